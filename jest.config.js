@@ -1,0 +1,13 @@
+/** @type {import('jest').Config} */
+export default {
+  preset: 'ts-jest/presets/default-esm',
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true }] },
+  testMatch: ['**/__tests__/**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/sandbox/.build/'],
+  collectCoverageFrom: ['src/**/*.ts', '!src/main.ts', '!src/post.ts'],
+  coverageReporters: ['text-summary', 'json-summary', 'lcov'],
+  testTimeout: 30000
+}
