@@ -6,7 +6,7 @@ export default {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true }] },
   testMatch: ['**/__tests__/**/*.test.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/sandbox/.build/'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.build/'],
   collectCoverageFrom: ['src/**/*.ts', '!src/main.ts', '!src/post.ts'],
   coverageReporters: ['text-summary', 'json-summary', 'lcov'],
   testTimeout: 30000

@@ -8,19 +8,22 @@ import { fileURLToPath } from 'node:url'
  */
 export function sandboxDir(env: NodeJS.ProcessEnv = process.env): string {
   return path.resolve(
-    env['SANDBOX_DIR'] ??
-      path.join(os.tmpdir(), `aurora-to-tidb-sandbox-${process.getuid?.() ?? 0}`)
+    env['SANDBOX_DIR'] ?? path.join(os.tmpdir(), `aurora-to-tidb-sandbox-${process.getuid?.() ?? 0}`)
   )
 }
 
-/** The repository's `sandbox/` folder (sources), whether running from sources or from `sandbox/.build/`. */
-export function sandboxRoot(): string {
-  const here = path.dirname(fileURLToPath(import.meta.url)) // sandbox/lib or sandbox/.build/lib
-  const up = path.resolve(here, '..')
-  return path.basename(up) === '.build' ? path.resolve(up, '..') : up
+/**
+ * The repository root, whether this module runs from its TypeScript source (tests) or from the compiled copy
+ * under `.build/` (executables): sources are `<root>/sandbox/lib/`, compiled files `<root>/.build/sandbox/lib/`.
+ */
+export function repoRoot(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url))
+  const parts = here.split(path.sep)
+  const i = parts.lastIndexOf('.build')
+  return i >= 0 ? parts.slice(0, i).join(path.sep) : path.resolve(here, '..', '..')
 }
 
-/** The folder with the compiled sandbox (`sandbox/.build`), which executables run from. */
+/** The compiled sandbox (`<root>/.build/sandbox`), which executables import. Built by `npm run tools:build`. */
 export function buildRoot(): string {
-  return path.join(sandboxRoot(), '.build')
+  return path.join(repoRoot(), '.build', 'sandbox')
 }
