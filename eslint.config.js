@@ -3,7 +3,16 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'coverage/**', '.build/**', '**/.build/**', 'node_modules/**', '*.config.js'] },
+  {
+    ignores: [
+      'dist/**',
+      'coverage/**',
+      '.build/**',
+      '**/.build/**',
+      'node_modules/**',
+      '*.config.js'
+    ]
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

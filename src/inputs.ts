@@ -111,3 +111,11 @@ export interface Inputs {
   /** Stable key of this migration run; names the export task, state file and DM task. */
   readonly runKey: string
 }
+
+/**
+ * Reads, validates and freezes every input. Throws an error naming the input and what it accepts.
+ * Implemented by the foundation work; until then it refuses to run.
+ */
+export function readInputs(): Inputs {
+  throw new Error('readInputs is not implemented yet')
+}

@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url'
  */
 export function sandboxDir(env: NodeJS.ProcessEnv = process.env): string {
   return path.resolve(
-    env['SANDBOX_DIR'] ?? path.join(os.tmpdir(), `aurora-to-tidb-sandbox-${process.getuid?.() ?? 0}`)
+    env['SANDBOX_DIR'] ??
+      path.join(os.tmpdir(), `aurora-to-tidb-sandbox-${process.getuid?.() ?? 0}`)
   )
 }
 
