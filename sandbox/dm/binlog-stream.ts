@@ -22,6 +22,20 @@ export function binlogErrorText(stderr: string): string {
   return line.replace(/^ERROR: /, '') || 'binlog stream ended unexpectedly'
 }
 
+let readerSeq = 0
+
+/** mariadb-binlog's options to read a server's binary log remotely. */
+export function binlogClientArgs(from: DbConfig): string[] {
+  return [
+    '--no-defaults',
+    '--read-from-remote-server',
+    `--host=${from.host}`,
+    `--port=${from.port}`,
+    `--user=${from.user}`,
+    `--password=${from.password}`
+  ]
+}
+
 /**
  * Starts reading. `onEvents` receives events in order (the stream is paused while the returned promise runs, so the
  * consumer applies them at its own pace); `onEnd` is called once if the reader exits on its own (error text or '').
@@ -33,15 +47,10 @@ export function startBinlogStream(
   onEnd: (error: string) => void
 ): BinlogStream {
   const args = [
-    '--no-defaults',
-    '--read-from-remote-server',
-    `--host=${from.host}`,
-    `--port=${from.port}`,
-    `--user=${from.user}`,
-    `--password=${from.password}`,
+    ...binlogClientArgs(from),
     '--stop-never',
-    // A server id of its own so it does not displace a real replica (mariadb-binlog's default is 65535).
-    `--stop-never-slave-server-id=${4294967000 + (process.pid % 200)}`,
+    // A replica server id of its own per reader: a source drops the older of two replicas sharing an id.
+    `--stop-never-slave-server-id=${4294000000 + ((process.pid * 1000 + readerSeq++) % 900000)}`,
     '--verbose',
     '--verbose',
     '--base64-output=decode-rows',

@@ -4,7 +4,7 @@
 // `json.MarshalIndent(results, "\t", "\t")` — dmctl splices that into its output unescaped.
 import { spawn } from 'node:child_process'
 import mysql from 'mysql2/promise'
-import { binlogErrorText } from './binlog-stream.js'
+import { binlogClientArgs, binlogErrorText } from './binlog-stream.js'
 import type { DbConfig, InstanceConfig, SourceConfig, TaskConfig } from './config.js'
 import { renderGoJson, type GoJson } from './jsonpb.js'
 import { annotate, delegate, ERR, generate, type Terror } from './terror.js'
@@ -173,16 +173,7 @@ export function probeBinlogPosition(from: DbConfig, file: string, pos: number): 
   return new Promise((resolve) => {
     const child = spawn(
       'mariadb-binlog',
-      [
-        '--no-defaults',
-        '--read-from-remote-server',
-        `--host=${from.host}`,
-        `--port=${from.port}`,
-        `--user=${from.user}`,
-        `--password=${from.password}`,
-        `--start-position=${pos}`,
-        file
-      ],
+      [...binlogClientArgs(from), `--start-position=${pos}`, file],
       { stdio: ['ignore', 'pipe', 'pipe'] }
     )
     let stderr = ''
