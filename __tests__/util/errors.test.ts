@@ -17,6 +17,8 @@ describe('errorMessage', () => {
     [undefined, 'unknown error'],
     [null, 'unknown error'],
     [{ code: 'X', detail: 1 }, '{"code":"X","detail":1}'],
+    [{ message: 'an Error from another realm', code: 'ENOENT' }, 'an Error from another realm'],
+    [{ message: '' }, '{"message":""}'],
     [42, '42'],
     [{}, '[object Object]']
   ])('%p → %p', (input, expected) => {

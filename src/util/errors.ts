@@ -10,6 +10,15 @@
  */
 export function errorMessage(e: unknown): string {
   if (e instanceof Error) return e.message || e.name
+  // Error-like objects from another realm (a vm context, a worker) fail instanceof but carry a message.
+  if (
+    typeof e === 'object' &&
+    e !== null &&
+    typeof (e as { message?: unknown }).message === 'string'
+  ) {
+    const message = (e as { message: string }).message
+    if (message) return message
+  }
   if (typeof e === 'string') return e || 'unknown error'
   if (e === undefined || e === null) return 'unknown error'
   try {
