@@ -142,8 +142,8 @@ describe('cleanup (post step)', () => {
     )
   })
 
-  test('with no state at all (main died at once) it still explains, and does not fail', async () => {
-    const restore = withEnv({ GITHUB_STEP_SUMMARY: summaryFile })
+  test('with no state at all on a runner (main died at once) it still explains, and does not fail', async () => {
+    const restore = withEnv({ GITHUB_STEP_SUMMARY: summaryFile, GITHUB_ACTIONS: 'true' })
     try {
       await cleanup()
     } finally {
@@ -151,6 +151,19 @@ describe('cleanup (post step)', () => {
     }
     expect(readFileSync(summaryFile, 'utf8')).toContain('aurora-to-tidb · unknown · cancelled')
     expect(process.exitCode).toBeUndefined()
+  })
+
+  test('with no state on a local run it writes no fallback', async () => {
+    const restore = withEnv({ GITHUB_STEP_SUMMARY: summaryFile, GITHUB_ACTIONS: undefined })
+    try {
+      await cleanup()
+    } finally {
+      restore()
+    }
+    expect(readFileSync(summaryFile, 'utf8')).toBe('')
+    expect(stdout.join('')).toContain(
+      'No state from the main step (a local run?): no fallback summary.'
+    )
   })
 
   test('AURORA_TO_TIDB_SKIP_CLEANUP=true keeps files and processes', async () => {
@@ -179,6 +192,7 @@ describe('cleanup (post step)', () => {
 
   test('malformed state and unwritable places give warnings, never a failure', async () => {
     const restore = withEnv({
+      GITHUB_ACTIONS: 'true',
       GITHUB_STEP_SUMMARY: undefined,
       'STATE_temp-files': '{not json',
       'STATE_child-processes': '"nope"',

@@ -48,7 +48,14 @@ async function endStragglers(graceMs: number, clock: Clock): Promise<void> {
 }
 
 async function fallbackSummary(): Promise<void> {
-  if (loadState('summary-written') === true) return
+  const written = loadState('summary-written')
+  if (written === true) return
+  // Main saves `false` first thing. No state at all means main died at start on a runner, or this is a local run
+  // without GITHUB_STATE, where there is nothing to say.
+  if (written === undefined && process.env['GITHUB_ACTIONS'] !== 'true') {
+    core.info('No state from the main step (a local run?): no fallback summary.')
+    return
+  }
   const running = loadState('running-phases') ?? []
   const report = newReport(loadState('operation') ?? 'unknown')
   report.status = 'cancelled'

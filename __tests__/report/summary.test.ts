@@ -12,28 +12,22 @@ describe('renderSummary', () => {
 
   test('a successful run shows the phase table with durations and key numbers, the binlog box and tables', () => {
     const text = renderSummary(succeededReport())
-    expect(text).toContain('<h2>✅ aurora-to-tidb · migrate · succeeded</h2>')
-    expect(text).toContain('took 1h 02m 03s')
-    expect(text).toContain(
+    for (const fragment of [
+      '<h2>✅ aurora-to-tidb · migrate · succeeded</h2>',
+      'took 1h 02m 03s',
       '<tr><td>3/3</td><td>Data import (Lightning)</td><td>✅ succeeded</td><td>50m 00s</td>' +
-        '<td>rows: 1,234,567 · size: 12.3 GiB · progress: 100% · lag: 5.0 s · mode: local</td></tr>'
-    )
-    expect(text).toContain('<tr><th>File</th><td><code>mysql-bin.000042</code></td></tr>')
-    expect(text).toContain(
-      '<tr><th>GTID set</th><td><code>3E11FA47-71CA-11E1-9E33-C80AA9429562:1-5</code></td></tr>'
-    )
-    expect(text).toContain('<h3>Tables (2)</h3>')
-    expect(text).toContain(
-      '<tr><td>shop</td><td>orders</td><td>1,000</td><td>1,000</td><td>verified</td></tr>'
-    )
-    expect(text).toContain('<td>imported<br><sub>no row count</sub></td>')
-    expect(text).toContain(
-      '<li><a href="https://s3.console.aws.amazon.com/s3/buckets/b?prefix=p/">Export in S3</a></li>'
-    )
-    expect(text).toContain('<li>Export prefix: <code>s3://b/p/export-1/</code></li>')
-    expect(text).toContain(
+        '<td>rows: 1,234,567 · size: 12.3 GiB · progress: 100% · lag: 5.0 s · mode: local</td></tr>',
+      '<tr><th>File</th><td><code>mysql-bin.000042</code></td></tr>',
+      '<tr><th>GTID set</th><td><code>3E11FA47-71CA-11E1-9E33-C80AA9429562:1-5</code></td></tr>',
+      '<h3>Tables (2)</h3>',
+      '<tr><td>shop</td><td>orders</td><td>1,000</td><td>1,000</td><td>verified</td></tr>',
+      '<td>imported<br><sub>no row count</sub></td>',
+      '<li><a href="https://s3.console.aws.amazon.com/s3/buckets/b?prefix=p/">Export in S3</a></li>',
+      '<li>Export prefix: <code>s3://b/p/export-1/</code></li>',
       '<b>Tools:</b> tiup <code>1.16.1</code> · tidb-lightning <code>v8.5.2</code>'
-    )
+    ]) {
+      expect(text).toContain(fragment)
+    }
     expect(text).not.toContain('Warnings')
     expect(text).not.toContain('<details')
   })

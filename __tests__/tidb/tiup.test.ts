@@ -90,6 +90,18 @@ function freshRunner(): { root: string; restore: () => void; newJob: () => void 
   }
 }
 
+/** Runs a test body on a fresh runner and always cleans it up. */
+async function withRunner(
+  body: (runner: ReturnType<typeof freshRunner>) => Promise<void>
+): Promise<void> {
+  const runner = freshRunner()
+  try {
+    await body(runner)
+  } finally {
+    runner.restore()
+  }
+}
+
 function options(over: Partial<TiupSetupOptions> = {}): TiupSetupOptions {
   return {
     version: '1.16.1',
@@ -105,8 +117,7 @@ describe('setupTiup', () => {
   beforeEach(() => requests.clear())
 
   test('cold: downloads the pinned tiup, sets the mirror, installs the components; warm: downloads nothing', async () => {
-    const runner = freshRunner()
-    try {
+    await withRunner(async (runner) => {
       const cold = await setupTiup(options())
       expect(cold.source).toBe('download')
       expect(cold.version).toBe('1.16.1')
@@ -135,14 +146,11 @@ describe('setupTiup', () => {
       expect(warm.tiupPath).toBe(cold.tiupPath)
       expect(warm.components).toEqual(cold.components)
       expect(requestCount()).toBe(0)
-    } finally {
-      runner.restore()
-    }
+    })
   })
 
   test('auto: downloads the current release when there is no tiup, then reuses the cached one', async () => {
-    const runner = freshRunner()
-    try {
+    await withRunner(async (runner) => {
       const cold = await setupTiup(options({ version: 'auto', components: ['dmctl'] }))
       expect(cold.source).toBe('download')
       expect(cold.version).toBe('1.16.2')
@@ -160,27 +168,21 @@ describe('setupTiup', () => {
       expect(again.source).toBe('path')
       expect(again.tiupPath).toBe(warm.tiupPath)
       expect(requestCount()).toBe(0)
-    } finally {
-      runner.restore()
-    }
+    })
   })
 
   test('latest always asks the mirror for the current release', async () => {
-    const runner = freshRunner()
-    try {
+    await withRunner(async (runner) => {
       await setupTiup(options({ version: 'latest', components: [] }))
       runner.newJob()
       const second = await setupTiup(options({ version: 'latest', components: [] }))
       expect(second.version).toBe('1.16.2')
       expect(requests.get(`/tiup-${suffix}`)).toBe(2)
-    } finally {
-      runner.restore()
-    }
+    })
   })
 
   test('installs only the component that is missing', async () => {
-    const runner = freshRunner()
-    try {
+    await withRunner(async () => {
       await setupTiup(options())
       requests.clear()
       const more = await setupTiup(
@@ -192,29 +194,23 @@ describe('setupTiup', () => {
         'tidb-lightning': 'v8.5.2',
         dmctl: 'v8.5.2'
       })
-    } finally {
-      runner.restore()
-    }
+    })
   })
 
   test('works offline from a local mirror directory', async () => {
-    const runner = freshRunner()
-    const local = path.join(runner.root, 'offline-mirror')
-    mkdirSync(local)
-    for (const [name, body] of served) writeFileSync(path.join(local, name.slice(1)), body)
-    try {
+    await withRunner(async (runner) => {
+      const local = path.join(runner.root, 'offline-mirror')
+      mkdirSync(local)
+      for (const [name, body] of served) writeFileSync(path.join(local, name.slice(1)), body)
       const setup = await setupTiup(options({ mirror: local, componentVersion: '8.5.2' }))
       expect([setup.source, setup.version, setup.mirror]).toEqual(['download', '1.16.1', local])
       expect(setup.components).toEqual({ dumpling: 'v8.5.2', 'tidb-lightning': 'v8.5.2' })
       expect(requestCount()).toBe(0)
-    } finally {
-      runner.restore()
-    }
+    })
   })
 
   test('a tiup version the mirror does not have fails with a clear message', async () => {
-    const runner = freshRunner()
-    try {
+    await withRunner(async (runner) => {
       await expect(setupTiup(options({ version: '9.9.9' }))).rejects.toThrow(
         `tiup 9.9.9 is not available for ${platform.os}/${platform.arch} at ${mirror}: ` +
           `${mirror}/tiup-v9.9.9-${suffix} answered HTTP 404`
@@ -225,48 +221,37 @@ describe('setupTiup', () => {
         `tiup 1.16.1 is not available for ${platform.os}/${platform.arch} at ${local}: ` +
           `${path.join(local, `tiup-v1.16.1-${suffix}`)} does not exist`
       )
-    } finally {
-      runner.restore()
-    }
+    })
   })
 
   test('a component version the mirror does not have fails with tiup’s own error line', async () => {
-    const runner = freshRunner()
-    try {
+    await withRunner(async () => {
       await expect(setupTiup(options({ componentVersion: 'v0.0.1' }))).rejects.toThrow(
         'tiup install dumpling:v0.0.1 tidb-lightning:v0.0.1 exited with code 1: Error: component `dumpling` not found'
       )
-    } finally {
-      runner.restore()
-    }
+    })
   })
 
   test('a mirror without a root manifest fails at mirror set', async () => {
-    const runner = freshRunner()
-    const local = path.join(runner.root, 'no-root-mirror')
-    mkdirSync(local)
-    writeFileSync(
-      path.join(local, `tiup-v1.16.1-${suffix}`),
-      served.get(`/tiup-v1.16.1-${suffix}`) ?? ''
-    )
-    try {
+    await withRunner(async (runner) => {
+      const local = path.join(runner.root, 'no-root-mirror')
+      mkdirSync(local)
+      writeFileSync(
+        path.join(local, `tiup-v1.16.1-${suffix}`),
+        served.get(`/tiup-v1.16.1-${suffix}`) ?? ''
+      )
       await expect(setupTiup(options({ mirror: local }))).rejects.toThrow(
         `tiup mirror set ${local} exited with code 1: Error: Fetch remote root.json returns http code 404`
       )
-    } finally {
-      runner.restore()
-    }
+    })
   })
 
   test('rejects a malformed tiup-version', async () => {
-    const runner = freshRunner()
-    try {
+    await withRunner(async () => {
       await expect(setupTiup(options({ version: 'newest' }))).rejects.toThrow(
         "tiup-version must be auto, latest or a version like 1.16.1; got 'newest'"
       )
-    } finally {
-      runner.restore()
-    }
+    })
   })
 
   test.each([
@@ -276,15 +261,12 @@ describe('setupTiup', () => {
   ] as const)(
     'an unsupported runner (%s/%s) gets a clear error before any download',
     async (os, arch) => {
-      const runner = freshRunner()
-      try {
+      await withRunner(async () => {
         await expect(setupTiup(options({ platform: os, arch }))).rejects.toThrow(
           `tiup is published for linux and darwin on x64 (amd64) and arm64; this runner is ${os}/${arch}.`
         )
         expect(requestCount()).toBe(0)
-      } finally {
-        runner.restore()
-      }
+      })
     }
   )
 })
