@@ -33,6 +33,21 @@ export default tseslint.config(
     }
   },
   {
+    // Fixture programs the tests run as child processes: plain Node ESM outside the TypeScript project.
+    files: ['__tests__/fixtures/**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      parserOptions: { projectService: false, project: false },
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+        fetch: 'readonly'
+      }
+    }
+  },
+  {
     files: ['__tests__/**/*.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',

@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8984);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1037);
 // Entry point of the action's main step. All logic lives in run.ts so tests can import it without side effects.
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28384,7 +28384,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8984:
+/***/ 1037:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28540,16 +28540,16 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!fs.existsSync(filePath)) {
+    if (!external_fs_namespaceObject.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    fs.appendFileSync(filePath, `${toCommandValue(message)}${os.EOL}`, {
+    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
         encoding: 'utf8'
     });
 }
 function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
-    const convertedValue = toCommandValue(value);
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const convertedValue = utils_toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
     // the delimiter.
@@ -28559,7 +28559,7 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${os.EOL}${convertedValue}${os.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
@@ -29789,7 +29789,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = (/* unused pure expression or super */ null && (_summary));
+const summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -31181,10 +31181,10 @@ function getBooleanInput(name, options) {
 function setOutput(name, value) {
     const filePath = process.env['GITHUB_OUTPUT'] || '';
     if (filePath) {
-        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(os.EOL);
-    issueCommand('set-output', { name }, toCommandValue(value));
+    process.stdout.write(external_os_namespaceObject.EOL);
+    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
  * Enables or disables the echoing of commands into stdout for the rest of the step.
@@ -31220,7 +31220,7 @@ function isDebug() {
  * @param message debug message
  */
 function core_debug(message) {
-    issueCommand('debug', {}, message);
+    command_issueCommand('debug', {}, message);
 }
 /**
  * Adds an error issue
@@ -31236,7 +31236,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -31251,7 +31251,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + os.EOL);
+    process.stdout.write(message + external_os_namespaceObject.EOL);
 }
 /**
  * Begin an output group.
@@ -31261,13 +31261,13 @@ function info(message) {
  * @param name The name of the output group
  */
 function startGroup(name) {
-    issue('group', name);
+    command_issue('group', name);
 }
 /**
  * End an output group.
  */
 function endGroup() {
-    issue('endgroup');
+    command_issue('endgroup');
 }
 /**
  * Wrap an asynchronous function call in a group.
@@ -31300,12 +31300,12 @@ function group(name, fn) {
  * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-function saveState(name, value) {
+function core_saveState(name, value) {
     const filePath = process.env['GITHUB_STATE'] || '';
     if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
     }
-    issueCommand('save-state', { name }, toCommandValue(value));
+    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
 }
 /**
  * Gets the value of an state set by this action's main execution.
@@ -31338,15 +31338,1531 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/run.ts
+;// CONCATENATED MODULE: ./src/inputs.ts
+/**
+ * The action's typed inputs. `readInputs()` (to be implemented in this file) is the only place that calls
+ * `core.get*Input`; everything else receives this frozen object.
+ *
+ * Names map 1:1 to the kebab-case inputs of action.yml (`source-host` → `source.host`).
+ */
+/**
+ * Reads, validates and freezes every input. Throws an error naming the input and what it accepts.
+ * Implemented by the foundation work; until then it refuses to run.
+ */
+function readInputs() {
+    throw new Error('readInputs is not implemented yet');
+}
+
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/util/errors.ts
+// Error types shared by every part of the action, and one way to turn anything thrown into a message.
+//
+// The rule (actions-style.md §4.4): throw anywhere, catch once in run(); record first, fail last. A phase fails
+// with a PhaseError that carries the tool's own error line and the tail of its output, so the summary can show
+// the user what the tool said instead of "exit code 1".
+/**
+ * The message of anything thrown: an Error's message, a string as is, anything else as JSON (or String()).
+ * Never throws and never returns an empty string, so `core.setFailed(errorMessage(e))` always says something.
+ */
+function errors_errorMessage(e) {
+    if (e instanceof Error)
+        return e.message || e.name;
+    // Error-like objects from another realm (a vm context, a worker) fail instanceof but carry a message.
+    if (typeof e === 'object' &&
+        e !== null &&
+        typeof e.message === 'string') {
+        const message = e.message;
+        if (message)
+            return message;
+    }
+    if (typeof e === 'string')
+        return e || 'unknown error';
+    if (e === undefined || e === null)
+        return 'unknown error';
+    try {
+        const json = JSON.stringify(e);
+        if (json !== undefined && json !== '{}')
+            return json;
+    }
+    catch {
+        // circular or BigInt: fall through to String()
+    }
+    switch (typeof e) {
+        case 'number':
+        case 'bigint':
+        case 'boolean':
+            return String(e);
+        default:
+            return Object.prototype.toString.call(e);
+    }
+}
+/**
+ * The message of an error followed by its `cause` chain ("a: caused by b: caused by c"), for `core.debug`.
+ * Stops after 10 links so a cyclic chain cannot hang the report.
+ */
+function errorChain(e) {
+    const parts = [];
+    let current = e;
+    for (let i = 0; i < 10 && current !== undefined && current !== null; i++) {
+        parts.push(errors_errorMessage(current));
+        current = current instanceof Error ? current.cause : undefined;
+    }
+    return parts.join(': caused by ');
+}
+/** A phase failed. `phase` is the phase id (`schema-export`, `data-import`, …). */
+class PhaseError extends Error {
+    name = 'PhaseError';
+    phase;
+    toolLine;
+    tail;
+    /**
+     * @param phase the id of the phase that failed
+     * @param message a sentence for the user: what failed and what to do
+     * @param details the tool's own error line, the log tail and the cause
+     */
+    constructor(phase, message, details = {}) {
+        super(message, details.cause === undefined ? undefined : { cause: details.cause });
+        this.phase = phase;
+        this.toolLine = details.toolLine;
+        this.tail = details.tail;
+    }
+}
+/** The run (or one wait inside it) was cancelled: the action got SIGINT/SIGTERM or an AbortSignal fired. */
+class CancelledError extends Error {
+    name = 'CancelledError';
+    /** The process signal that cancelled the run, when there was one. */
+    signal;
+    /**
+     * @param message what was cancelled
+     * @param signal the process signal behind it, if any
+     */
+    constructor(message, signal) {
+        super(message);
+        this.signal = signal;
+    }
+}
+/** A wait ran past its deadline. `lastSeen` describes the last state observed, for the error message. */
+class errors_DeadlineError extends Error {
+    name = 'DeadlineError';
+    lastSeen;
+    /**
+     * @param message what timed out, after how long
+     * @param lastSeen the last state observed, if any
+     */
+    constructor(message, lastSeen) {
+        super(message);
+        this.lastSeen = lastSeen;
+    }
+}
+/** Something this version of the action does not do yet. Fails the run with a clear message instead of pretending. */
+class NotImplementedError extends Error {
+    name = 'NotImplementedError';
+}
+/**
+ * The error an aborted AbortSignal stands for: its reason when that is an Error, else a CancelledError.
+ * @param signal an aborted signal
+ * @param what what was being done, for the message
+ */
+function errors_abortError(signal, what) {
+    const reason = signal.reason;
+    if (reason instanceof Error && reason.name !== 'AbortError')
+        return reason;
+    return new CancelledError(`${what} was cancelled`);
+}
+
+;// CONCATENATED MODULE: ./src/util/clock.ts
+// Time as a dependency. Everything that waits (poll, retry, heartbeats, the phase runner) takes a Clock so tests
+// drive time by hand and never really wait.
+
+
+/** The real clock. */
+const clock_systemClock = {
+    now: () => Date.now(),
+    async sleep(ms, signal) {
+        if (signal?.aborted)
+            throw errors_abortError(signal, 'the wait');
+        try {
+            await (0,promises_namespaceObject.setTimeout)(Math.max(0, ms), undefined, signal ? { signal } : {});
+        }
+        catch (e) {
+            if (signal?.aborted)
+                throw errors_abortError(signal, 'the wait');
+            throw e;
+        }
+    },
+    every(ms, fn) {
+        const timer = setInterval(fn, ms);
+        // A heartbeat must not hold the event loop open after the work it reports on has ended.
+        timer.unref();
+        return () => clearInterval(timer);
+    }
+};
+
+;// CONCATENATED MODULE: ./src/util/format.ts
+// Human-readable numbers for logs and the summary. Pure.
+/**
+ * A duration the way a person reads it: `350 ms`, `4.2 s`, `12m 05s`, `3h 02m 09s`.
+ * Negative or non-finite input is shown as `0 ms` rather than nonsense.
+ */
+function format_formatDuration(ms) {
+    if (!Number.isFinite(ms) || ms < 0)
+        return '0 ms';
+    if (ms < 1000)
+        return `${Math.round(ms)} ms`;
+    if (ms < 60_000)
+        return `${(Math.floor(ms / 100) / 10).toFixed(1)} s`;
+    const totalSeconds = Math.floor(ms / 1000);
+    const h = Math.floor(totalSeconds / 3600);
+    const m = Math.floor((totalSeconds % 3600) / 60);
+    const s = totalSeconds % 60;
+    const mm = String(m).padStart(2, '0');
+    const ss = String(s).padStart(2, '0');
+    return h > 0 ? `${h}h ${mm}m ${ss}s` : `${m}m ${ss}s`;
+}
+const BYTE_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
+/** A byte count in binary units with one decimal: `512 B`, `1.5 KiB`, `12.3 GiB`. */
+function formatBytes(bytes) {
+    if (!Number.isFinite(bytes) || bytes < 0)
+        return '0 B';
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${BYTE_UNITS[unit]}`;
+}
+/** An integer with thousands separators (`1,234,567`); other numbers as they are. */
+function formatCount(n) {
+    return Number.isInteger(n) ? n.toLocaleString('en-US') : String(n);
+}
+
+;// CONCATENATED MODULE: ./src/util/poll.ts
+// Waiting on slow remote work: poll until done (export tasks, snapshots, DM status), retry transient failures
+// (throttling, 5xx, dropped connections), and heartbeats so a quiet wait never looks hung in the log.
+//
+// Time comes from an injected Clock (systemClock by default), so tests run every schedule instantly.
+
+
+
 
 /**
- * Runs the action: reads inputs, executes the phase graph for the chosen operation and reports.
- * Placeholder until the foundation lands; it fails clearly instead of pretending to migrate.
+ * The delay before attempt `attempt + 1`, given `attempt` (1-based) attempts so far. Pure.
+ * @param attempt how many attempts were made so far (1 after the first)
+ * @param backoff the schedule
+ * @param random a number in [0, 1), e.g. Math.random()
  */
-async function run() {
-    setFailed('aurora-to-tidb: not implemented yet');
-    return Promise.resolve();
+function backoffDelay(attempt, backoff, random) {
+    const base = Math.min(backoff.maxMs, backoff.initialMs * Math.pow(Math.max(1, backoff.factor), attempt - 1));
+    const spread = base * Math.min(1, Math.max(0, backoff.jitter)) * (2 * random - 1);
+    return Math.round(Math.min(backoff.maxMs, Math.max(0, base + spread)));
+}
+function describeDefault(value) {
+    try {
+        return JSON.stringify(value) ?? String(value);
+    }
+    catch {
+        return String(value);
+    }
+}
+/**
+ * Checks until `isDone`, sleeping a growing, jittered interval between checks, and makes one last check at the
+ * deadline rather than sleeping past it.
+ * @returns the first value that satisfies `isDone`
+ * @throws DeadlineError naming the label, the deadline and the last state seen;
+ *         the abort reason (or CancelledError) when `signal` aborts
+ */
+async function poll(opts) {
+    const clock = opts.clock ?? systemClock;
+    const random = opts.random ?? Math.random;
+    const describe = opts.describe ?? describeDefault;
+    const backoff = {
+        initialMs: opts.intervalMs,
+        maxMs: Math.max(opts.intervalMs, opts.maxIntervalMs ?? opts.intervalMs),
+        factor: opts.factor ?? 1.5,
+        jitter: opts.jitter ?? 0.1
+    };
+    const start = clock.now();
+    for (let attempt = 1;; attempt++) {
+        if (opts.signal?.aborted)
+            throw abortError(opts.signal, `waiting for ${opts.label}`);
+        const value = await opts.check(attempt);
+        const done = opts.isDone(value);
+        const elapsedMs = clock.now() - start;
+        opts.onProgress?.(value, { attempt, elapsedMs, done });
+        if (done)
+            return value;
+        const remaining = opts.deadlineMs - elapsedMs;
+        if (remaining <= 0) {
+            const last = describe(value);
+            throw new DeadlineError(`${opts.label} was not done after ${formatDuration(opts.deadlineMs)} (${attempt} checks); last seen: ${last}`, last);
+        }
+        await clock.sleep(Math.min(backoffDelay(attempt, backoff, random()), remaining), opts.signal);
+    }
+}
+const THROTTLING_NAMES = new Set([
+    'Throttling',
+    'ThrottlingException',
+    'ThrottledException',
+    'TooManyRequestsException',
+    'RequestLimitExceeded',
+    'RequestThrottled',
+    'RequestThrottledException',
+    'SlowDown',
+    'ProvisionedThroughputExceededException'
+]);
+const TRANSIENT_NETWORK_CODES = new Set([
+    'ECONNRESET',
+    'ETIMEDOUT',
+    'EPIPE',
+    'EAI_AGAIN',
+    'ECONNABORTED',
+    'ENETUNREACH',
+    'EHOSTUNREACH'
+]);
+function field(e, key) {
+    return e[key];
+}
+/**
+ * Whether an error is worth retrying as is: AWS throttling (`Throttling`, `ThrottlingException`, `SlowDown`, …),
+ * HTTP 5xx / 429 (from the AWS SDK's `$metadata.httpStatusCode` or a `statusCode`), and dropped or timed-out
+ * connections (`ECONNRESET`, `ETIMEDOUT`, …), including when they are the `cause` of a wrapping error.
+ * Bad requests, access denied and missing resources are not: retrying cannot fix them.
+ */
+function isTransientError(e) {
+    for (let current = e, depth = 0; depth < 5; depth++) {
+        if (typeof current !== 'object' || current === null)
+            return false;
+        const name = field(current, 'name');
+        const code = field(current, 'code') ?? field(current, 'Code');
+        if (typeof name === 'string' && THROTTLING_NAMES.has(name))
+            return true;
+        if (typeof code === 'string' &&
+            (THROTTLING_NAMES.has(code) || TRANSIENT_NETWORK_CODES.has(code)))
+            return true;
+        const metadata = field(current, '$metadata');
+        const status = (typeof metadata === 'object' && metadata !== null
+            ? field(metadata, 'httpStatusCode')
+            : undefined) ??
+            field(current, 'statusCode') ??
+            field(current, 'httpStatusCode');
+        if (typeof status === 'number' && (status >= 500 || status === 429))
+            return true;
+        current = field(current, 'cause');
+    }
+    return false;
+}
+/**
+ * Runs `fn`, retrying transient failures with exponential backoff. Only for idempotent steps (reads, downloads):
+ * never wrap an import in it.
+ * @returns what `fn` returns
+ * @throws the last error when it is not retryable or retries are used up; the abort reason when cancelled
+ */
+async function retry(fn, opts) {
+    const clock = opts.clock ?? systemClock;
+    const random = opts.random ?? Math.random;
+    const retries = opts.retries ?? 4;
+    const isRetryable = opts.isRetryable ?? isTransientError;
+    const backoff = {
+        initialMs: opts.backoff?.initialMs ?? 1000,
+        maxMs: opts.backoff?.maxMs ?? 30_000,
+        factor: opts.backoff?.factor ?? 2,
+        jitter: opts.backoff?.jitter ?? 0.2
+    };
+    const onRetry = opts.onRetry ??
+        ((error, attempt, delayMs) => core.info(`${opts.label}: ${errorMessage(error)}; retrying in ${formatDuration(delayMs)} (retry ${attempt} of ${retries})`));
+    for (let attempt = 1;; attempt++) {
+        if (opts.signal?.aborted)
+            throw abortError(opts.signal, opts.label);
+        try {
+            return await fn(attempt);
+        }
+        catch (e) {
+            if (attempt > retries || !isRetryable(e) || opts.signal?.aborted)
+                throw e;
+            const delayMs = backoffDelay(attempt, backoff, random());
+            onRetry(e, attempt, delayMs);
+            await clock.sleep(delayMs, opts.signal);
+        }
+    }
+}
+/**
+ * Prints `<label>: <describe()>` every `everyMs` (default 60 s) until stopped, so a long, quiet phase shows it is
+ * alive. `describe` is called at each beat, so it can report the latest progress.
+ * @param label prefix of each line, e.g. `⏱ export`
+ * @param describe the current state in a few words
+ * @param everyMs interval, ms
+ * @param clock where the timer comes from
+ * @param log where the line goes (core.info by default)
+ */
+function startHeartbeat(label, describe, everyMs = 60_000, clock = clock_systemClock, log = info) {
+    const cancel = clock.every(everyMs, () => {
+        let text;
+        try {
+            text = describe();
+        }
+        catch (e) {
+            text = `(could not describe progress: ${errors_errorMessage(e)})`;
+        }
+        log(`${label}: ${text}`);
+    });
+    let stopped = false;
+    return {
+        stop() {
+            if (stopped)
+                return;
+            stopped = true;
+            cancel();
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/util/state.ts
+// Typed wrappers over core.saveState/getState: what the main step leaves for the post step.
+//
+// Values are JSON. The main step writes a key again whenever it changes (core appends to $GITHUB_STATE; the last
+// value wins); the post step reads them once. Without GITHUB_STATE (a local run, a unit test) there is no post step
+// to talk to, so nothing is written: core would otherwise print the retired `::save-state::` command to stdout.
+
+const isString = (v) => typeof v === 'string';
+const isObject = (v) => typeof v === 'object' && v !== null;
+const VALIDATORS = {
+    'temp-files': (v) => Array.isArray(v) && v.every(isString),
+    'child-processes': (v) => Array.isArray(v) &&
+        v.every((c) => isObject(c) &&
+            Number.isInteger(c['pid']) &&
+            c['pid'] > 1 &&
+            isString(c['command']) &&
+            (c['startTime'] === undefined || isString(c['startTime']))),
+    'summary-written': (v) => typeof v === 'boolean',
+    'running-phases': (v) => Array.isArray(v) &&
+        v.every((p) => isObject(p) && isString(p['id']) && isString(p['title']) && isString(p['startedAt'])),
+    operation: isString
+};
+/**
+ * Saves a value for the post step. A no-op without GITHUB_STATE (no post step will run).
+ * @param key the state key
+ * @param value JSON-serialisable value
+ */
+function state_saveState(key, value) {
+    if (!process.env['GITHUB_STATE'])
+        return;
+    core_saveState(key, JSON.stringify(value));
+}
+/**
+ * Reads a value the main step saved. Missing, unparsable or wrongly shaped values read as undefined (with a debug
+ * line), because the post step must never fail on them.
+ * @param key the state key
+ */
+function loadState(key) {
+    const raw = core.getState(key);
+    if (!raw)
+        return undefined;
+    try {
+        const value = JSON.parse(raw);
+        if (VALIDATORS[key](value))
+            return value;
+        core.debug(`state ${key} has an unexpected shape: ${raw}`);
+    }
+    catch {
+        core.debug(`state ${key} is not JSON: ${raw}`);
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: external "node:string_decoder"
+const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+;// CONCATENATED MODULE: ./src/util/lines.ts
+// Bounded-memory text plumbing for tool output: split a byte stream into lines, keep the last N of them.
+
+/** Default cap of one line, in characters. A tool that prints megabytes without a newline gets cut, not buffered. */
+const DEFAULT_MAX_LINE_LENGTH = (/* unused pure expression or super */ null && (64 * 1024));
+/**
+ * Splits chunks of a stream into lines, as a terminal would show them:
+ * - `\n` ends a line and a trailing `\r` is dropped (`\r\n` endings);
+ * - a bare `\r` inside a line is a progress bar redrawing itself: only the text after the last `\r` is kept;
+ * - UTF-8 sequences split across chunks are decoded whole;
+ * - a line longer than `maxLineLength` is cut there with a note of how much was dropped, and memory stays bounded;
+ * - {@link end} emits a last line that had no newline.
+ */
+class LineSplitter {
+    onLine;
+    maxLineLength;
+    decoder = new StringDecoder('utf8');
+    partial = '';
+    dropped = 0;
+    /**
+     * @param onLine receives each complete line, without its line ending
+     * @param maxLineLength longest line kept, in characters
+     */
+    constructor(onLine, maxLineLength = DEFAULT_MAX_LINE_LENGTH) {
+        this.onLine = onLine;
+        this.maxLineLength = maxLineLength;
+    }
+    /** Feeds a chunk (bytes or text). */
+    push(chunk) {
+        const text = typeof chunk === 'string' ? chunk : this.decoder.write(chunk);
+        let start = 0;
+        for (let nl = text.indexOf('\n', start); nl !== -1; nl = text.indexOf('\n', start)) {
+            this.append(text.slice(start, nl));
+            this.flush();
+            start = nl + 1;
+        }
+        if (start < text.length)
+            this.append(text.slice(start));
+    }
+    /** Flushes the decoder and emits the last line if it had no newline. */
+    end() {
+        this.append(this.decoder.end());
+        if (this.partial.length > 0 || this.dropped > 0)
+            this.flush();
+    }
+    append(piece) {
+        // A \r followed by more text starts a new frame of a redrawn line: forget the old frame now, so a progress bar
+        // that redraws for hours without a newline never fills the line cap with stale frames. (Pieces hold no \n.)
+        let frameStart = -1;
+        if (this.partial.endsWith('\r') && piece.length > 0 && !piece.startsWith('\r'))
+            frameStart = 0;
+        for (let i = piece.length - 2; i >= 0; i--) {
+            if (piece[i] === '\r' && piece[i + 1] !== '\r') {
+                frameStart = i + 1;
+                break;
+            }
+        }
+        if (frameStart !== -1) {
+            this.partial = '';
+            this.dropped = 0;
+            piece = piece.slice(frameStart);
+        }
+        if (this.dropped > 0) {
+            this.dropped += piece.length;
+            return;
+        }
+        const room = this.maxLineLength - this.partial.length;
+        if (piece.length <= room) {
+            this.partial += piece;
+        }
+        else {
+            this.partial += piece.slice(0, room);
+            this.dropped = piece.length - room;
+        }
+    }
+    flush() {
+        let line = this.partial.endsWith('\r') ? this.partial.slice(0, -1) : this.partial;
+        const cr = line.lastIndexOf('\r');
+        if (cr !== -1) {
+            // Keep what a terminal would finally show; if the redraw ends in \r\r…, keep the last non-empty frame.
+            const frames = line.split('\r').filter((f) => f.length > 0);
+            line = frames[frames.length - 1] ?? '';
+        }
+        if (this.dropped > 0)
+            line += ` … [line cut: ${this.dropped} more characters]`;
+        this.partial = '';
+        this.dropped = 0;
+        this.onLine(line);
+    }
+}
+/** A fixed-capacity FIFO that keeps the newest items: the tail of a log however long the log is. */
+class RingBuffer {
+    capacity;
+    items = [];
+    next = 0;
+    total = 0;
+    /** @param capacity how many of the newest items to keep (at least 1) */
+    constructor(capacity) {
+        this.capacity = capacity;
+        if (!Number.isInteger(capacity) || capacity < 1)
+            throw new Error(`bad ring capacity ${capacity}`);
+    }
+    /** Adds an item, dropping the oldest when full. */
+    push(item) {
+        this.total++;
+        if (this.items.length < this.capacity) {
+            this.items.push(item);
+        }
+        else {
+            this.items[this.next] = item;
+            this.next = (this.next + 1) % this.capacity;
+        }
+    }
+    /** The kept items, oldest first. */
+    toArray() {
+        return [...this.items.slice(this.next), ...this.items.slice(0, this.next)];
+    }
+    /** How many items were ever pushed. */
+    get pushed() {
+        return this.total;
+    }
+    /** How many items were dropped to stay within capacity. */
+    get dropped() {
+        return this.total - this.items.length;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/orchestrator/phase-log.ts
+// How concurrent phases share one log.
+//
+// GitHub log groups (`::group::` … `::endgroup::`) cannot nest, and lines written while a group is open land in that
+// group. The schema track and the snapshot track run at the same time, so naive logging would put one phase's lines
+// inside the other's group. The rule here:
+//
+// - One phase at a time is LIVE: its group is open and its lines stream as they come. The first phase to start
+//   when no group is open becomes live.
+// - Phases that start while another is live are BUFFERED: their lines are kept (bounded: the first 500 and the
+//   last 2,000 lines, with a count of what was dropped in between).
+// - When a buffered phase ends, the live group is closed for a moment, the finished phase is written as its own
+//   group (so its log appears when it ends, not hours later), and the live phase's group is reopened as
+//   "… (continued)".
+// - When the live phase ends, the buffered phase that started first becomes live: its buffer is replayed into its
+//   new group and it streams from then on. Long phases therefore usually stream live (the data import runs alone).
+// - Every phase's end is one status line outside any group ("✅ Phase 2/6 · Schema export succeeded in 1m 04s").
+// - Heartbeats (at least one line a minute per running phase) go straight to the log, labelled with their phase,
+//   so the job shows it is alive whatever phase is live; warnings become annotations at once for the same reason.
+
+
+/** The real log. */
+const coreSink = {
+    info: (line) => info(line),
+    startGroup: (title) => startGroup(title),
+    endGroup: () => endGroup()
+};
+const HEAD_LINES = 500;
+const TAIL_LINES = 2000;
+/** A buffered phase's lines: the first HEAD_LINES, then a ring of the last TAIL_LINES. */
+class PhaseBuffer {
+    title;
+    head = [];
+    tail = new RingBuffer(TAIL_LINES);
+    constructor(title) {
+        this.title = title;
+    }
+    push(line) {
+        if (this.head.length < HEAD_LINES)
+            this.head.push(line);
+        else
+            this.tail.push(line);
+    }
+    replay(info) {
+        for (const line of this.head)
+            info(line);
+        if (this.tail.dropped > 0) {
+            info(`… ${this.tail.dropped} lines not kept while this phase ran alongside another …`);
+        }
+        for (const line of this.tail.toArray())
+            info(line);
+    }
+}
+/** Routes each phase's lines so that groups never nest or interleave (see the file comment). */
+class PhaseLogs {
+    sink;
+    live;
+    buffered = new Map();
+    /** @param sink where the log goes */
+    constructor(sink = coreSink) {
+        this.sink = sink;
+    }
+    /**
+     * A phase starts.
+     * @param id phase id
+     * @param title its group title
+     */
+    begin(id, title) {
+        if (this.live === undefined) {
+            this.live = { id, title };
+            this.sink.startGroup(title);
+            return;
+        }
+        this.buffered.set(id, new PhaseBuffer(title));
+        this.sink.info(`▶ ${title} started alongside; its log follows when it ends or has the log to itself`);
+    }
+    /** A line of a phase's log. */
+    write(id, line) {
+        if (this.live?.id === id)
+            this.sink.info(line);
+        else
+            this.buffered.get(id)?.push(line);
+    }
+    /** A line that must be seen now (heartbeats): written wherever the log is. */
+    now(line) {
+        this.sink.info(line);
+    }
+    /**
+     * A phase ended.
+     * @param id phase id
+     * @param statusLine one line saying how it ended, written outside any group
+     */
+    end(id, statusLine) {
+        if (this.live?.id === id) {
+            this.sink.endGroup();
+            this.sink.info(statusLine);
+            this.live = undefined;
+            this.promote();
+            return;
+        }
+        const buffer = this.buffered.get(id);
+        if (!buffer)
+            return;
+        this.buffered.delete(id);
+        if (this.live)
+            this.sink.endGroup();
+        this.sink.startGroup(buffer.title);
+        buffer.replay((l) => this.sink.info(l));
+        this.sink.endGroup();
+        this.sink.info(statusLine);
+        if (this.live)
+            this.sink.startGroup(`${this.live.title} (continued)`);
+    }
+    /** Makes the earliest-started buffered phase live. */
+    promote() {
+        const next = this.buffered.entries().next();
+        if (next.done)
+            return;
+        const [id, buffer] = next.value;
+        this.buffered.delete(id);
+        this.live = { id, title: buffer.title };
+        this.sink.startGroup(buffer.title);
+        buffer.replay((l) => this.sink.info(l));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/orchestrator/run-graph.ts
+// Runs a phase graph: every phase starts as soon as all it depends on has succeeded, so independent tracks (schema
+// vs. snapshot export) run concurrently and dependents wait.
+//
+// Failure: the first failure stops the run from starting anything new; what depends on a failed phase is skipped,
+// and phases already running on other tracks are let finish (an export half-way through is worth recording).
+// Cancellation (the AbortSignal, fired by run() on SIGINT/SIGTERM) reaches every running phase through its context;
+// a phase that then throws is "cancelled", not "failed".
+
+
+
+
+
+
+
+const STATUS_ICON = {
+    succeeded: '✅',
+    failed: '❌',
+    cancelled: '🚫'
+};
+/**
+ * Checks ids are unique, dependencies exist and there is no cycle.
+ * @throws naming the problem (a programming error in a graph definition)
+ */
+function validateGraph(phases) {
+    const ids = new Set();
+    for (const p of phases) {
+        if (ids.has(p.id))
+            throw new Error(`phase graph: duplicate phase id '${p.id}'`);
+        ids.add(p.id);
+    }
+    for (const p of phases) {
+        for (const d of p.dependsOn) {
+            if (!ids.has(d))
+                throw new Error(`phase graph: '${p.id}' depends on unknown phase '${d}'`);
+        }
+    }
+    const byId = new Map(phases.map((p) => [p.id, p]));
+    const state = new Map();
+    const visit = (id, path) => {
+        if (state.get(id) === 'done')
+            return;
+        if (state.get(id) === 'visiting') {
+            throw new Error(`phase graph: cycle ${[...path, id].join(' → ')}`);
+        }
+        state.set(id, 'visiting');
+        for (const d of byId.get(id)?.dependsOn ?? [])
+            visit(d, [...path, id]);
+        state.set(id, 'done');
+    };
+    for (const p of phases)
+        visit(p.id, []);
+}
+/**
+ * Runs the phases, filling `report.phases`.
+ * @returns the first failure (not thrown: the caller records the report first, then fails)
+ */
+async function runGraph(phases, opts) {
+    validateGraph(phases);
+    const clock = opts.clock ?? clock_systemClock;
+    const logs = new PhaseLogs(opts.sink ?? coreSink);
+    const total = phases.length;
+    const records = new Map();
+    for (const p of phases) {
+        const record = {
+            id: p.id,
+            title: p.title,
+            status: 'pending',
+            numbers: [],
+            warnings: []
+        };
+        records.set(p.id, record);
+        opts.report.phases.push(record);
+    }
+    const position = new Map(phases.map((p, i) => [p.id, `Phase ${i + 1}/${total} · ${p.title}`]));
+    const label = (id) => position.get(id) ?? id;
+    const running = new Map();
+    const runningInfo = new Map();
+    let firstError;
+    let stoppedBy;
+    const statusOf = (id) => records.get(id)?.status ?? 'pending';
+    const persistRunning = () => state_saveState('running-phases', [...runningInfo.values()]);
+    const cancelled = () => opts.signal?.aborted ?? false;
+    const execute = async (phase, record) => {
+        const id = phase.id;
+        const started = clock.now();
+        record.status = 'running';
+        record.startedAt = new Date(started).toISOString();
+        runningInfo.set(id, { id, title: phase.title, startedAt: record.startedAt });
+        persistRunning();
+        logs.begin(id, label(id));
+        let progress = '';
+        const heartbeat = startHeartbeat(`⏱ ${label(id)}`, () => `running for ${format_formatDuration(clock.now() - started)}${progress ? ` · ${progress}` : ''}`, opts.heartbeatMs ?? 60_000, clock, (line) => logs.now(line));
+        const controller = new AbortController();
+        const onAbort = () => controller.abort(opts.signal?.reason);
+        opts.signal?.addEventListener('abort', onAbort, { once: true });
+        const ctx = {
+            inputs: opts.inputs,
+            record,
+            report: opts.report,
+            signal: controller.signal,
+            log: {
+                info: (line) => logs.write(id, line),
+                warning: (message) => {
+                    record.warnings.push(message);
+                    warning(message, { title: phase.title });
+                    logs.write(id, `Warning: ${message}`);
+                },
+                debug: (line) => core_debug(`[${id}] ${line}`)
+            },
+            setOutput: (name, value) => {
+                opts.report.outputs[name] = String(value);
+            },
+            progress: (text) => {
+                progress = text;
+            }
+        };
+        let ending;
+        try {
+            if (controller.signal.aborted)
+                throw new CancelledError(`${phase.title} was cancelled`);
+            await phase.run(ctx);
+            record.status = 'succeeded';
+            ending = '';
+        }
+        catch (e) {
+            record.status = controller.signal.aborted ? 'cancelled' : 'failed';
+            record.failure = {
+                message: errors_errorMessage(e),
+                toolLine: e instanceof PhaseError ? e.toolLine : undefined,
+                tail: e instanceof PhaseError ? [...(e.tail ?? [])] : []
+            };
+            if (record.status === 'failed' && firstError === undefined) {
+                firstError = e;
+                stoppedBy = phase.title;
+            }
+            logs.write(id, `${STATUS_ICON[record.status]} ${record.failure.message}`);
+            ending = `: ${record.failure.message}`;
+        }
+        finally {
+            heartbeat.stop();
+            opts.signal?.removeEventListener('abort', onAbort);
+        }
+        const ended = clock.now();
+        record.endedAt = new Date(ended).toISOString();
+        record.durationMs = ended - started;
+        runningInfo.delete(id);
+        persistRunning();
+        const verb = record.status === 'succeeded' ? 'in' : 'after';
+        logs.end(id, `${STATUS_ICON[record.status]} ${label(id)} ${record.status} ${verb} ${format_formatDuration(record.durationMs)}${ending}`);
+    };
+    /** Starts every phase whose dependencies succeeded; skips those that can no longer run. */
+    const schedule = () => {
+        for (let changed = true; changed;) {
+            changed = false;
+            for (const phase of phases) {
+                const record = records.get(phase.id);
+                if (!record || record.status !== 'pending')
+                    continue;
+                const blocker = phase.dependsOn.find((d) => ['failed', 'skipped', 'cancelled'].includes(statusOf(d)));
+                if (blocker !== undefined) {
+                    record.status = 'skipped';
+                    record.note = `needs ${records.get(blocker)?.title ?? blocker}, which ${statusOf(blocker) === 'skipped' ? 'was skipped' : statusOf(blocker)}`;
+                    changed = true;
+                    continue;
+                }
+                if (stoppedBy !== undefined || cancelled()) {
+                    record.status = 'skipped';
+                    record.note = cancelled()
+                        ? 'not started: the run was cancelled'
+                        : `not started: the run stopped after ${stoppedBy} failed`;
+                    changed = true;
+                    continue;
+                }
+                if (phase.dependsOn.every((d) => statusOf(d) === 'succeeded')) {
+                    const done = execute(phase, record).finally(() => running.delete(phase.id));
+                    running.set(phase.id, done);
+                }
+            }
+        }
+    };
+    schedule();
+    while (running.size > 0) {
+        await Promise.race(running.values());
+        schedule();
+    }
+    if (firstError !== undefined)
+        return { error: firstError, cancelled: cancelled() };
+    if (cancelled()) {
+        const stopped = opts.report.phases.filter((r) => r.status === 'cancelled').map((r) => r.title);
+        const during = stopped.length > 0 ? ` during ${stopped.join(', ')}` : '';
+        return { error: new CancelledError(`The run was cancelled${during}`), cancelled: true };
+    }
+    return { cancelled: false };
+}
+
+;// CONCATENATED MODULE: ./src/phases/index.ts
+
+/**
+ * The phases that carry out `inputs.operation`.
+ * @throws NotImplementedError for an operation this version cannot run yet
+ */
+function phasesForOperation(inputs) {
+    throw new NotImplementedError(`operation '${inputs.operation}' is not implemented yet in this version`);
+}
+
+;// CONCATENATED MODULE: ./src/report/outputs.ts
+// The step outputs (design.md §1): stable names, documented in action.yml. Values are strings; JSON where noted.
+
+/** Every output the action sets. */
+const OUTPUT_NAMES = [
+    'binlog-file',
+    'binlog-position',
+    'binlog-gtid',
+    'snapshot-id',
+    'export-task-id',
+    'export-uri',
+    'schema-uri',
+    'import-result',
+    'rows-imported',
+    'tables',
+    'dm-task',
+    'dm-stage',
+    'dm-lag-seconds',
+    'result-file'
+];
+/** Whether a string is a known output name. */
+function isOutputName(name) {
+    return OUTPUT_NAMES.includes(name);
+}
+/**
+ * The outputs of a report: what phases set explicitly, plus values derived from the report (binlog coordinates,
+ * the per-table JSON) when no phase set them. Pure.
+ * @param report the report
+ * @param resultFile path of result.json, when written
+ */
+function outputValues(report, resultFile) {
+    const out = {};
+    if (report.binlog) {
+        out['binlog-file'] = report.binlog.file;
+        out['binlog-position'] = String(report.binlog.position);
+        if (report.binlog.gtid)
+            out['binlog-gtid'] = report.binlog.gtid;
+    }
+    if (report.tables.length > 0) {
+        out.tables = JSON.stringify(report.tables.map((t) => ({
+            database: t.database,
+            table: t.table,
+            rowsExported: t.rowsExported ?? null,
+            rowsImported: t.rowsImported ?? null,
+            status: t.status
+        })));
+    }
+    for (const [name, value] of Object.entries(report.outputs)) {
+        if (isOutputName(name))
+            out[name] = value;
+    }
+    if (resultFile)
+        out['result-file'] = resultFile;
+    return out;
+}
+/**
+ * Sets every known output the report has a value for.
+ * @param report the report
+ * @param resultFile path of result.json, when written
+ * @returns the outputs set
+ */
+function writeOutputs(report, resultFile) {
+    const values = outputValues(report, resultFile);
+    for (const name of OUTPUT_NAMES) {
+        const value = values[name];
+        if (value !== undefined)
+            setOutput(name, value);
+    }
+    return values;
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+;// CONCATENATED MODULE: ./src/util/temp-files.ts
+// Files that hold secrets (tool configs with passwords) live in a private directory under RUNNER_TEMP, are created
+// 0600 without following symlinks and without replacing anything, and are recorded in state so the post step
+// deletes them even when the main step was killed.
+
+
+
+
+let privateDir;
+const recorded = [];
+/** The runner's temp directory (RUNNER_TEMP), or the system one for local runs. */
+function runnerTemp() {
+    return process.env['RUNNER_TEMP'] || external_node_os_default().tmpdir();
+}
+/** Prefix of the private directories this action creates under RUNNER_TEMP; the post step only deletes inside them. */
+const PRIVATE_DIR_PREFIX = 'aurora-to-tidb-';
+function ensurePrivateDir() {
+    // mkdtemp creates the directory 0700 with an unpredictable name, so no other user can plant a symlink in it.
+    privateDir ??= mkdtempSync(path.join(runnerTemp(), PRIVATE_DIR_PREFIX));
+    return privateDir;
+}
+/**
+ * Writes `content` to a new file `name` in this run's private directory, mode 0600, refusing to follow a symlink or
+ * to overwrite an existing file, and records it for deletion by the post step.
+ * @param name a plain file name (no directory part), e.g. `lightning-data.toml`
+ * @param content the text to write
+ * @returns the absolute path
+ * @throws when the name has a directory part or the file already exists
+ */
+async function writeSecretFile(name, content) {
+    if (!name || name !== path.basename(name) || name === '.' || name === '..') {
+        throw new Error(`writeSecretFile needs a plain file name, got '${name}'`);
+    }
+    const file = path.join(ensurePrivateDir(), name);
+    const flags = fsConstants.O_CREAT | fsConstants.O_EXCL | fsConstants.O_WRONLY | fsConstants.O_NOFOLLOW;
+    const handle = await fs.open(file, flags, 0o600);
+    try {
+        await handle.writeFile(content, 'utf8');
+    }
+    finally {
+        await handle.close();
+    }
+    recorded.push(file);
+    saveState('temp-files', recorded);
+    return file;
+}
+/** The secret files written so far by this process (oldest first). */
+function recordedTempFiles() {
+    return [...recorded];
+}
+/**
+ * Deletes the given files if they lie inside a private directory of this action, then the directories themselves
+ * when empty. Errors other than "already gone" are returned, not thrown, so the caller can warn and continue.
+ * @param files absolute paths, as recorded by {@link writeSecretFile}
+ * @returns one message per file that could not be removed
+ */
+async function removeTempFiles(files) {
+    const problems = [];
+    const dirs = new Set();
+    for (const file of files) {
+        const dir = external_node_path_default().dirname(external_node_path_default().resolve(file));
+        if (!external_node_path_default().basename(dir).startsWith(PRIVATE_DIR_PREFIX)) {
+            problems.push(`${file}: not in a directory this action created; left alone`);
+            continue;
+        }
+        dirs.add(dir);
+        try {
+            await external_node_fs_namespaceObject.promises.unlink(file);
+        }
+        catch (e) {
+            if (e.code !== 'ENOENT') {
+                problems.push(`${file}: ${e.message}`);
+            }
+        }
+    }
+    for (const dir of dirs) {
+        // rmdir (not rm -r) only removes the directory when nothing else is left in it.
+        await external_node_fs_namespaceObject.promises.rmdir(dir).catch(() => undefined);
+    }
+    const gone = new Set(files);
+    const still = recorded.filter((f) => !gone.has(f));
+    if (still.length !== recorded.length) {
+        recorded.splice(0, recorded.length, ...still);
+        state_saveState('temp-files', recorded);
+    }
+    if (privateDir && dirs.has(privateDir))
+        privateDir = undefined;
+    return problems;
+}
+
+;// CONCATENATED MODULE: ./src/report/html.ts
+// The small HTML subset the job summary uses, with escaping done by us: core.summary escapes nothing
+// (actions-style.md §2), and tool output, hostnames and table names are outside text.
+//
+// Every external string goes inside an HTML element, never into Markdown: GitHub does not parse Markdown inside an
+// HTML block, so `*`, `_`, `[x](y)` or `#` in a table name stay literal. An HTML block ends at a blank line, so
+// outside <pre> newlines become <br>; <pre> blocks may hold blank lines (CommonMark HTML block type 1).
+/** Escapes text for HTML element content and attribute values. */
+function escapeHtml(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;');
+}
+/** Escaped inline text: newlines become <br> so a blank line cannot end the HTML block. */
+function inline(text) {
+    return escapeHtml(text).replace(/\r?\n/g, '<br>');
+}
+/** An element with escaped inline text. */
+function el(tag, text) {
+    return `<${tag}>${inline(text)}</${tag}>`;
+}
+/** An element whose content is already HTML. */
+function raw(tag, html) {
+    return `<${tag}>${html}</${tag}>`;
+}
+/** A table: one header row of escaped text, then rows of ready HTML cells. */
+function table(header, rows) {
+    const head = `<tr>${header.map((h) => el('th', h)).join('')}</tr>`;
+    const body = rows.map((r) => `<tr>${r.map((c) => raw('td', c)).join('')}</tr>`).join('\n');
+    return `<table>\n${head}\n${body}\n</table>`;
+}
+/** A link when the URL is http(s), else the URL as code: we never emit javascript: or data: hrefs. */
+function html_link(label, url) {
+    if (/^https?:\/\//i.test(url))
+        return `<a href="${escapeHtml(url)}">${inline(label)}</a>`;
+    return `${inline(label)}: ${el('code', url)}`;
+}
+/** Preformatted text (a log tail), escaped. Starts its own line so GitHub treats it as an HTML block. */
+function pre(lines) {
+    return `<pre>${escapeHtml(lines.join('\n'))}</pre>`;
+}
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+// renderSummary(report): the job summary as a string. Pure, so it is tested on fixture reports.
+//
+// GitHub refuses a step summary over 1 MiB (and says so in an error annotation), so the output is capped below
+// that: first the variable parts shrink (log tails, the per-table rows, warnings), then, if a pathological report
+// is still too big, the text is cut at a line, and a visible note says so and points at result.json.
+
+
+/** The default cap, bytes: under GitHub's 1 MiB per step, with room for the note. */
+const SUMMARY_MAX_BYTES = 1_000_000;
+const PHASE_ICON = {
+    pending: '⏸️',
+    running: '⏳',
+    succeeded: '✅',
+    failed: '❌',
+    skipped: '⏭️',
+    cancelled: '🚫'
+};
+const RUN_ICON = {
+    running: '⏳',
+    succeeded: '✅',
+    failed: '❌',
+    cancelled: '🚫'
+};
+const FULL = { tailLines: Infinity, tableRows: Infinity, warnings: Infinity };
+const SHRINK_STEPS = [
+    { tailLines: 100, tableRows: 2000, warnings: 200 },
+    { tailLines: 50, tableRows: 500, warnings: 50 },
+    { tailLines: 20, tableRows: 100, warnings: 20 },
+    { tailLines: 10, tableRows: 0, warnings: 10 }
+];
+function formatNumber(n) {
+    if (typeof n.value === 'string')
+        return n.value;
+    switch (n.unit) {
+        case 'bytes':
+            return formatBytes(n.value);
+        case 'percent':
+            return `${n.value}%`;
+        case 'seconds':
+            return format_formatDuration(n.value * 1000);
+        default:
+            return formatCount(n.value);
+    }
+}
+function numbersCell(numbers) {
+    return numbers.map((n) => `${inline(n.label)}: ${inline(formatNumber(n))}`).join(' · ');
+}
+function phaseRow(p, index, total) {
+    const status = `${PHASE_ICON[p.status]} ${p.status}`;
+    const remark = p.note ? `<br><sub>${inline(p.note)}</sub>` : '';
+    return [
+        `${index + 1}/${total}`,
+        `${inline(p.title)}${remark}`,
+        inline(status),
+        p.durationMs === undefined ? '' : inline(format_formatDuration(p.durationMs)),
+        numbersCell(p.numbers)
+    ];
+}
+function headline(report) {
+    const title = `${RUN_ICON[report.status]} aurora-to-tidb · ${report.operation} · ${report.status}`;
+    const facts = [`started ${report.startedAt}`];
+    if (report.durationMs !== undefined)
+        facts.push(`took ${format_formatDuration(report.durationMs)}`);
+    const lines = [el('h2', title), el('p', facts.join(' · '))];
+    if (report.error)
+        lines.push(raw('p', `<b>Error:</b> ${inline(report.error)}`));
+    return lines.join('\n');
+}
+function binlogBox(report) {
+    const b = report.binlog;
+    if (!b)
+        return undefined;
+    const rows = [
+        ['File', el('code', b.file)],
+        ['Position', el('code', String(b.position))]
+    ];
+    if (b.gtid)
+        rows.push(['GTID set', el('code', b.gtid)]);
+    if (b.capturedBy)
+        rows.push(['Captured by', inline(b.capturedBy)]);
+    const body = rows.map(([k, v]) => `<tr><th>${inline(k ?? '')}</th><td>${v ?? ''}</td></tr>`);
+    return [
+        el('h3', 'Binlog position (DM starts here)'),
+        `<table>\n${body.join('\n')}\n</table>`
+    ].join('\n');
+}
+function tablesSection(report, limit) {
+    const all = report.tables;
+    if (all.length === 0)
+        return { shown: 0 };
+    const shown = all.slice(0, limit);
+    const rows = shown.map((t) => [
+        inline(t.database),
+        inline(t.table),
+        t.rowsExported === undefined ? '' : inline(formatCount(t.rowsExported)),
+        t.rowsImported === undefined ? '' : inline(formatCount(t.rowsImported)),
+        inline(t.status) + (t.note ? `<br><sub>${inline(t.note)}</sub>` : '')
+    ]);
+    const parts = [el('h3', `Tables (${formatCount(all.length)})`)];
+    if (rows.length > 0) {
+        parts.push(table(['Database', 'Table', 'Rows exported', 'Rows imported', 'Status'], rows));
+    }
+    if (shown.length < all.length) {
+        parts.push(el('p', `${formatCount(all.length - shown.length)} more tables are listed in result.json.`));
+    }
+    return { html: parts.join('\n'), shown: shown.length };
+}
+function warningsSection(report, limit) {
+    const all = [
+        ...report.warnings,
+        ...report.phases.flatMap((p) => p.warnings.map((w) => `${p.title}: ${w}`))
+    ];
+    if (all.length === 0)
+        return undefined;
+    const items = all.slice(0, limit).map((w) => el('li', w));
+    if (all.length > limit)
+        items.push(el('li', `… and ${all.length - limit} more in result.json`));
+    return [el('h3', `Warnings (${all.length})`), raw('ul', `\n${items.join('\n')}\n`)].join('\n');
+}
+function failureSections(report, tailLines) {
+    return report.phases
+        .filter((p) => p.failure !== undefined)
+        .map((p) => {
+        const f = p.failure;
+        if (!f)
+            return '';
+        const tail = f.tail.slice(Math.max(0, f.tail.length - tailLines));
+        const parts = [
+            `<details open>`,
+            raw('summary', `<b>${inline(p.title)} failed:</b> ${inline(f.message)}`)
+        ];
+        if (f.toolLine)
+            parts.push(raw('p', `The tool said: ${el('code', f.toolLine)}`));
+        if (tail.length > 0) {
+            const cut = tail.length < f.tail.length ? ` (last ${tail.length} of ${f.tail.length})` : '';
+            parts.push(el('p', `Log tail${cut}:`), pre(tail));
+        }
+        parts.push('</details>');
+        return parts.join('\n');
+    });
+}
+function footer(report) {
+    const parts = [];
+    if (report.links.length > 0) {
+        const items = report.links.map((l) => raw('li', html_link(l.label, l.url)));
+        parts.push(el('h3', 'Links'), raw('ul', `\n${items.join('\n')}\n`));
+    }
+    const versions = Object.entries(report.toolVersions);
+    if (versions.length > 0) {
+        const text = versions.map(([tool, v]) => `${escapeHtml(tool)} ${el('code', v)}`).join(' · ');
+        parts.push(raw('p', `<b>Tools:</b> ${text}`));
+    }
+    return parts.length > 0 ? parts.join('\n') : undefined;
+}
+function render(report, limits) {
+    const sections = [headline(report)];
+    if (report.phases.length > 0) {
+        const rows = report.phases.map((p, i) => phaseRow(p, i, report.phases.length));
+        sections.push(table(['#', 'Phase', 'Status', 'Duration', 'Key numbers'], rows));
+    }
+    sections.push(...failureSections(report, limits.tailLines));
+    const binlog = binlogBox(report);
+    if (binlog)
+        sections.push(binlog);
+    const tables = tablesSection(report, limits.tableRows);
+    if (tables.html)
+        sections.push(tables.html);
+    const warnings = warningsSection(report, limits.warnings);
+    if (warnings)
+        sections.push(warnings);
+    const end = footer(report);
+    if (end)
+        sections.push(end);
+    // Blank lines between blocks: each HTML block starts on its own line, as GitHub needs.
+    return { text: `${sections.join('\n\n')}\n`, tablesShown: tables.shown };
+}
+const bytes = (s) => Buffer.byteLength(s, 'utf8');
+function cutNote(report, tablesShown) {
+    const tables = tablesShown < report.tables.length
+        ? ` (${formatCount(tablesShown)} of ${formatCount(report.tables.length)} tables shown)`
+        : '';
+    return `\n${raw('p', `<b>Note:</b> this summary was shortened to stay under GitHub’s 1 MiB limit for a step summary${escapeHtml(tables)}; ` + 'log tails and lists were cut. The full report is in result.json (output <code>result-file</code>).')}\n`;
+}
+/**
+ * The job summary of a report: heading, phase table (status, duration, key numbers), the failed phases with the
+ * tool's own error line and escaped log tail, the binlog position, per-table rows, warnings, links and tool
+ * versions. Every outside string is escaped.
+ * @param report the report
+ * @param maxBytes cap on the UTF-8 size of the result
+ * @returns Markdown/HTML for core.summary.addRaw
+ */
+function renderSummary(report, maxBytes = SUMMARY_MAX_BYTES) {
+    const full = render(report, FULL);
+    if (bytes(full.text) <= maxBytes)
+        return full.text;
+    let last = full;
+    for (const limits of SHRINK_STEPS) {
+        last = render(report, limits);
+        const note = cutNote(report, last.tablesShown);
+        if (bytes(last.text) + bytes(note) <= maxBytes)
+            return last.text + note;
+    }
+    // Still too big (enormous messages or phase lists): cut the text at a line boundary.
+    const note = cutNote(report, last.tablesShown);
+    const room = Math.max(0, maxBytes - bytes(note));
+    let cut = Buffer.from(last.text, 'utf8').subarray(0, room).toString('utf8');
+    cut = cut.slice(0, Math.max(0, cut.lastIndexOf('\n') + 1));
+    return cut + note;
+}
+
+;// CONCATENATED MODULE: ./src/report/publish.ts
+// Publishing a report: result.json on disk, the job summary, and the outputs (outputs.ts). Each publisher is
+// independent and never throws for an environment problem, so one failing (no GITHUB_STEP_SUMMARY on a local run)
+// does not keep the others from running.
+
+
+
+
+
+
+/** The directory for this step's result.json: one per step, so two uses of the action in a job do not collide. */
+function resultDir() {
+    const step = (process.env['GITHUB_ACTION'] || 'local').replace(/[^\w.-]/g, '_');
+    return external_node_path_default().join(runnerTemp(), 'aurora-to-tidb', step);
+}
+/**
+ * Writes the report as JSON to `<RUNNER_TEMP>/aurora-to-tidb/<step>/result.json`, for later steps (upload it as an
+ * artifact, feed it to a script).
+ * @returns the path written
+ */
+async function writeResultFile(report) {
+    const dir = resultDir();
+    await external_node_fs_namespaceObject.promises.mkdir(dir, { recursive: true });
+    const file = external_node_path_default().join(dir, 'result.json');
+    await external_node_fs_namespaceObject.promises.writeFile(file, `${JSON.stringify(report, null, 2)}\n`, 'utf8');
+    return file;
+}
+/**
+ * Writes the rendered summary to the job summary; on a local run (no GITHUB_STEP_SUMMARY) prints it to the log
+ * instead. A failure to write is a warning, never a failed migration.
+ * @returns whether the job summary was written
+ */
+async function writeSummary(report) {
+    const text = renderSummary(report);
+    if (!process.env['GITHUB_STEP_SUMMARY']) {
+        info('GITHUB_STEP_SUMMARY is not set (a local run?): the summary follows.');
+        info(text);
+        return false;
+    }
+    try {
+        await summary.addRaw(text).write();
+        return true;
+    }
+    catch (e) {
+        warning(`Could not write the job summary: ${errors_errorMessage(e)}`);
+        return false;
+    }
+    finally {
+        summary.emptyBuffer();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/types.ts
+// The report model: everything a run learned, filled in by the phases as they go, then published three ways — the
+// job summary (renderSummary), the step outputs (writeOutputs) and result.json (writeResultFile).
+// It holds no secrets: phases put only redacted text in it.
+/**
+ * An empty report for a run that starts now.
+ * @param operation the operation input (or `unknown` before inputs are read)
+ * @param now the start time
+ */
+function newReport(operation, now = new Date()) {
+    return {
+        operation,
+        status: 'running',
+        startedAt: now.toISOString(),
+        phases: [],
+        tables: [],
+        links: [],
+        toolVersions: {},
+        outputs: {},
+        warnings: []
+    };
+}
+
+;// CONCATENATED MODULE: ./src/util/cancellation.ts
+// The action's own cancellation: the runner cancels a step by sending SIGINT to the node process only, waiting
+// 7.5 s, sending SIGTERM, waiting 2.5 s, then killing the whole process tree (actions/runner ProcessInvoker.cs).
+// Node's default for those signals is to exit at once, which would skip the report and leave tools running without
+// a chance to stop cleanly. So the first subscriber installs handlers that turn the signals into callbacks: run()
+// aborts its phases, and every running tool forwards the signal to its child.
+//
+// The handlers stay installed once set: removing them later would restore "exit immediately" in the middle of
+// writing the report.
+const SIGNALS = ['SIGINT', 'SIGTERM'];
+const listeners = new Set();
+let installed = false;
+function dispatch(signal) {
+    for (const listener of [...listeners]) {
+        try {
+            listener(signal);
+        }
+        catch {
+            // A listener that throws must not stop the others from hearing the signal.
+        }
+    }
+}
+/**
+ * Calls `listener` each time the action process receives SIGINT or SIGTERM, until the returned function is called.
+ * Installs the process handlers on first use.
+ * @param listener receives the signal name
+ * @returns unsubscribe
+ */
+function onActionSignal(listener) {
+    if (!installed) {
+        installed = true;
+        for (const signal of SIGNALS)
+            process.on(signal, () => dispatch(signal));
+    }
+    listeners.add(listener);
+    return () => {
+        listeners.delete(listener);
+    };
+}
+
+;// CONCATENATED MODULE: ./src/run.ts
+// The main step: inputs → phase graph → report. Record first, fail last: whatever happens, the outputs, result.json
+// and the job summary are written for whatever ran, and only then does the first failure fail the step.
+
+
+
+
+
+
+
+
+
+
+
+
+const DEFAULT_DEPS = {
+    readInputs: readInputs,
+    phasesFor: phasesForOperation,
+    clock: clock_systemClock
+};
+/** Publishes the report; each part on its own, so one failing never stops the others. Never throws. */
+async function publish(report) {
+    const problems = await removeTempFiles(recordedTempFiles());
+    for (const p of problems)
+        warning(`Could not remove a temporary file: ${p}`);
+    let resultFile;
+    try {
+        resultFile = await writeResultFile(report);
+    }
+    catch (e) {
+        warning(`Could not write result.json: ${errors_errorMessage(e)}`);
+    }
+    try {
+        writeOutputs(report, resultFile);
+    }
+    catch (e) {
+        warning(`Could not set the outputs: ${errors_errorMessage(e)}`);
+    }
+    await writeSummary(report);
+    // From here on the post step need not write a fallback summary.
+    state_saveState('summary-written', true);
+}
+/**
+ * Runs the action's main step. Never rejects: failures end in core.setFailed after the report is published.
+ * @param deps replaceable parts (tests)
+ */
+async function run(deps = {}) {
+    const { readInputs: read, phasesFor, clock } = { ...DEFAULT_DEPS, ...deps };
+    const controller = new AbortController();
+    // SIGINT/SIGTERM from the runner (a cancelled job) cancel the phases; running tools get the signal too
+    // (run-tool.ts). The runner kills everything about 10 s after its first signal, hence "clean up now".
+    const unsubscribe = onActionSignal((sig) => {
+        if (controller.signal.aborted)
+            return;
+        info(`Received ${sig}: cancelling the running phases and writing the report.`);
+        controller.abort(new CancelledError(`The run was cancelled (${sig})`, sig));
+    });
+    const startedAt = clock.now();
+    let report = newReport('unknown', new Date(startedAt));
+    let failure;
+    state_saveState('summary-written', false);
+    try {
+        const inputs = read();
+        report = newReport(inputs.operation, new Date(startedAt));
+        state_saveState('operation', inputs.operation);
+        const result = await runGraph(phasesFor(inputs), {
+            inputs,
+            report,
+            signal: controller.signal,
+            clock
+        });
+        failure = result.error;
+        report.status = result.cancelled ? 'cancelled' : failure === undefined ? 'succeeded' : 'failed';
+    }
+    catch (e) {
+        failure = e;
+        report.status = controller.signal.aborted ? 'cancelled' : 'failed';
+    }
+    finally {
+        unsubscribe();
+        const endedAt = clock.now();
+        report.endedAt = new Date(endedAt).toISOString();
+        report.durationMs = endedAt - startedAt;
+        if (failure !== undefined)
+            report.error = errors_errorMessage(failure);
+        await publish(report);
+    }
+    if (failure !== undefined) {
+        core_debug(errorChain(failure));
+        setFailed(errors_errorMessage(failure));
+    }
 }
 
 
@@ -31650,6 +33166,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

@@ -1,6 +1,103 @@
+// The post step. It runs after the main step whatever happened to it (post-if: always()), including when the main
+// step was cancelled or killed: it deletes the secret-bearing files main recorded, ends child processes main left
+// running, and writes a fallback summary if main never wrote one. It never fails the job: every problem is a
+// warning. AURORA_TO_TIDB_SKIP_CLEANUP=true keeps files and processes for debugging (the summary is still written).
+import * as core from '@actions/core'
+import { writeSummary } from './report/publish.js'
+import { newReport, type PhaseRecord } from './report/types.js'
+import { isStillRunning, signalProcessGroup } from './util/children.js'
+import { systemClock, type Clock } from './util/clock.js'
+import { errorMessage } from './util/errors.js'
+import { loadState, type ChildRecord } from './util/state.js'
+import { removeTempFiles } from './util/temp-files.js'
+
+/** Options of {@link cleanup} (tests shorten the grace period). */
+export interface CleanupOptions {
+  /** Time between SIGTERM and SIGKILL for a straggler, ms. Default 5 s. */
+  readonly graceMs?: number
+  readonly clock?: Clock
+}
+
+async function removeRecordedFiles(): Promise<void> {
+  const files = loadState('temp-files') ?? []
+  if (files.length === 0) return
+  const problems = await removeTempFiles(files)
+  for (const p of problems) core.warning(`Could not remove a temporary file: ${p}`)
+  core.info(`Removed ${files.length - problems.length} temporary file(s) holding credentials.`)
+}
+
+async function endStragglers(graceMs: number, clock: Clock): Promise<void> {
+  const alive = (loadState('child-processes') ?? []).filter(isStillRunning)
+  if (alive.length === 0) return
+  for (const child of alive) {
+    core.warning(
+      `The main step left '${child.command}' (pid ${child.pid}) running; stopping it with SIGTERM.`
+    )
+    signalProcessGroup(child.pid, 'SIGTERM')
+  }
+  let remaining: ChildRecord[] = alive
+  const deadline = clock.now() + graceMs
+  while (remaining.length > 0 && clock.now() < deadline) {
+    await clock.sleep(Math.min(100, graceMs))
+    remaining = remaining.filter(isStillRunning)
+  }
+  for (const child of remaining) {
+    core.warning(`'${child.command}' (pid ${child.pid}) ignored SIGTERM; killing it.`)
+    signalProcessGroup(child.pid, 'SIGKILL')
+  }
+}
+
+async function fallbackSummary(): Promise<void> {
+  const written = loadState('summary-written')
+  if (written === true) return
+  // Main saves `false` first thing. No state at all means main died at start on a runner, or this is a local run
+  // without GITHUB_STATE, where there is nothing to say.
+  if (written === undefined && process.env['GITHUB_ACTIONS'] !== 'true') {
+    core.info('No state from the main step (a local run?): no fallback summary.')
+    return
+  }
+  const running = loadState('running-phases') ?? []
+  const report = newReport(loadState('operation') ?? 'unknown')
+  report.status = 'cancelled'
+  report.phases = running.map((p): PhaseRecord => ({
+    id: p.id,
+    title: p.title,
+    status: 'cancelled',
+    startedAt: p.startedAt,
+    numbers: [],
+    warnings: [],
+    note: `running since ${p.startedAt}`
+  }))
+  const during = running.length > 0 ? ` during phase ${running.map((p) => p.title).join(', ')}` : ''
+  report.error =
+    `The main step was cancelled or killed${during} before it could write its report. ` +
+    'Its log shows how far it got; rerun the job to continue.'
+  core.warning(report.error)
+  await writeSummary(report)
+}
+
 /**
- * Post-step cleanup. Placeholder until the foundation lands.
+ * Runs the post step. Never throws and never fails the job.
+ * @param opts grace period and clock (tests)
  */
-export async function cleanup(): Promise<void> {
-  return Promise.resolve()
+export async function cleanup(opts: CleanupOptions = {}): Promise<void> {
+  const graceMs = opts.graceMs ?? 5000
+  const clock = opts.clock ?? systemClock
+  const steps: Array<[string, () => Promise<void>]> = []
+  if (process.env['AURORA_TO_TIDB_SKIP_CLEANUP'] === 'true') {
+    core.info(
+      'AURORA_TO_TIDB_SKIP_CLEANUP=true: leaving temporary files and processes in place for debugging.'
+    )
+  } else {
+    steps.push(['remove temporary files', removeRecordedFiles])
+    steps.push(['stop leftover processes', () => endStragglers(graceMs, clock)])
+  }
+  steps.push(['write the fallback summary', fallbackSummary])
+  for (const [what, step] of steps) {
+    try {
+      await step()
+    } catch (e) {
+      core.warning(`Post step could not ${what}: ${errorMessage(e)}`)
+    }
+  }
 }

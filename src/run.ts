@@ -1,10 +1,95 @@
+// The main step: inputs → phase graph → report. Record first, fail last: whatever happens, the outputs, result.json
+// and the job summary are written for whatever ran, and only then does the first failure fail the step.
 import * as core from '@actions/core'
+import { readInputs, type Inputs } from './inputs.js'
+import type { Phase } from './orchestrator/phase.js'
+import { runGraph } from './orchestrator/run-graph.js'
+import { phasesForOperation } from './phases/index.js'
+import { writeOutputs } from './report/outputs.js'
+import { writeResultFile, writeSummary } from './report/publish.js'
+import { newReport, type Report } from './report/types.js'
+import { onActionSignal } from './util/cancellation.js'
+import { systemClock, type Clock } from './util/clock.js'
+import { CancelledError, errorChain, errorMessage } from './util/errors.js'
+import { saveState } from './util/state.js'
+import { recordedTempFiles, removeTempFiles } from './util/temp-files.js'
+
+/** What run() is built from; tests replace parts. */
+export interface RunDeps {
+  readonly readInputs: () => Inputs
+  readonly phasesFor: (inputs: Inputs) => Phase[]
+  readonly clock: Clock
+}
+
+const DEFAULT_DEPS: RunDeps = {
+  readInputs,
+  phasesFor: phasesForOperation,
+  clock: systemClock
+}
+
+/** Publishes the report; each part on its own, so one failing never stops the others. Never throws. */
+async function publish(report: Report): Promise<void> {
+  const problems = await removeTempFiles(recordedTempFiles())
+  for (const p of problems) core.warning(`Could not remove a temporary file: ${p}`)
+  let resultFile: string | undefined
+  try {
+    resultFile = await writeResultFile(report)
+  } catch (e) {
+    core.warning(`Could not write result.json: ${errorMessage(e)}`)
+  }
+  try {
+    writeOutputs(report, resultFile)
+  } catch (e) {
+    core.warning(`Could not set the outputs: ${errorMessage(e)}`)
+  }
+  await writeSummary(report)
+  // From here on the post step need not write a fallback summary.
+  saveState('summary-written', true)
+}
 
 /**
- * Runs the action: reads inputs, executes the phase graph for the chosen operation and reports.
- * Placeholder until the foundation lands; it fails clearly instead of pretending to migrate.
+ * Runs the action's main step. Never rejects: failures end in core.setFailed after the report is published.
+ * @param deps replaceable parts (tests)
  */
-export async function run(): Promise<void> {
-  core.setFailed('aurora-to-tidb: not implemented yet')
-  return Promise.resolve()
+export async function run(deps: Partial<RunDeps> = {}): Promise<void> {
+  const { readInputs: read, phasesFor, clock } = { ...DEFAULT_DEPS, ...deps }
+  const controller = new AbortController()
+  // SIGINT/SIGTERM from the runner (a cancelled job) cancel the phases; running tools get the signal too
+  // (run-tool.ts). The runner kills everything about 10 s after its first signal, hence "clean up now".
+  const unsubscribe = onActionSignal((sig) => {
+    if (controller.signal.aborted) return
+    core.info(`Received ${sig}: cancelling the running phases and writing the report.`)
+    controller.abort(new CancelledError(`The run was cancelled (${sig})`, sig))
+  })
+  const startedAt = clock.now()
+  let report = newReport('unknown', new Date(startedAt))
+  let failure: unknown
+  saveState('summary-written', false)
+  try {
+    const inputs = read()
+    report = newReport(inputs.operation, new Date(startedAt))
+    saveState('operation', inputs.operation)
+    const result = await runGraph(phasesFor(inputs), {
+      inputs,
+      report,
+      signal: controller.signal,
+      clock
+    })
+    failure = result.error
+    report.status = result.cancelled ? 'cancelled' : failure === undefined ? 'succeeded' : 'failed'
+  } catch (e) {
+    failure = e
+    report.status = controller.signal.aborted ? 'cancelled' : 'failed'
+  } finally {
+    unsubscribe()
+    const endedAt = clock.now()
+    report.endedAt = new Date(endedAt).toISOString()
+    report.durationMs = endedAt - startedAt
+    if (failure !== undefined) report.error = errorMessage(failure)
+    await publish(report)
+  }
+  if (failure !== undefined) {
+    core.debug(errorChain(failure))
+    core.setFailed(errorMessage(failure))
+  }
 }

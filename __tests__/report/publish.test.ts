@@ -1,0 +1,122 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { jest } from '@jest/globals'
+import { outputValues, writeOutputs } from '../../src/report/outputs.js'
+import { writeResultFile, writeSummary } from '../../src/report/publish.js'
+import { newReport } from '../../src/report/types.js'
+import { tempDir, withEnv } from '../helpers/env.js'
+import { succeededReport } from './fixture-reports.js'
+
+describe('outputs', () => {
+  test('derives binlog and table outputs and keeps only known names', () => {
+    const r = succeededReport()
+    r.outputs['not-an-output'] = 'x'
+    expect(outputValues(r, '/tmp/result.json')).toEqual({
+      'binlog-file': 'mysql-bin.000042',
+      'binlog-position': '154',
+      'binlog-gtid': '3E11FA47-71CA-11E1-9E33-C80AA9429562:1-5',
+      tables: JSON.stringify([
+        {
+          database: 'shop',
+          table: 'orders',
+          rowsExported: 1000,
+          rowsImported: 1000,
+          status: 'verified'
+        },
+        {
+          database: 'shop',
+          table: 'items',
+          rowsExported: null,
+          rowsImported: null,
+          status: 'imported'
+        }
+      ]),
+      'import-result': 'succeeded',
+      'rows-imported': '1234567',
+      'result-file': '/tmp/result.json'
+    })
+    expect(outputValues(newReport('status'))).toEqual({})
+  })
+
+  test('a phase can override a derived output', () => {
+    const r = succeededReport()
+    r.outputs['binlog-gtid'] = 'explicit'
+    expect(outputValues(r)['binlog-gtid']).toBe('explicit')
+  })
+
+  test('writeOutputs writes them to GITHUB_OUTPUT', () => {
+    const t = tempDir('outputs-')
+    const file = path.join(t.dir, 'output')
+    writeFileSync(file, '')
+    const restore = withEnv({ GITHUB_OUTPUT: file })
+    try {
+      writeOutputs(succeededReport(), '/x/result.json')
+      const text = readFileSync(file, 'utf8')
+      expect(text).toMatch(/^binlog-file<<ghadelimiter_[\w-]+\nmysql-bin\.000042\n/)
+      expect(text).toMatch(/result-file<<ghadelimiter_[\w-]+\n\/x\/result\.json\n/)
+    } finally {
+      restore()
+      t.remove()
+    }
+  })
+})
+
+describe('publish', () => {
+  test('writeResultFile writes the whole report as JSON under RUNNER_TEMP, one folder per step', async () => {
+    const t = tempDir('result-')
+    const restore = withEnv({ RUNNER_TEMP: t.dir, GITHUB_ACTION: '__owner/repo' })
+    try {
+      const file = await writeResultFile(succeededReport())
+      expect(file).toBe(path.join(t.dir, 'aurora-to-tidb', '__owner_repo', 'result.json'))
+      expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(
+        JSON.parse(JSON.stringify(succeededReport()))
+      )
+    } finally {
+      restore()
+      t.remove()
+    }
+  })
+
+  // core.summary remembers the first summary file it could open, so the failing case runs first.
+  test('writeSummary prints the summary to the log on a local run, and warns when it cannot write', async () => {
+    const out: string[] = []
+    const spy = jest.spyOn(process.stdout, 'write').mockImplementation((s) => {
+      out.push(String(s))
+      return true
+    })
+    const restore = withEnv({ GITHUB_STEP_SUMMARY: undefined })
+    try {
+      expect(await writeSummary(newReport('plan'))).toBe(false)
+      process.env['GITHUB_STEP_SUMMARY'] = '/nonexistent/dir/summary.md'
+      expect(await writeSummary(newReport('plan'))).toBe(false)
+    } finally {
+      restore()
+      spy.mockRestore()
+    }
+    const text = out.join('')
+    expect(text).toContain('GITHUB_STEP_SUMMARY is not set (a local run?): the summary follows.')
+    expect(text).toContain('<h2>⏳ aurora-to-tidb · plan · running</h2>')
+    expect(text).toContain(
+      "::warning::Could not write the job summary: Unable to access summary file: '/nonexistent/dir/summary.md'"
+    )
+  })
+  test('writeSummary appends the rendered summary to GITHUB_STEP_SUMMARY', async () => {
+    const t = tempDir('summary-')
+    const file = path.join(t.dir, 'summary.md')
+    writeFileSync(file, 'earlier step\n')
+    const restore = withEnv({ GITHUB_STEP_SUMMARY: file })
+    try {
+      expect(await writeSummary(succeededReport())).toBe(true)
+      const text = readFileSync(file, 'utf8')
+      expect(
+        text.startsWith('earlier step\n<h2>✅ aurora-to-tidb · migrate · succeeded</h2>')
+      ).toBe(true)
+      // the core.summary buffer is emptied, so a second write does not repeat the first
+      expect(await writeSummary(newReport('plan'))).toBe(true)
+      expect(readFileSync(file, 'utf8').match(/<h2>/g)).toHaveLength(2)
+    } finally {
+      restore()
+      t.remove()
+    }
+  })
+})

@@ -1,0 +1,49 @@
+// The small HTML subset the job summary uses, with escaping done by us: core.summary escapes nothing
+// (actions-style.md §2), and tool output, hostnames and table names are outside text.
+//
+// Every external string goes inside an HTML element, never into Markdown: GitHub does not parse Markdown inside an
+// HTML block, so `*`, `_`, `[x](y)` or `#` in a table name stay literal. An HTML block ends at a blank line, so
+// outside <pre> newlines become <br>; <pre> blocks may hold blank lines (CommonMark HTML block type 1).
+
+/** Escapes text for HTML element content and attribute values. */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;')
+}
+
+/** Escaped inline text: newlines become <br> so a blank line cannot end the HTML block. */
+export function inline(text: string): string {
+  return escapeHtml(text).replace(/\r?\n/g, '<br>')
+}
+
+/** An element with escaped inline text. */
+export function el(tag: string, text: string): string {
+  return `<${tag}>${inline(text)}</${tag}>`
+}
+
+/** An element whose content is already HTML. */
+export function raw(tag: string, html: string): string {
+  return `<${tag}>${html}</${tag}>`
+}
+
+/** A table: one header row of escaped text, then rows of ready HTML cells. */
+export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const head = `<tr>${header.map((h) => el('th', h)).join('')}</tr>`
+  const body = rows.map((r) => `<tr>${r.map((c) => raw('td', c)).join('')}</tr>`).join('\n')
+  return `<table>\n${head}\n${body}\n</table>`
+}
+
+/** A link when the URL is http(s), else the URL as code: we never emit javascript: or data: hrefs. */
+export function link(label: string, url: string): string {
+  if (/^https?:\/\//i.test(url)) return `<a href="${escapeHtml(url)}">${inline(label)}</a>`
+  return `${inline(label)}: ${el('code', url)}`
+}
+
+/** Preformatted text (a log tail), escaped. Starts its own line so GitHub treats it as an HTML block. */
+export function pre(lines: readonly string[]): string {
+  return `<pre>${escapeHtml(lines.join('\n'))}</pre>`
+}

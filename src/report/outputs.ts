@@ -1,0 +1,81 @@
+// The step outputs (design.md §1): stable names, documented in action.yml. Values are strings; JSON where noted.
+import * as core from '@actions/core'
+import type { Report } from './types.js'
+
+/** Every output the action sets. */
+export const OUTPUT_NAMES = [
+  'binlog-file',
+  'binlog-position',
+  'binlog-gtid',
+  'snapshot-id',
+  'export-task-id',
+  'export-uri',
+  'schema-uri',
+  'import-result',
+  'rows-imported',
+  'tables',
+  'dm-task',
+  'dm-stage',
+  'dm-lag-seconds',
+  'result-file'
+] as const
+
+/** An output name. */
+export type OutputName = (typeof OUTPUT_NAMES)[number]
+
+/** Whether a string is a known output name. */
+export function isOutputName(name: string): name is OutputName {
+  return (OUTPUT_NAMES as readonly string[]).includes(name)
+}
+
+/**
+ * The outputs of a report: what phases set explicitly, plus values derived from the report (binlog coordinates,
+ * the per-table JSON) when no phase set them. Pure.
+ * @param report the report
+ * @param resultFile path of result.json, when written
+ */
+export function outputValues(
+  report: Report,
+  resultFile?: string
+): Partial<Record<OutputName, string>> {
+  const out: Partial<Record<OutputName, string>> = {}
+  if (report.binlog) {
+    out['binlog-file'] = report.binlog.file
+    out['binlog-position'] = String(report.binlog.position)
+    if (report.binlog.gtid) out['binlog-gtid'] = report.binlog.gtid
+  }
+  if (report.tables.length > 0) {
+    out.tables = JSON.stringify(
+      report.tables.map((t) => ({
+        database: t.database,
+        table: t.table,
+        rowsExported: t.rowsExported ?? null,
+        rowsImported: t.rowsImported ?? null,
+        status: t.status
+      }))
+    )
+  }
+  for (const [name, value] of Object.entries(report.outputs)) {
+    if (isOutputName(name)) out[name] = value
+  }
+  if (resultFile) out['result-file'] = resultFile
+  return out
+}
+
+/**
+ * Sets every known output the report has a value for.
+ * @param report the report
+ * @param resultFile path of result.json, when written
+ * @returns the outputs set
+ */
+export function writeOutputs(
+  report: Report,
+  resultFile?: string
+): Partial<Record<OutputName, string>> {
+  const values = outputValues(report, resultFile)
+  for (const name of OUTPUT_NAMES) {
+    const value = values[name]
+    if (value !== undefined) core.setOutput(name, value)
+  }
+  return values
+}

@@ -1,0 +1,108 @@
+// The report model: everything a run learned, filled in by the phases as they go, then published three ways — the
+// job summary (renderSummary), the step outputs (writeOutputs) and result.json (writeResultFile).
+// It holds no secrets: phases put only redacted text in it.
+
+/** A phase's state. `skipped`: never started (a dependency failed or the run stopped); `cancelled`: stopped mid-way. */
+export type PhaseStatus = 'pending' | 'running' | 'succeeded' | 'failed' | 'skipped' | 'cancelled'
+
+/** The state of the whole run. */
+export type RunStatus = 'running' | 'succeeded' | 'failed' | 'cancelled'
+
+/** How a key number is shown. */
+export type NumberUnit = 'count' | 'bytes' | 'percent' | 'seconds'
+
+/** One number worth showing in the phase table: rows imported, bytes exported, export progress… */
+export interface KeyNumber {
+  readonly label: string
+  readonly value: number | string
+  readonly unit?: NumberUnit
+}
+
+/** Why a phase failed: our sentence, the tool's own error line, and the end of its output. */
+export interface PhaseFailure {
+  readonly message: string
+  readonly toolLine?: string | undefined
+  readonly tail: readonly string[]
+}
+
+/** One phase of the run. */
+export interface PhaseRecord {
+  readonly id: string
+  readonly title: string
+  status: PhaseStatus
+  /** ISO times. */
+  startedAt?: string
+  endedAt?: string
+  durationMs?: number
+  numbers: KeyNumber[]
+  warnings: string[]
+  failure?: PhaseFailure
+  /** A short remark: why it was skipped, what it reused… */
+  note?: string
+}
+
+/** Where incremental replication starts: the source's binlog coordinates at the snapshot. */
+export interface BinlogPosition {
+  readonly file: string
+  readonly position: number
+  readonly gtid?: string | undefined
+  /** How it was captured, e.g. `SHOW MASTER STATUS before the snapshot`. */
+  readonly capturedBy?: string | undefined
+}
+
+/** One migrated table. */
+export interface TableRow {
+  readonly database: string
+  readonly table: string
+  rowsExported?: number
+  rowsImported?: number
+  /** e.g. `imported`, `verified`, `mismatch`, `failed`. */
+  status: string
+  note?: string
+}
+
+/** A link to something the run created (S3 console, export prefix…). */
+export interface ReportLink {
+  readonly label: string
+  readonly url: string
+}
+
+/** Everything a run reports. */
+export interface Report {
+  readonly operation: string
+  status: RunStatus
+  readonly startedAt: string
+  endedAt?: string
+  durationMs?: number
+  phases: PhaseRecord[]
+  binlog?: BinlogPosition
+  tables: TableRow[]
+  links: ReportLink[]
+  /** Tool name → version (`tiup` → `1.16.1`, `tidb-lightning` → `v8.5.2`). */
+  toolVersions: Record<string, string>
+  /** Step outputs set by phases, by output name. */
+  outputs: Record<string, string>
+  /** Warnings not tied to one phase. */
+  warnings: string[]
+  /** The message the run failed with. */
+  error?: string
+}
+
+/**
+ * An empty report for a run that starts now.
+ * @param operation the operation input (or `unknown` before inputs are read)
+ * @param now the start time
+ */
+export function newReport(operation: string, now: Date = new Date()): Report {
+  return {
+    operation,
+    status: 'running',
+    startedAt: now.toISOString(),
+    phases: [],
+    tables: [],
+    links: [],
+    toolVersions: {},
+    outputs: {},
+    warnings: []
+  }
+}
