@@ -41,10 +41,17 @@ describe('parseLogLine: the zap format of tidb-tools.md §0', () => {
   })
 
   test('round-trips lines written by the sandbox formatter, whatever the text', () => {
+    // Any Unicode except typographic quotes, which the parser deliberately reads as ASCII quotes.
+    const text = fc.string({ unit: 'binary' }).filter((s) => !/[\u201c\u201d]/.test(s))
     fc.assert(
       fc.property(
-        fc.string(),
-        fc.array(fc.tuple(fc.string({ minLength: 1 }), fc.string())),
+        text,
+        fc.array(
+          fc.tuple(
+            text.filter((k) => k !== ''),
+            text
+          )
+        ),
         (message, fields) => {
           const line = formatLogLine('WARN', 'x.go:1', message, fields)
           const l = parseLogLine(line)
