@@ -7,6 +7,7 @@
 // of the message against the handful it knows; only those lines are parsed in full.
 
 import {
+  detach,
   isErrorLevelAt,
   locateZapHead,
   normaliseQuotes,
@@ -179,7 +180,11 @@ export class LightningMonitor {
         case 0x63: // c
           if (s.startsWith('checksum pass"', q)) {
             const f = get().fields
-            r.checksums.push({ table: f['table'] ?? '', ok: true, detail: f['local'] ?? '' })
+            r.checksums.push({
+              table: detach(f['table'] ?? ''),
+              ok: true,
+              detail: detach(f['local'] ?? '')
+            })
           }
           break
         case 0x54: // T
@@ -260,7 +265,7 @@ export class LightningMonitor {
   /** Records a mismatch once per table: the error summary repeats what the failing step logged. */
   private checksumMismatch(table: string, detail: string): void {
     if (this.r.checksums.some((c) => !c.ok && c.table === table)) return
-    this.r.checksums.push({ table, ok: false, detail })
+    this.r.checksums.push({ table: detach(table), ok: false, detail: detach(detail) })
   }
 
   private checkpointAdvice(parsed: LogLine): void {
@@ -282,7 +287,13 @@ export class LightningMonitor {
     const name = parseQualifiedName(table)
     const rows = f['rows'] === undefined ? undefined : parseDecimal(f['rows'])
     const take = f['takeTime'] === undefined ? undefined : parseGoDuration(f['takeTime'])
-    this.r.tablesCompleted.push({ table, db: name?.db, name: name?.table, rows, takeMs: take })
+    this.r.tablesCompleted.push({
+      table: detach(table),
+      db: name && detach(name.db),
+      name: name && detach(name.table),
+      rows,
+      takeMs: take
+    })
   }
 
   /**

@@ -267,3 +267,12 @@ export function isErrorLevelAt(s: string, at: number): boolean {
     (c === 0x50 && s.startsWith('PANIC]', at))
   )
 }
+
+/**
+ * A copy of `s` that does not keep its source alive. V8 represents a slice of a long string as a view of it, so a
+ * table name kept from a line keeps the whole 1 MiB read chunk the line came from; a report that accumulates
+ * values over a long log must store copies. JSON round-tripping copies exactly (lone surrogates included).
+ */
+export function detach(s: string): string {
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string)
+}
