@@ -4,6 +4,7 @@ import { INPUT_DEFAULTS } from '../src/input-rules.js'
 import { readInputs, type Inputs } from '../src/inputs.js'
 import { InputError } from '../src/util/input-error.js'
 import { actionDefaults, setInputs } from './helpers/action-inputs.js'
+import { caught } from './helpers/caught.js'
 
 const KEY_ARN = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab'
 const ROLE_ARN = 'arn:aws:iam::123456789012:role/rds-s3-export'
@@ -47,13 +48,7 @@ afterAll(() => {
 
 function errorOf(inputs: Record<string, string | undefined>): string {
   setInputs(inputs)
-  try {
-    readInputs()
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError)
-    return (e as Error).message
-  }
-  throw new Error('readInputs accepted the inputs')
+  return caught(readInputs, InputError).message
 }
 
 describe('readInputs: good input sets', () => {

@@ -5,7 +5,8 @@
  */
 import { createHash } from 'node:crypto'
 import type { Inputs, Operation } from './inputs.js'
-import { formatHostPort, partitionOf, type Arn } from './util/input-parsers.js'
+import { partitionOf, type Arn } from './util/aws-input-parsers.js'
+import { formatHostPort } from './util/input-parsers.js'
 
 /** The defaults of action.yml, applied in code too so a run without the runner (local, tests) behaves the same. */
 export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {

@@ -8,6 +8,7 @@ import * as core from '@actions/core'
 import { hostname } from 'node:os'
 import { crossFieldProblems, deriveRunKey, INPUT_DEFAULTS, missingInputs } from './input-rules.js'
 import { InputError } from './util/input-error.js'
+import * as aws from './util/aws-input-parsers.js'
 import * as parse from './util/input-parsers.js'
 import { parseFilter, TableFilterError } from './util/table-filter.js'
 import { translateFilter } from './util/table-filter-translate.js'
@@ -225,9 +226,9 @@ export function readInputs(): Inputs {
     parse.parseHost(name, value, portInput)
   const minutes = (name: string): number => opt(name, parse.parseMinutes) ?? 0
 
-  const role = opt('export-role-arn', parse.parseRoleArn)
-  const kms = opt('kms-key-id', parse.parseKmsKey)
-  const snapshot = opt('snapshot-identifier', parse.parseSnapshotIdentifier)
+  const role = opt('export-role-arn', aws.parseRoleArn)
+  const kms = opt('kms-key-id', aws.parseKmsKey)
+  const snapshot = opt('snapshot-identifier', aws.parseSnapshotIdentifier)
   const inputs: Inputs = {
     operation,
     source: {
@@ -245,14 +246,14 @@ export function readInputs(): Inputs {
       pdAddr: opt('pd-addr', parse.parseAddressList)
     },
     aws: {
-      region: opt('aws-region', parse.parseAwsRegion) ?? '',
-      clusterIdentifier: opt('cluster-identifier', parse.parseClusterIdentifier),
+      region: opt('aws-region', aws.parseAwsRegion) ?? '',
+      clusterIdentifier: opt('cluster-identifier', aws.parseClusterIdentifier),
       snapshotIdentifier: snapshot?.value,
       exportRoleArn: role ? raw('export-role-arn') : undefined,
       kmsKeyId: kms?.value,
-      s3: opt('s3-uri', parse.parseS3Uri),
+      s3: opt('s3-uri', aws.parseS3Uri),
       s3Endpoint: opt('s3-endpoint', parse.parseHttpUrl),
-      exportTaskIdentifier: opt('export-task-identifier', parse.parseExportTaskIdentifier)
+      exportTaskIdentifier: opt('export-task-identifier', aws.parseExportTaskIdentifier)
     },
     filter: readFilter(raw('filter'), problems),
     tools: {

@@ -10,14 +10,18 @@ interface ActionYaml {
   inputs: Record<string, { default?: string }>
 }
 
+let cached: Record<string, string> | undefined
+
 /** The `default:` of every input of action.yml that has one. */
 export function actionDefaults(): Record<string, string> {
+  if (cached) return { ...cached }
   const action = parse(readFileSync(path.join(REPO_ROOT, 'action.yml'), 'utf8')) as ActionYaml
   const out: Record<string, string> = {}
   for (const [name, spec] of Object.entries(action.inputs)) {
     if (spec.default !== undefined) out[name] = spec.default
   }
-  return out
+  cached = out
+  return { ...out }
 }
 
 const envName = (input: string): string => `INPUT_${input.replace(/ /g, '_').toUpperCase()}`

@@ -6,16 +6,10 @@ import {
   translateGoRegexp,
   UntranslatableRegexpError
 } from '../../src/util/go-regexp.js'
+import { caught } from '../helpers/caught.js'
 
-function errorOf(pattern: string): string {
-  try {
-    translateGoRegexp(pattern)
-  } catch (e) {
-    expect(e).toBeInstanceOf(GoRegexpError)
-    return (e as Error).message
-  }
-  throw new Error(`accepted ${pattern}`)
-}
+const errorOf = (pattern: string): string =>
+  caught(() => translateGoRegexp(pattern), GoRegexpError).message
 
 describe('Go syntax errors, with Go’s exact messages', () => {
   // Go's own expectations (regexp/all_test.go badRe) and RE2 ports that mirror Go, plus parse rules read in

@@ -1,17 +1,13 @@
 import { describe, expect, test } from '@jest/globals'
 import { deriveRunKey, missingInputs } from '../../src/input-rules.js'
 import { InputError } from '../../src/util/input-error.js'
-import * as p from '../../src/util/input-parsers.js'
+import * as aws from '../../src/util/aws-input-parsers.js'
+import * as generic from '../../src/util/input-parsers.js'
+import { caught } from '../helpers/caught.js'
 
-const rejects = (fn: () => unknown): string => {
-  try {
-    fn()
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError)
-    return (e as Error).message
-  }
-  throw new Error('accepted')
-}
+const p = { ...generic, ...aws }
+
+const rejects = (fn: () => unknown): string => caught(fn, InputError).message
 
 describe('accepted forms', () => {
   test('hosts: names, IPv4, bracketed IPv6 (returned bare), trailing-dot FQDN', () => {

@@ -8,6 +8,7 @@ import {
   parseFilter,
   TableFilterError
 } from '../../src/util/table-filter.js'
+import { caught } from '../helpers/caught.js'
 
 type Row = [schema: string, table: string, caseSensitive: boolean, caseInsensitive: boolean]
 
@@ -299,15 +300,8 @@ describe('matchesSchema', () => {
 })
 
 describe('parseFilter errors', () => {
-  const errorOf = (rule: string): TableFilterError => {
-    try {
-      parseFilter(['*.*', rule])
-    } catch (e) {
-      expect(e).toBeInstanceOf(TableFilterError)
-      return e as TableFilterError
-    }
-    throw new Error(`accepted ${rule}`)
-  }
+  const errorOf = (rule: string): TableFilterError =>
+    caught(() => parseFilter(['*.*', rule]), TableFilterError)
 
   // The tool's messages (pkg/util/table-filter parser.go, TestParseFailures2), always "at <cmdline>:1".
   test.each([
