@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals'
 import fc from 'fast-check'
 import {
+  DUMPLING_SYSTEM_SCHEMA_EXCLUSION,
   dumplingFilterArg,
   goToLower,
   matchesSchema,
@@ -377,6 +378,24 @@ describe('helpers', () => {
     const [plain, quoted] = parseFilter(['db.*', '"my db".`t`']).rules
     expect(plain && dumplingFilterArg(plain)).toBe('db.*')
     expect(quoted && dumplingFilterArg(quoted)).toBe('"""my db"".`t`"')
+  })
+
+  test('Dumpling’s default exclusion keeps system schemas out, in any letter case', () => {
+    const filter = parseFilter(['*.*', DUMPLING_SYSTEM_SCHEMA_EXCLUSION])
+    const tables = [
+      ['mysql', 'user'],
+      ['information_schema', 'tables'],
+      ['Sys', 'x'],
+      ['shop', 'orders'],
+      ['mysql2', 't']
+    ]
+    expect(tables.map(([s = '', t = '']) => matchesTable(filter, s, t))).toEqual([
+      false,
+      false,
+      false,
+      true,
+      true
+    ])
   })
 
   test('goToLower maps per code point like Go (İ becomes i, not i + combining dot)', () => {

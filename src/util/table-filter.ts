@@ -14,6 +14,13 @@
  */
 import { compileGoRegexp, GoRegexpError, UntranslatableRegexpError } from './go-regexp.js'
 
+/**
+ * The rule Dumpling adds after `*.*` when no `--filter` is given (`DefaultTableFilter`). Passing `--filter` replaces
+ * both, so system schemas are dumped unless the rules exclude them: append this rule to keep them out.
+ */
+export const DUMPLING_SYSTEM_SCHEMA_EXCLUSION =
+  '!/^(mysql|sys|INFORMATION_SCHEMA|PERFORMANCE_SCHEMA|METRICS_SCHEMA|INSPECTION_SCHEMA)$/.*'
+
 /** Why a rule was refused. `syntax` errors carry the real tool's message. */
 export type TableFilterErrorKind = 'syntax' | 'import' | 'comma' | 'untranslatable'
 
