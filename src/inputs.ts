@@ -1,9 +1,17 @@
 /**
- * The action's typed inputs. `readInputs()` (to be implemented in this file) is the only place that calls
- * `core.get*Input`; everything else receives this frozen object.
+ * The action's typed inputs. `readInputs()` is the only place that calls `core.get*Input`; everything else receives
+ * its frozen object.
  *
  * Names map 1:1 to the kebab-case inputs of action.yml (`source-host` → `source.host`).
  */
+import * as core from '@actions/core'
+import { hostname } from 'node:os'
+import { crossFieldProblems, deriveRunKey, INPUT_DEFAULTS, missingInputs } from './input-rules.js'
+import { InputError } from './util/input-error.js'
+import * as aws from './util/aws-input-parsers.js'
+import * as parse from './util/input-parsers.js'
+import { parseFilter, TableFilterError } from './util/table-filter.js'
+import { translateFilter } from './util/table-filter-translate.js'
 
 /** What the action does in this run. */
 export type Operation = 'migrate' | 'plan' | 'status' | 'pause' | 'resume' | 'stop'
@@ -14,7 +22,10 @@ export type LightningBackend = 'local' | 'tidb'
 /** Lightning's post-import checksum policy (`[post-restore] checksum`). */
 export type ChecksumMode = 'required' | 'optional' | 'off'
 
-/** A MySQL-protocol endpoint with credentials. The password is already masked with core.setSecret. */
+/**
+ * A MySQL-protocol endpoint with credentials. The password is already masked with core.setSecret. `host` is '' (and
+ * `port` the default) when the operation does not use the endpoint; an IPv6 host is given without brackets.
+ */
 export interface DbEndpoint {
   readonly host: string
   readonly port: number
@@ -38,6 +49,7 @@ export interface S3Location {
 
 /** AWS resources. Credentials are never inputs: they come from the environment. */
 export interface AwsInputs {
+  /** '' when the operation does not use AWS. */
   readonly region: string
   readonly clusterIdentifier: string | undefined
   /** Reuse this cluster snapshot instead of creating one. */
@@ -112,10 +124,182 @@ export interface Inputs {
   readonly runKey: string
 }
 
+/** The operations, in the order the docs list them. */
+export const OPERATIONS: readonly Operation[] = [
+  'migrate',
+  'plan',
+  'status',
+  'pause',
+  'resume',
+  'stop'
+]
+
+/** Reads a password untrimmed (spaces at either end belong to it) and masks it at once. */
+function readSecret(name: string): string {
+  const value = core.getInput(name, { trimWhitespace: false })
+  if (value !== '') core.setSecret(value)
+  return value
+}
+
+function filterHint(rule: string, error: TableFilterError): string {
+  if (/^['‘’]|['‘’]$/.test(rule)) return ' (rules are not shell-quoted: remove the quotes)'
+  if (error.message.endsWith('wrong table pattern')) {
+    return ' (each rule is schema-pattern.table-pattern, e.g. mydb.* or mydb.orders)'
+  }
+  const special = /unexpected special character '(.)'$/.exec(error.message)
+  if (special && special[1] !== '.') return ' (quote names with other characters, e.g. `my-db`.*)'
+  return ''
+}
+
+/** The filter's rules, one per line, with every rule the tool (or this action) would reject reported. */
+function readFilter(text: string, problems: string[]): string[] {
+  const rules: string[] = []
+  const before = problems.length
+  text.split(/\r?\n/).forEach((line, index) => {
+    const rule = line.trim()
+    if (rule === '' || rule.startsWith('#')) return
+    try {
+      parseFilter([rule])
+      rules.push(rule)
+    } catch (e) {
+      if (!(e instanceof TableFilterError)) throw e
+      problems.push(
+        `Input 'filter' line ${index + 1} ${parse.show(rule)} is not a valid rule: ${e.message}${filterHint(rule, e)}.`
+      )
+    }
+  })
+  if (problems.length === before && rules.length > 0) {
+    const filter = parseFilter(rules)
+    if (!filter.rules.some((r) => r.include)) {
+      problems.push(
+        "Input 'filter' has only exclusion rules (starting with '!'), so it selects no table: the last matching " +
+          'rule wins and a table no rule matches is skipped. Start with an inclusion rule such as *.* or mydb.*.'
+      )
+    } else if (translateFilter(filter).selectsNothing) {
+      problems.push(
+        "Input 'filter' selects no table: its exclusion rules remove every table its inclusion rules select."
+      )
+    }
+  }
+  return rules
+}
+
+function combine(problems: readonly string[]): string {
+  return problems.length === 1
+    ? (problems[0] ?? '')
+    : `${problems.length} input problems:\n- ${problems.join('\n- ')}`
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const child of Object.values(value)) deepFreeze(child)
+    Object.freeze(value)
+  }
+  return value
+}
+
 /**
- * Reads, validates and freezes every input. Throws an error naming the input and what it accepts.
- * Implemented by the foundation work; until then it refuses to run.
+ * Reads, validates and freezes every input. Passwords are masked with core.setSecret before anything else happens.
+ * All problems are reported together, each naming its input(s) and what is accepted.
+ * @throws InputError when any input is invalid, missing for the operation, or conflicts with another
  */
 export function readInputs(): Inputs {
-  throw new Error('readInputs is not implemented yet')
+  // Masked first, so no message printed later — not even one about another input — can show them.
+  const sourcePassword = readSecret('source-password')
+  const targetPassword = readSecret('target-password')
+
+  const raw = (name: string): string => core.getInput(name) || INPUT_DEFAULTS[name] || ''
+  const operation = parse.parseEnum('operation', raw('operation'), OPERATIONS)
+  const problems = missingInputs(operation, (name) => raw(name) !== '')
+  const opt = <T>(name: string, parser: (name: string, value: string) => T): T | undefined => {
+    const value = raw(name)
+    if (value === '') return undefined
+    try {
+      return parser(name, value)
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e
+      problems.push(e.message)
+      return undefined
+    }
+  }
+  const host = (portInput: string) => (name: string, value: string) =>
+    parse.parseHost(name, value, portInput)
+  const minutes = (name: string): number => opt(name, parse.parseMinutes) ?? 0
+
+  const role = opt('export-role-arn', aws.parseRoleArn)
+  const kms = opt('kms-key-id', aws.parseKmsKey)
+  const snapshot = opt('snapshot-identifier', aws.parseSnapshotIdentifier)
+  const inputs: Inputs = {
+    operation,
+    source: {
+      host: opt('source-host', host('source-port')) ?? '',
+      port: opt('source-port', parse.parsePort) ?? 0,
+      user: opt('source-user', parse.parseUserName) ?? '',
+      password: sourcePassword
+    },
+    target: {
+      host: opt('target-host', host('target-port')) ?? '',
+      port: opt('target-port', parse.parsePort) ?? 0,
+      user: opt('target-user', parse.parseUserName) ?? '',
+      password: targetPassword,
+      statusPort: opt('target-status-port', parse.parsePort) ?? 0,
+      pdAddr: opt('pd-addr', parse.parseAddressList)
+    },
+    aws: {
+      region: opt('aws-region', aws.parseAwsRegion) ?? '',
+      clusterIdentifier: opt('cluster-identifier', aws.parseClusterIdentifier),
+      snapshotIdentifier: snapshot?.value,
+      exportRoleArn: role ? raw('export-role-arn') : undefined,
+      kmsKeyId: kms?.value,
+      s3: opt('s3-uri', aws.parseS3Uri),
+      s3Endpoint: opt('s3-endpoint', parse.parseHttpUrl),
+      exportTaskIdentifier: opt('export-task-identifier', aws.parseExportTaskIdentifier)
+    },
+    filter: readFilter(raw('filter'), problems),
+    tools: {
+      tidbVersion: opt('tidb-version', parse.parseTidbVersion) ?? '',
+      tiupVersion: opt('tiup-version', parse.parseTiupVersion) ?? '',
+      tiupMirror: opt('tiup-mirror', parse.parseMirror) ?? ''
+    },
+    import: {
+      backend:
+        opt('lightning-backend', (n, v) => parse.parseEnum(n, v, ['local', 'tidb'] as const)) ??
+        'local',
+      sortedKvDir: opt('sorted-kv-dir', parse.parsePath),
+      checksum:
+        opt('checksum', (n, v) =>
+          parse.parseEnum(n, v, ['required', 'optional', 'off'] as const)
+        ) ?? 'required'
+    },
+    dm: {
+      masterAddr: opt('dm-master-addr', parse.parseAddressList),
+      sourceId: opt('dm-source-id', parse.parseDmSourceId) ?? '',
+      taskName: opt('dm-task-name', parse.parseDmTaskName),
+      safeMode: opt('safe-mode', (n, v) => parse.parseBoolean(n, v, true)) ?? true
+    },
+    timeouts: {
+      snapshotMs: minutes('snapshot-timeout-minutes'),
+      exportMs: minutes('export-timeout-minutes'),
+      importMs: minutes('import-timeout-minutes'),
+      dmSyncMs: minutes('dm-sync-timeout-minutes')
+    },
+    waitForLagSeconds: opt('wait-for-lag-seconds', (n, v) => parse.parseSeconds(n, v, 86_400)),
+    waitTimeoutMs: minutes('wait-timeout-minutes'),
+    failOnShortRetention:
+      opt('fail-on-short-retention', (n, v) => parse.parseBoolean(n, v, false)) ?? false,
+    failOnVerifyMismatch:
+      opt('fail-on-verify-mismatch', (n, v) => parse.parseBoolean(n, v, true)) ?? true,
+    resume: opt('resume', (n, v) => parse.parseBoolean(n, v, false)) ?? false,
+    runKey:
+      opt('run-key', parse.parseRunKey) ?? deriveRunKey(process.env, hostname(), process.cwd())
+  }
+  if (problems.length > 0) throw new InputError(combine(problems))
+  const conflicts = crossFieldProblems({
+    inputs,
+    roleArn: role,
+    kmsArn: kms?.arn,
+    snapshotArn: snapshot?.arn
+  })
+  if (conflicts.length > 0) throw new InputError(combine(conflicts))
+  return deepFreeze(inputs)
 }

@@ -1,0 +1,201 @@
+import { describe, expect, test } from '@jest/globals'
+import fc from 'fast-check'
+import { compileGoRegexp } from '../../src/util/go-regexp.js'
+import { matchesTable, parseFilter } from '../../src/util/table-filter.js'
+import {
+  exportOnlyForTables,
+  translateFilter,
+  type DmBlockAllowList,
+  type DmTableRef
+} from '../../src/util/table-filter-translate.js'
+
+const translate = (rules: string[]) => translateFilter(parseFilter(rules))
+
+describe('translateFilter on exact names', () => {
+  test('whole databases', () => {
+    expect(translate(['shop.*', 'audit.*'])).toEqual({
+      simple: true,
+      selectsNothing: false,
+      exportOnly: ['shop', 'audit'],
+      exportOnlyExact: true,
+      blockAllowList: { 'do-dbs': ['shop', 'audit'] },
+      blockAllowListExact: true,
+      notes: []
+    })
+  })
+
+  test('single tables next to a whole database', () => {
+    const t = translate(['shop.orders', 'shop.items', 'audit.*'])
+    expect(t.exportOnly).toEqual(['audit', 'shop.orders', 'shop.items'])
+    expect(t.blockAllowList).toEqual({
+      'do-dbs': ['audit', 'shop'],
+      'do-tables': [
+        { 'db-name': 'audit', 'tbl-name': '*' },
+        { 'db-name': 'shop', 'tbl-name': 'orders' },
+        { 'db-name': 'shop', 'tbl-name': 'items' }
+      ]
+    })
+    expect([t.exportOnlyExact, t.blockAllowListExact]).toEqual([true, true])
+  })
+
+  test('an excluded table: ExportOnly over-selects and says so, DM ignores it exactly', () => {
+    const t = translate(['shop.*', '!shop.tmp'])
+    expect([t.exportOnly, t.exportOnlyExact]).toEqual([['shop'], false])
+    expect([t.blockAllowList, t.blockAllowListExact]).toEqual([
+      { 'do-dbs': ['shop'], 'ignore-tables': [{ 'db-name': 'shop', 'tbl-name': 'tmp' }] },
+      true
+    ])
+    expect(t.notes).toEqual([
+      'ExportOnly cannot exclude single tables, so shop.tmp is exported too'
+    ])
+  })
+
+  test('an exclusion next to single tables cannot be said in DM either', () => {
+    const t = translate(['shop.*', '!shop.tmp', 'audit.events'])
+    expect([t.exportOnlyExact, t.blockAllowListExact]).toEqual([false, false])
+    expect(t.notes[1]).toBe(
+      'a DM block-allow-list with do-tables cannot exclude single tables of a whole database, so DM replicates them too'
+    )
+  })
+
+  test('later rules override earlier ones, names compare case-insensitively', () => {
+    expect(translate(['a.*', '!a.t', 'A.T']).exportOnly).toEqual(['a'])
+    expect(translate(['a.*', '!a.t', 'A.T']).exportOnlyExact).toBe(true)
+    expect(translate(['Shop.*', 'shop.orders']).exportOnly).toEqual(['Shop'])
+    expect(translate(['shop.orders', '!shop.*', 'audit.*']).exportOnly).toEqual(['audit'])
+  })
+
+  test('names Aurora cannot export partially, and names DM would read as wildcards', () => {
+    const t = translate(['`my-db`.*', '`we*rd`.`t?`'])
+    expect([t.exportOnly, t.exportOnlyExact]).toEqual([undefined, false])
+    expect(t.blockAllowList).toEqual({
+      'do-dbs': ['my-db', '~^we\\*rd$'],
+      'do-tables': [
+        { 'db-name': 'my-db', 'tbl-name': '*' },
+        { 'db-name': '~^we\\*rd$', 'tbl-name': '~^t\\?$' }
+      ]
+    })
+    expect(t.notes).toEqual([
+      'a selected name has characters other than letters, digits, $ and _, so Aurora cannot export part of the cluster: the whole cluster is exported'
+    ])
+  })
+
+  test('rules that cancel out select nothing', () => {
+    const t = translate(['shop.orders', '!shop.*'])
+    expect([t.selectsNothing, t.exportOnly, t.blockAllowList]).toEqual([true, [], undefined])
+  })
+})
+
+describe('translateFilter on patterns', () => {
+  test('literal schemas give a whole-database superset', () => {
+    const t = translate(['shop.*', 'audit.log_*', '!shop./^tmp/'])
+    expect(t).toMatchObject({
+      simple: false,
+      selectsNothing: false,
+      exportOnly: ['shop', 'audit'],
+      exportOnlyExact: false,
+      blockAllowList: { 'do-dbs': ['shop', 'audit'] },
+      blockAllowListExact: false
+    })
+    expect(t.notes).toEqual([
+      "'audit.log_*', '!shop./^tmp/' are patterns, not exact names, so the translations select whole databases (or everything)"
+    ])
+  })
+
+  test('a pattern on the schema means everything', () => {
+    const t = translate(['*.*', '!mysql.*'])
+    expect([t.exportOnly, t.blockAllowList]).toEqual([undefined, undefined])
+  })
+
+  test('only exclusions select nothing', () => {
+    expect(translate(['!tmp_*.*'])).toMatchObject({
+      selectsNothing: true,
+      exportOnly: [],
+      blockAllowList: undefined
+    })
+  })
+})
+
+/** Aurora: an entry `db` exports the database, `db.table` the table. */
+function exported(exportOnly: readonly string[] | undefined, db: string, table: string): boolean {
+  if (exportOnly === undefined) return true
+  return exportOnly.some((e) => e.toLowerCase() === db || e.toLowerCase() === `${db}.${table}`)
+}
+
+/** DM (case-insensitive): wildcards `*` `?` `[…]`, `~` regexps; do-dbs, then do-tables before ignore-tables. */
+function replicated(list: DmBlockAllowList | undefined, db: string, table: string): boolean {
+  if (list === undefined) return true
+  const hit = (pattern: string, name: string): boolean =>
+    pattern.startsWith('~')
+      ? compileGoRegexp(pattern.slice(1), true).test(name)
+      : new RegExp(`^${pattern.toLowerCase().replace(/\*/g, '.*').replace(/\?/g, '.')}$`).test(name)
+  const hitTable = (refs: readonly DmTableRef[] | undefined): boolean =>
+    (refs ?? []).some((r) => hit(r['db-name'], db) && hit(r['tbl-name'], table))
+  if (list['do-dbs'].length > 0 && !list['do-dbs'].some((d) => hit(d, db))) return false
+  if (list['do-tables']?.length && hitTable(list['do-tables'])) return true
+  if (hitTable(list['ignore-tables'])) return false
+  return !list['do-tables']?.length
+}
+
+test('exact translations select exactly the filter’s tables, the others a superset (property)', () => {
+  // `wa` and `za` are what the wildcard-looking names would match if they reached DM unescaped.
+  const DBS = ['a', 'b', 'w*', 'wa']
+  const TABLES = ['x', 'y', 'z?', 'za']
+  const name = (n: string): string => (/^[a-z]+$/i.test(n) ? n : `\`${n}\``)
+  const rule = fc.record({
+    include: fc.boolean(),
+    schema: fc.constantFrom('a', 'A', 'b', 'w*'),
+    table: fc.constantFrom('x', 'Y', 'z?', '*')
+  })
+  fc.assert(
+    fc.property(fc.array(rule, { minLength: 1, maxLength: 7 }), (rules) => {
+      const filter = parseFilter(
+        rules.map(
+          (r) => `${r.include ? '' : '!'}${name(r.schema)}.${r.table === '*' ? '*' : name(r.table)}`
+        )
+      )
+      const t = translateFilter(filter)
+      for (const db of DBS) {
+        for (const table of TABLES) {
+          const selected = matchesTable(filter, db, table)
+          if (t.selectsNothing) expect(selected).toBe(false)
+          const viaExport = exported(t.exportOnly, db, table)
+          const viaDm = replicated(t.blockAllowList, db, table)
+          if (t.exportOnlyExact) expect(viaExport).toBe(selected)
+          else if (selected) expect(viaExport).toBe(true)
+          if (t.blockAllowListExact) expect(viaDm).toBe(selected)
+          else if (selected) expect(viaDm).toBe(true)
+        }
+      }
+    }),
+    { numRuns: 500 }
+  )
+})
+
+describe('exportOnlyForTables', () => {
+  const catalog = [
+    ['Shop', 'orders'],
+    ['Shop', 'items'],
+    ['Shop', 'tmp_1'],
+    ['audit', 'events'],
+    ['audit', 'log'],
+    ['other', 'x']
+  ].map(([schema = '', table = '']) => ({ schema, table }))
+
+  test('whole schemas when every table is selected, tables otherwise, spelled as in the catalog', () => {
+    expect(
+      exportOnlyForTables(parseFilter(['shop.*', '!shop.tmp_*', 'audit.events']), catalog)
+    ).toEqual(['Shop.orders', 'Shop.items', 'audit.events'])
+    expect(exportOnlyForTables(parseFilter(['*.*', '!other.*']), catalog)).toEqual([
+      'Shop',
+      'audit'
+    ])
+  })
+
+  test('nothing selected gives an empty list; an unexportable selected name gives undefined', () => {
+    expect(exportOnlyForTables(parseFilter(['nope.*']), catalog)).toEqual([])
+    const withDash = [...catalog, { schema: 'my-db', table: 't' }]
+    expect(exportOnlyForTables(parseFilter(['audit.*']), withDash)).toEqual(['audit'])
+    expect(exportOnlyForTables(parseFilter(['*.*']), withDash)).toBeUndefined()
+  })
+})

@@ -1,0 +1,193 @@
+/**
+ * The parse tree of a Go regular expression, Go's character tables, and the JavaScript it is emitted as. Split from
+ * `go-regexp.ts` (the parser) so each file stays readable; only the parser uses it.
+ */
+
+/** One element of a character class: a code point range, or a JavaScript class escape such as `\\p{L}`. */
+export type ClassItem = { readonly lo: number; readonly hi: number } | { readonly js: string }
+/** A node of the parse tree; `group` holds alternatives, each a sequence of nodes. */
+export type Node =
+  | { readonly t: 'lit'; readonly cp: number; readonly fold: boolean }
+  | {
+      readonly t: 'class'
+      readonly neg: boolean
+      readonly items: ClassItem[]
+      readonly fold: boolean
+    }
+  | { readonly t: 'any'; readonly nl: boolean }
+  | { readonly t: 'assert'; readonly js: string }
+  | { readonly t: 'group'; readonly alts: Node[][] }
+  | {
+      readonly t: 'repeat'
+      readonly sub: Node
+      readonly min: number
+      readonly max: number
+      readonly lazy: boolean
+      readonly counted: boolean
+    }
+
+/** Go's limit on a counted repetition (and on nested products of them). */
+export const MAX_REPEAT = 1000
+/** The largest code point. */
+export const MAX_RUNE = 0x10ffff
+/** A code point range item. */
+export const range = (lo: number, hi: number): ClassItem => ({ lo, hi })
+/** The code of a one-unit character. */
+export const ch = (c: string): number => c.charCodeAt(0)
+
+/** Perl classes are ASCII in Go; `\d` and `\w` equal JavaScript's (under `iu` both add U+017F and U+212A to `\w`). */
+export const PERL: Readonly<Record<string, readonly ClassItem[]>> = {
+  d: [{ js: '\\d' }],
+  D: [{ js: '\\D' }],
+  w: [{ js: '\\w' }],
+  W: [{ js: '\\W' }],
+  s: [range(9, 10), range(12, 13), range(32, 32)],
+  S: complement([range(9, 10), range(12, 13), range(32, 32)])
+}
+
+/** The POSIX classes of `[[:name:]]` (ASCII), by name; `[:^name:]` is their complement. */
+export const POSIX_POSITIVE: Readonly<Record<string, readonly ClassItem[]>> = {
+  alnum: [range(ch('0'), ch('9')), range(ch('A'), ch('Z')), range(ch('a'), ch('z'))],
+  alpha: [range(ch('A'), ch('Z')), range(ch('a'), ch('z'))],
+  ascii: [range(0, 0x7f)],
+  blank: [range(9, 9), range(32, 32)],
+  cntrl: [range(0, 0x1f), range(0x7f, 0x7f)],
+  digit: [range(ch('0'), ch('9'))],
+  graph: [range(ch('!'), ch('~'))],
+  lower: [range(ch('a'), ch('z'))],
+  print: [range(ch(' '), ch('~'))],
+  punct: [
+    range(ch('!'), ch('/')),
+    range(ch(':'), ch('@')),
+    range(ch('['), ch('`')),
+    range(ch('{'), ch('~'))
+  ],
+  space: [range(9, 13), range(32, 32)],
+  upper: [range(ch('A'), ch('Z'))],
+  word: [
+    range(ch('0'), ch('9')),
+    range(ch('A'), ch('Z')),
+    range(ch('_'), ch('_')),
+    range(ch('a'), ch('z'))
+  ],
+  xdigit: [range(ch('0'), ch('9')), range(ch('A'), ch('F')), range(ch('a'), ch('f'))]
+}
+
+/** Go's `unicode.Categories` keys (Go 1.23, which builds Dumpling v8.5). */
+const CATEGORIES = new Set(
+  'C Cc Cf Co Cs L Ll Lm Lo Lt Lu M Mc Me Mn N Nd Nl No P Pc Pd Pe Pf Pi Po Ps S Sc Sk Sm So Z Zl Zp Zs'.split(
+    ' '
+  )
+)
+
+/** The ranges not covered by the given ranges (class escapes are ignored). */
+export function complement(items: readonly ClassItem[]): ClassItem[] {
+  const ranges = items
+    .filter((r): r is { lo: number; hi: number } => 'lo' in r)
+    .sort((a, b) => a.lo - b.lo)
+  const out: ClassItem[] = []
+  let next = 0
+  for (const r of ranges) {
+    if (r.lo > next) out.push(range(next, r.lo - 1))
+    next = Math.max(next, r.hi + 1)
+  }
+  if (next <= MAX_RUNE) out.push(range(next, MAX_RUNE))
+  return out
+}
+
+/** The JavaScript `\\p{…}` body for a Go Unicode class name, or undefined when Go does not know the name. */
+export function unicodeProperty(name: string): string | undefined {
+  if (name === 'Any') return 'Any'
+  if (CATEGORIES.has(name)) return name
+  if (!/^[A-Z][A-Za-z_]*$/.test(name)) return undefined
+  try {
+    new RegExp(`\\p{Script=${name}}`, 'u')
+    return `Script=${name}`
+  } catch {
+    return undefined
+  }
+}
+
+/** Go's repeatIsValid: nested counted repetitions may not multiply beyond 1000 copies. */
+export function repeatIsValid(node: Node, n: number): boolean {
+  if (node.t === 'repeat' && node.counted) {
+    let m = node.max
+    if (m === 0) return true
+    if (m < 0) m = node.min
+    if (m > n) return false
+    if (m > 0) n = Math.trunc(n / m)
+  }
+  if (node.t === 'repeat') return repeatIsValid(node.sub, n)
+  if (node.t === 'group') return node.alts.every((alt) => alt.every((sub) => repeatIsValid(sub, n)))
+  return true
+}
+
+const emitCp = (cp: number): string =>
+  /^[0-9A-Za-z_]$/.test(String.fromCodePoint(cp))
+    ? String.fromCodePoint(cp)
+    : `\\u{${cp.toString(16)}}`
+
+function emitItem(item: ClassItem): string {
+  if ('js' in item) return item.js
+  return item.lo === item.hi ? emitCp(item.lo) : `${emitCp(item.lo)}-${emitCp(item.hi)}`
+}
+
+function emit(node: Node): string {
+  switch (node.t) {
+    case 'lit':
+      return emitCp(node.cp)
+    case 'class':
+      return `[${node.neg ? '^' : ''}${node.items.map(emitItem).join('')}]`
+    case 'any':
+      return node.nl ? '[^]' : '[^\\n]'
+    case 'assert':
+      return node.js
+    case 'group':
+      return `(?:${emitAlts(node.alts)})`
+    case 'repeat': {
+      // JavaScript refuses to quantify an assertion or a quantifier; Go accepts both (`^*`, `a*(?i)*`).
+      const sub =
+        node.sub.t === 'assert' || node.sub.t === 'repeat'
+          ? `(?:${emit(node.sub)})`
+          : emit(node.sub)
+      const { min, max } = node
+      const q =
+        min === 0 && max < 0
+          ? '*'
+          : min === 1 && max < 0
+            ? '+'
+            : min === 0 && max === 1 && !node.counted
+              ? '?'
+              : max < 0
+                ? `{${min},}`
+                : min === max
+                  ? `{${min}}`
+                  : `{${min},${max}}`
+      return `${sub}${q}${node.lazy ? '?' : ''}`
+    }
+  }
+}
+
+/** The JavaScript source of alternatives (the top level or a group's body). */
+export const emitAlts = (alts: readonly Node[][]): string =>
+  alts.map((alt) => alt.map(emit).join('')).join('|')
+
+/** Case folding of the nodes whose matching depends on letter case. */
+export function foldStates(alts: readonly Node[][], out: Set<boolean>): Set<boolean> {
+  for (const node of alts.flat()) {
+    if (node.t === 'lit') {
+      const s = String.fromCodePoint(node.cp)
+      if (s.toLowerCase() !== s.toUpperCase()) out.add(node.fold)
+    } else if (node.t === 'class') {
+      const cased = node.items.some((it) =>
+        'js' in it ? !/^\\[dD]$/.test(it.js) : it.hi >= 0xb5 || (it.lo <= 0x7a && it.hi >= 0x41)
+      )
+      if (cased) out.add(node.fold)
+    } else if (node.t === 'group') {
+      foldStates(node.alts, out)
+    } else if (node.t === 'repeat') {
+      foldStates([[node.sub]], out)
+    }
+  }
+  return out
+}
