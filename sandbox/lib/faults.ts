@@ -22,8 +22,9 @@ export const FAULTS = {
   'rds-throttle': 'The next N RDS API calls (value: N, default 3) fail with Throttling (HTTP 400).',
   's3-access-denied': 'S3 requests for keys under the prefix (value) fail with 403 AccessDenied.',
   'source-connection-drop':
-    'The source kills every connection of the migration user a moment after it opens.',
-  'binlog-off': 'The source runs without a binary log (applied at `up`).',
+    'The source kills every connection of the migration user a moment after it opens (value: delay in ms, default 300).',
+  'binlog-off':
+    'The source runs without a binary log (applied when it starts: at `up`, or `restart-source` while up).',
   // Sandbox II: the tools
   'dumpling-connection-refused':
     'Dumpling cannot connect to the source: connection refused, exit 1.',

@@ -85,7 +85,31 @@ async function prepareDataDir(dataDir: string): Promise<void> {
   await rm(path.join(dataDir, '.complete'), { force: true })
 }
 
-async function waitForSocket(socket: string, child: ChildProcess, errorLog: string): Promise<void> {
+/** Whether an error is MariaDB's "Access denied" (1045): the server is up, the credentials are not the right ones. */
+function accessDenied(e: unknown): boolean {
+  return (e as { errno?: number } | null)?.errno === 1045
+}
+
+/**
+ * Opens a root connection over the socket: with an empty password on a fresh data directory, with the root
+ * password on a restart (the data directory already has it).
+ */
+async function rootOverSocket(socket: string, rootPassword: string): Promise<mysql.Connection> {
+  const options = { socketPath: socket, user: 'root', multipleStatements: true }
+  try {
+    return await mysql.createConnection(options)
+  } catch (e) {
+    if (!accessDenied(e)) throw e
+    return mysql.createConnection({ ...options, password: rootPassword })
+  }
+}
+
+async function waitForSocket(
+  socket: string,
+  child: ChildProcess,
+  errorLog: string,
+  rootPassword: string
+): Promise<void> {
   const deadline = Date.now() + 20_000
   for (;;) {
     if (child.exitCode !== null) {
@@ -96,7 +120,7 @@ async function waitForSocket(socket: string, child: ChildProcess, errorLog: stri
     }
     try {
       await stat(socket)
-      const c = await mysql.createConnection({ socketPath: socket, user: 'root' })
+      const c = await rootOverSocket(socket, rootPassword)
       await c.end()
       return
     } catch {
@@ -137,14 +161,13 @@ export async function startMariaDb(opts: MariaDbOptions): Promise<MariaDbServer>
   ]
   const child = spawn(mariadbd(), args, { stdio: 'ignore', detached: true })
   child.unref()
-  await waitForSocket(socket, child, errorLog)
+  await waitForSocket(socket, child, errorLog, opts.rootPassword)
 
   // Root starts with an empty password; every root row needs the new one (local-building-blocks.md §1).
-  const admin = await mysql.createConnection({
-    socketPath: socket,
-    user: 'root',
-    multipleStatements: true
-  })
+  // A restart on an existing data directory finds the password already set and sets it again (harmless).
+  const admin = await rootOverSocket(socket, opts.rootPassword)
+  // Setting up accounts is not history: keep it out of the binary log, which then starts clean.
+  await admin.query('SET SESSION sql_log_bin = 0')
   const pw = admin.escape(opts.rootPassword)
   const [hosts] = await admin.query<mysql.RowDataPacket[]>(
     "SELECT Host FROM mysql.user WHERE User = 'root'"
