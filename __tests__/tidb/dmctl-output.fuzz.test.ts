@@ -3,6 +3,8 @@
 // shapes that break naive parsers: random bytes, cut and spliced real outputs, deep nesting, long runs.
 import fc from 'fast-check'
 
+import { parseBinlogPosition, gtidSetContains } from '../../src/tidb/dm-binlog.js'
+import { taskListFromQuery, taskStatusFromQuery } from '../../src/tidb/dm-status.js'
 import { parseLooseJson } from '../../src/tidb/dmctl-loose-json.js'
 import {
   checkFailures,
@@ -40,6 +42,10 @@ function expectWellTyped(out: DmctlOutput, exitCode: number): void {
   checkFailures(out.checkDetail).forEach((f) =>
     expect(typeof describeCheckFailure(f)).toBe('string')
   )
+  const status = taskStatusFromQuery(out, 'test')
+  expect(typeof status.stage).toBe('string')
+  expect(typeof status.passed({ file: 'mysql-bin.000001', pos: 4, gtid: '0-1-1' })).toBe('boolean')
+  expect(Array.isArray(taskListFromQuery(out))).toBe(true)
 }
 
 const samples = [...(haveReal ? realNames().map(real) : []), ...fixtureNames().map(fixture)]
@@ -140,6 +146,8 @@ describe('fuzzing the dmctl readers', () => {
     for (const input of inputs) {
       expectWellTyped(parseDmctlOutput(input, input, 0), 0)
       expect(parseLooseJson(input).end).toBeLessThanOrEqual(input.length)
+      parseBinlogPosition(input)
+      gtidSetContains(input, input)
     }
     // 200 000 levels of nesting are skipped iteratively instead of overflowing the stack.
     expect(parseLooseJson('['.repeat(n) + ']'.repeat(n)).repairs).toContain(
@@ -149,9 +157,11 @@ describe('fuzzing the dmctl readers', () => {
 
   test('the smaller readers never throw on any text', () => {
     fc.assert(
-      fc.property(fc.oneof(anyText, jsonish), (a) => {
+      fc.property(fc.oneof(anyText, jsonish), fc.oneof(anyText, jsonish), (a, b) => {
         const t = parseTerror(a)
         if (t !== undefined) expect(Number.isInteger(t.code)).toBe(true)
+        parseBinlogPosition(a)
+        expect([true, false, undefined]).toContain(gtidSetContains(a, b))
       }),
       { numRuns: 600 }
     )
