@@ -4,6 +4,7 @@
 import fc from 'fast-check'
 
 import { parseBinlogPosition, gtidSetContains } from '../../src/tidb/dm-binlog.js'
+import { compareSourceConfig, redactYaml } from '../../src/tidb/dm-config.js'
 import { taskListFromQuery, taskStatusFromQuery } from '../../src/tidb/dm-status.js'
 import { parseLooseJson } from '../../src/tidb/dmctl-loose-json.js'
 import {
@@ -46,6 +47,12 @@ function expectWellTyped(out: DmctlOutput, exitCode: number): void {
   expect(typeof status.stage).toBe('string')
   expect(typeof status.passed({ file: 'mysql-bin.000001', pos: 4, gtid: '0-1-1' })).toBe('boolean')
   expect(Array.isArray(taskListFromQuery(out))).toBe(true)
+  const cmp = compareSourceConfig(out, {
+    sourceId: 's',
+    enableGtid: false,
+    from: { host: 'h', port: 3306, user: 'u', password: 'p' }
+  })
+  expect(['same', 'different', 'absent', 'unknown']).toContain(cmp.status)
 }
 
 const samples = [...(haveReal ? realNames().map(real) : []), ...fixtureNames().map(fixture)]
@@ -146,6 +153,7 @@ describe('fuzzing the dmctl readers', () => {
     for (const input of inputs) {
       expectWellTyped(parseDmctlOutput(input, input, 0), 0)
       expect(parseLooseJson(input).end).toBeLessThanOrEqual(input.length)
+      expect(typeof redactYaml(input)).toBe('string')
       parseBinlogPosition(input)
       gtidSetContains(input, input)
     }
@@ -160,6 +168,7 @@ describe('fuzzing the dmctl readers', () => {
       fc.property(fc.oneof(anyText, jsonish), fc.oneof(anyText, jsonish), (a, b) => {
         const t = parseTerror(a)
         if (t !== undefined) expect(Number.isInteger(t.code)).toBe(true)
+        expect(typeof redactYaml(a)).toBe('string')
         parseBinlogPosition(a)
         expect([true, false, undefined]).toContain(gtidSetContains(a, b))
       }),

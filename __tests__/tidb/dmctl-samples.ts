@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 
 import { repoRoot } from '../../sandbox/lib/paths.js'
+import type { DmSourceConfigInput } from '../../src/tidb/dm-config.js'
 
 const realDir = path.resolve(repoRoot(), '../shared/real-outputs/dmctl')
 const fixtureDir = path.join(repoRoot(), '__tests__', 'fixtures', 'dmctl')
@@ -34,4 +35,16 @@ export function fixture(name: string): string {
 /** Names of all our fixtures. */
 export function fixtureNames(): string[] {
   return readdirSync(fixtureDir).filter((f) => f.endsWith('.txt'))
+}
+
+/** The source our fixtures describe (get-config-source.txt); tests override the password or other fields. */
+export const AURORA_SOURCE: DmSourceConfigInput = {
+  sourceId: 'aurora-01',
+  enableGtid: false,
+  from: {
+    host: 'aurora.cluster-abc.us-east-1.rds.amazonaws.com',
+    port: 3306,
+    user: 'dm_user',
+    password: 'anything'
+  }
 }
