@@ -61,3 +61,8 @@ test('every output is documented', () => {
     expect([name, output.description]).toEqual([name, expect.stringMatching(/^[A-Z`].*\.$/s)])
   }
 })
+
+test('declares exactly the outputs the action sets', async () => {
+  const { OUTPUT_NAMES } = await import('../src/report/outputs.js')
+  expect(Object.keys(action.outputs).sort()).toEqual([...OUTPUT_NAMES].sort())
+})

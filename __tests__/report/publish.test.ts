@@ -8,12 +8,13 @@ import { tempDir, withEnv } from '../helpers/env.js'
 import { succeededReport } from './fixture-reports.js'
 
 describe('outputs', () => {
-  test('derives binlog and table outputs and keeps only known names', () => {
+  test('derives binlog, table and tool-version outputs and keeps only known names', () => {
     const r = succeededReport()
     r.outputs['not-an-output'] = 'x'
     expect(outputValues(r, '/tmp/result.json')).toEqual({
       'binlog-file': 'mysql-bin.000042',
       'binlog-position': '154',
+      'tool-versions': JSON.stringify({ tiup: '1.16.1', 'tidb-lightning': 'v8.5.2' }),
       'binlog-gtid': '3E11FA47-71CA-11E1-9E33-C80AA9429562:1-5',
       tables: JSON.stringify([
         {

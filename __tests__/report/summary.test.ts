@@ -52,6 +52,30 @@ describe('renderSummary', () => {
     )
   })
 
+  test('lists prechecks failures first, with counts and escaped reasons', () => {
+    const r = newReport('plan', new Date('2026-01-01T00:00:00Z'))
+    r.checks.push(
+      { id: 'a', title: 'Source binlog_format is ROW', status: 'pass', reason: 'ROW' },
+      { id: 'b', title: 'Binlog retention', status: 'warn', reason: '24 h < 30 h needed' },
+      {
+        id: 'c',
+        title: 'Target tables are empty',
+        status: 'fail',
+        reason: 'shop.<orders> has 3 rows'
+      }
+    )
+    const text = renderSummary(r)
+    expect(text).toContain('<h3>Prechecks (1 fail · 1 warn · 1 pass)</h3>')
+    expect(text).toContain('shop.&lt;orders&gt; has 3 rows')
+    const [fail, warn, pass] = [
+      'Target tables are empty',
+      'Binlog retention',
+      'Source binlog_format is ROW'
+    ].map((t) => text.indexOf(t))
+    expect(fail).toBeLessThan(warn as number)
+    expect(warn).toBeLessThan(pass as number)
+  })
+
   test('escapes every outside string and keeps Markdown out of the way', () => {
     const text = renderSummary(failedReport())
     expect(text).not.toMatch(/<script|<img|<i>|<b>restore/)

@@ -1,15 +1,67 @@
-// The phase graph of each operation (design.md §2). The phases themselves arrive with later work; until then every
-// operation fails with a clear message instead of pretending to migrate.
+// The phase graph of each operation (design.md §2). The whole graph is here, in one place; each phase's work is in
+// its own file.
+//
+//   precheck ──┬── tiup ── schema-export ── schema-import ──────────────────┐
+//              └── binlog-capture ── snapshot ── export ────────────────────┴── data-import ── verify ── replicate
+//
+// The schema track runs while the snapshot export runs (exports take tens of minutes to hours); the binlog position
+// is read immediately before the snapshot is taken, not after the tools are installed.
 import type { Inputs } from '../inputs.js'
 import type { Phase } from '../orchestrator/phase.js'
-import { NotImplementedError } from '../util/errors.js'
+import { binlogCapturePhase } from './binlog-capture.js'
+import { dataImportPhase } from './data-import.js'
+import { dmOperationPhase } from './dm-operation.js'
+import { exportPhase } from './export.js'
+import { newMigrationState, type MigrationState } from './migration-state.js'
+import type { PhaseBody } from './phase-body.js'
+import { planPhase } from './plan.js'
+import { precheckPhase } from './precheck.js'
+import { replicatePhase } from './replicate.js'
+import { schemaExportPhase } from './schema-export.js'
+import { schemaImportPhase } from './schema-import.js'
+import { snapshotPhase } from './snapshot.js'
+import { tiupPhase } from './tiup.js'
+import { verifyPhase } from './verify.js'
+
+const after = (body: PhaseBody, ...dependsOn: string[]): Phase => ({ ...body, dependsOn })
+
+/** The migrate graph over one shared state. */
+export function migratePhases(inputs: Inputs, state: MigrationState): Phase[] {
+  const phases = [
+    after(precheckPhase(state)),
+    after(tiupPhase(state), 'precheck'),
+    after(schemaExportPhase(state), 'tiup'),
+    after(schemaImportPhase(state), 'schema-export'),
+    after(binlogCapturePhase(state), 'precheck'),
+    after(snapshotPhase(state), 'binlog-capture'),
+    after(exportPhase(state), 'snapshot'),
+    after(dataImportPhase(state), 'export', 'schema-import'),
+    after(verifyPhase(state), 'data-import')
+  ]
+  if (inputs.dm.masterAddr !== undefined) phases.push(after(replicatePhase(state), 'verify'))
+  return phases
+}
 
 /**
  * The phases that carry out `inputs.operation`.
- * @throws NotImplementedError for an operation this version cannot run yet
+ * @param inputs validated inputs
  */
 export function phasesForOperation(inputs: Inputs): Phase[] {
-  throw new NotImplementedError(
-    `operation '${inputs.operation}' is not implemented yet in this version`
-  )
+  const state = newMigrationState(inputs.runKey)
+  switch (inputs.operation) {
+    case 'migrate':
+      return migratePhases(inputs, state)
+    case 'plan':
+      return [after(precheckPhase(state)), after(planPhase(state), 'precheck')]
+    case 'status':
+    case 'pause':
+    case 'resume':
+    case 'stop':
+      return inputs.dm.masterAddr === undefined
+        ? [after(dmOperationPhase(state, inputs.operation))]
+        : [
+            after(tiupPhase(state, ['dmctl'])),
+            after(dmOperationPhase(state, inputs.operation), 'tiup')
+          ]
+  }
 }

@@ -14,10 +14,15 @@ export const OUTPUT_NAMES = [
   'import-result',
   'rows-imported',
   'tables',
+  'verify-result',
   'dm-task',
   'dm-stage',
   'dm-lag-seconds',
-  'result-file'
+  'dm-synced-position',
+  'ready-for-cutover',
+  'tool-versions',
+  'result-file',
+  'plan-file'
 ] as const
 
 /** An output name. */
@@ -58,6 +63,8 @@ export function outputValues(
   for (const [name, value] of Object.entries(report.outputs)) {
     if (isOutputName(name)) out[name] = value
   }
+  if (Object.keys(report.toolVersions).length > 0)
+    out['tool-versions'] = JSON.stringify(report.toolVersions)
   if (resultFile) out['result-file'] = resultFile
   return out
 }

@@ -5,7 +5,7 @@
 // is still too big, the text is cut at a line, and a visible note says so and points at result.json.
 import { formatBytes, formatCount, formatDuration } from '../util/format.js'
 import { el, escapeHtml, inline, link, pre, raw, table } from './html.js'
-import type { KeyNumber, PhaseRecord, PhaseStatus, Report, RunStatus } from './types.js'
+import type { CheckRow, KeyNumber, PhaseRecord, PhaseStatus, Report, RunStatus } from './types.js'
 
 /** The default cap, bytes: under GitHub's 1 MiB per step, with room for the note. */
 export const SUMMARY_MAX_BYTES = 1_000_000
@@ -96,6 +96,29 @@ function binlogBox(report: Report): string | undefined {
   ].join('\n')
 }
 
+const CHECK_ICON: Record<CheckRow['status'], string> = { pass: '✅', warn: '⚠️', fail: '❌' }
+
+function checksSection(report: Report, limit: number): string | undefined {
+  const all = report.checks
+  if (all.length === 0) return undefined
+  // Failures and warnings first: they are what a reader must act on.
+  const order = { fail: 0, warn: 1, pass: 2 }
+  const sorted = [...all].sort((a, b) => order[a.status] - order[b.status])
+  const shown = sorted.slice(0, limit)
+  const rows = shown.map((c) => [
+    inline(`${CHECK_ICON[c.status]} ${c.status}`),
+    inline(c.title),
+    inline(c.reason)
+  ])
+  const counts = (['fail', 'warn', 'pass'] as const)
+    .map((s) => `${all.filter((c) => c.status === s).length} ${s}`)
+    .join(' · ')
+  const parts = [el('h3', `Prechecks (${counts})`), table(['Result', 'Check', 'Details'], rows)]
+  if (shown.length < all.length)
+    parts.push(el('p', `${all.length - shown.length} more checks are in result.json.`))
+  return parts.join('\n')
+}
+
 function tablesSection(report: Report, limit: number): { html?: string; shown: number } {
   const all = report.tables
   if (all.length === 0) return { shown: 0 }
@@ -172,6 +195,11 @@ function render(report: Report, limits: Limits): { text: string; tablesShown: nu
     sections.push(table(['#', 'Phase', 'Status', 'Duration', 'Key numbers'], rows))
   }
   sections.push(...failureSections(report, limits.tailLines))
+  const checks = checksSection(
+    report,
+    limits.tableRows === Infinity ? Infinity : Math.max(50, limits.tableRows)
+  )
+  if (checks) sections.push(checks)
   const binlog = binlogBox(report)
   if (binlog) sections.push(binlog)
   const tables = tablesSection(report, limits.tableRows)

@@ -61,6 +61,17 @@ export interface TableRow {
   note?: string
 }
 
+/** One precheck: pass, warn or fail, with the reason (shown as a row in the summary). */
+export interface CheckRow {
+  /** Stable id, e.g. `source.binlog-format`. */
+  readonly id: string
+  /** What was checked, for people: `Source binlog_format is ROW`. */
+  readonly title: string
+  readonly status: 'pass' | 'warn' | 'fail'
+  /** What was found, and for warn/fail what to do about it. */
+  readonly reason: string
+}
+
 /** A link to something the run created (S3 console, export prefix…). */
 export interface ReportLink {
   readonly label: string
@@ -84,6 +95,8 @@ export interface Report {
   outputs: Record<string, string>
   /** Warnings not tied to one phase. */
   warnings: string[]
+  /** The prechecks, in the order they ran. */
+  checks: CheckRow[]
   /** The message the run failed with. */
   error?: string
 }
@@ -103,6 +116,7 @@ export function newReport(operation: string, now: Date = new Date()): Report {
     links: [],
     toolVersions: {},
     outputs: {},
-    warnings: []
+    warnings: [],
+    checks: []
   }
 }

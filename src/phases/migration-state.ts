@@ -1,0 +1,79 @@
+// What the phases of one migration learn and hand to each other. One object per run, created by the phase graph
+// (phases/index.ts), filled in as phases finish. The report (report/types.ts) is what people see; this is what the
+// next phase needs. Persisted to S3 after each phase so a re-run can skip what already finished (run-state.ts).
+import type { TiupSetup } from '../tidb/tiup.js'
+
+/** A source table the filter selects. */
+export interface SelectedTable {
+  readonly database: string
+  readonly table: string
+  /** information_schema.TABLES.TABLE_ROWS: an estimate for InnoDB. */
+  readonly estimatedRows?: number
+  /** DATA_LENGTH + INDEX_LENGTH, bytes. */
+  readonly bytes?: number
+  /** Whether it has a primary key or a NOT NULL unique key (safe mode needs one to be idempotent). */
+  readonly hasUniqueKey?: boolean
+}
+
+/** What precheck learned of the source. */
+export interface SourceFacts {
+  /** `VERSION()`, e.g. `8.0.32` or `10.11.19-MariaDB`. */
+  readonly version: string
+  /** Whether the source writes GTIDs DM can start from. */
+  readonly gtidEnabled: boolean
+  /** MySQL (`mysql`) or MariaDB (`mariadb`) flavour, for DM's source config. */
+  readonly flavor: 'mysql' | 'mariadb'
+}
+
+/** The binlog coordinates recorded just before the snapshot (the seed's `SHOW MASTER STATUS`). */
+export interface CapturedBinlog {
+  readonly file: string
+  readonly position: number
+  readonly gtid: string | undefined
+  /** Epoch ms when it was read, to measure the gap to the snapshot (the seed's 5-minute window). */
+  readonly capturedAt: number
+}
+
+/** The cluster snapshot the export reads. */
+export interface SnapshotFacts {
+  readonly identifier: string
+  readonly arn: string
+  /** Epoch ms the snapshot was taken (SnapshotCreateTime). */
+  readonly createdAt: number
+  /** True when `snapshot-identifier` named an existing snapshot. */
+  readonly reused: boolean
+}
+
+/** The snapshot export task and where its files are. */
+export interface ExportFacts {
+  readonly taskId: string
+  readonly bucket: string
+  /** Key prefix of the export's files: `<s3 prefix>/export/<task id>` (no trailing slash). */
+  readonly prefix: string
+  /** `s3://bucket/prefix/` */
+  readonly uri: string
+  status: string
+  /** Tables the export skipped, as `db.table`, with AWS's reason. */
+  skipped: { readonly table: string; readonly reason: string }[]
+}
+
+/** Everything a migration run knows so far. */
+export interface MigrationState {
+  readonly runKey: string
+  tiup?: TiupSetup
+  source?: SourceFacts
+  /** Tables the filter selects on the source, in catalog order. */
+  tables?: SelectedTable[]
+  binlog?: CapturedBinlog
+  snapshot?: SnapshotFacts
+  export?: ExportFacts
+  /** `s3://…/schema/` written by Dumpling. */
+  schemaUri?: string
+  /** Rows Lightning imported per `db.table`, and in total. */
+  imported?: { readonly total: number; readonly perTable: Record<string, number> }
+}
+
+/** A fresh state for a run. */
+export function newMigrationState(runKey: string): MigrationState {
+  return { runKey }
+}

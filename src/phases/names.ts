@@ -1,0 +1,49 @@
+// Deterministic names of everything a run creates, derived from the run key. A re-run attempt of the same workflow
+// run has the same key, so it finds (and re-attaches to) what its first attempt created instead of starting over;
+// a new run gets new names, because AWS never lets an export task id be reused (aws.md §1.1).
+import type { S3Location } from '../inputs.js'
+
+const PREFIX = 'aurora-to-tidb'
+
+/** The cluster snapshot this run takes (1–63 letters, digits, hyphens; the run key is at most 40 characters). */
+export function snapshotIdFor(runKey: string): string {
+  return `${PREFIX}-${runKey}`
+}
+
+/** The export task this run starts. */
+export function exportTaskIdFor(runKey: string): string {
+  return `${PREFIX}-${runKey}`
+}
+
+/** The DM task this run starts when `dm-task-name` is empty. */
+export function dmTaskNameFor(runKey: string): string {
+  return `${PREFIX}-${runKey}`
+}
+
+function join(prefix: string, ...parts: string[]): string {
+  return [prefix, ...parts].filter((p) => p !== '').join('/')
+}
+
+/** Where Dumpling writes this run's schema: `<s3-uri>/schema/<run key>/` (per run, so no stale files mix in). */
+export function schemaLocation(
+  s3: S3Location,
+  runKey: string
+): { bucket: string; prefix: string; uri: string } {
+  const prefix = join(s3.prefix, 'schema', runKey)
+  return { bucket: s3.bucket, prefix, uri: `s3://${s3.bucket}/${prefix}/` }
+}
+
+/** The S3Prefix given to StartExportTask: the export's files land under `<this>/<export task id>/`. */
+export function exportS3Prefix(s3: S3Location): string {
+  return join(s3.prefix, 'export')
+}
+
+/** Key prefix (no trailing slash) of an export task's files. */
+export function exportDataPrefix(s3: S3Location, taskId: string): string {
+  return join(exportS3Prefix(s3), taskId)
+}
+
+/** The run-state object of a run: `<s3-uri>/.state/<run key>.json`. */
+export function stateKeyFor(s3: S3Location, runKey: string): string {
+  return join(s3.prefix, '.state', `${runKey}.json`)
+}
