@@ -111,7 +111,7 @@ export function toXml(name: string, value: XmlValue): string {
 export function renderResult(
   action: string,
   result: Record<string, XmlValue>,
-  requestId = randomUUID()
+  requestId: string = randomUUID()
 ): string {
   const inner = Object.entries(result)
     .map(([k, v]) => toXml(k, v))
@@ -129,7 +129,7 @@ export function renderError(
   code: string,
   message: string,
   status: number,
-  requestId = randomUUID()
+  requestId: string = randomUUID()
 ): string {
   const type = status >= 500 ? 'Receiver' : 'Sender'
   return (
