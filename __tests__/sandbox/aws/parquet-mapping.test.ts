@@ -72,6 +72,29 @@ describe('date and time', () => {
     expect(datetimeToMicros('0000-00-00 00:00:00')).toBeNull()
   })
 
+  test('any DATETIME(6) from 1000 to 9999 converts like Date.parse, to the microsecond', () => {
+    fc.assert(
+      fc.property(
+        fc.date({
+          min: new Date('1000-01-01T00:00:00Z'),
+          max: new Date('9999-12-31T23:59:59Z'),
+          noInvalidDate: true
+        }),
+        fc.integer({ min: 0, max: 999_999 }),
+        (date, micros) => {
+          const iso = date.toISOString() // YYYY-MM-DDTHH:MM:SS.mmmZ
+          const text = `${iso.slice(0, 10)} ${iso.slice(11, 19)}.${String(micros).padStart(6, '0')}`
+          const whole = Date.parse(`${iso.slice(0, 19)}Z`)
+          return datetimeToMicros(text) === BigInt(whole) * 1000n + BigInt(micros)
+        }
+      )
+    )
+    expect(datetimeToMicros('2024-01-01 00:00:00.5')).toBe(
+      BigInt(Date.UTC(2024, 0, 1)) * 1000n + 500_000n
+    )
+    expect(datetimeToMicros('not a date at all!!')).toBeNull()
+  })
+
   test('DATETIME and TIMESTAMP are INT64 TIMESTAMP_MICROS; DATE and TIME are strings', () => {
     for (const t of ['datetime', 'timestamp'])
       expect(mapColumn(column(t)).element).toMatchObject({

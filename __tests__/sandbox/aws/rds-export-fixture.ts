@@ -1,6 +1,6 @@
 // The source schema of the export tests: every MySQL type of AWS's Parquet mapping with extreme values, NULLs and
 // emoji, a table without primary key, a dashed/capitalised name, a name with a space, a table AWS skips (a column name
-// with a space), an empty table and a table big enough for several files and batch folders.
+// with a space), a table with a slash in its name (skipped too), an empty table and a table big enough for several files and batch folders.
 import type { MariaDbServer } from '../../../sandbox/lib/mariadb.js'
 
 export const ALL_TYPES_DDL = `CREATE TABLE shop.all_types (
@@ -51,6 +51,8 @@ export async function createFixture(db: MariaDbServer): Promise<void> {
     INSERT INTO shop.\`order notes\` VALUES (1, 'leave at the door');
     CREATE TABLE shop.bad_columns (id INT PRIMARY KEY, \`unit price\` DECIMAL(10,2));
     INSERT INTO shop.bad_columns VALUES (1, 9.99);
+    CREATE TABLE shop.\`in/out\` (id INT PRIMARY KEY);
+    INSERT INTO shop.\`in/out\` VALUES (1);
     CREATE TABLE shop.empty_table (id INT PRIMARY KEY);
     CREATE TABLE crm.contacts (id INT PRIMARY KEY, email VARCHAR(100), updated DATETIME);
     INSERT INTO crm.contacts VALUES (1, 'ann@example.com', '2024-01-01 10:00:00'),
