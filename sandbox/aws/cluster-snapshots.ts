@@ -31,7 +31,6 @@ export const DEFAULT_SNAPSHOT_SECONDS = 1
 /** The cluster snapshots of one stand-in. */
 export class SnapshotRegistry {
   private readonly snapshots = new Map<string, ClusterSnapshot>()
-  private readonly running = new Set<Promise<void>>()
 
   constructor(private readonly ctx: RdsContext) {}
 
@@ -74,9 +73,7 @@ export class SnapshotRegistry {
     }
     this.snapshots.set(id, s)
     this.announce(s, 'Creating manual cluster snapshot', ['backup'])
-    const run = this.finish(s, capture.done)
-    this.running.add(run)
-    void run.finally(() => this.running.delete(run))
+    this.ctx.background.track(this.finish(s, capture.done))
     return s
   }
 
@@ -206,10 +203,5 @@ export class SnapshotRegistry {
       IAMDatabaseAuthenticationEnabled: false,
       StorageType: 'aurora'
     }
-  }
-
-  /** Waits for background work to stop (after the context's signal aborted). */
-  async close(): Promise<void> {
-    await Promise.allSettled([...this.running])
   }
 }

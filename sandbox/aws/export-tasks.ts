@@ -6,59 +6,31 @@
 import { rm } from 'node:fs/promises'
 import path from 'node:path'
 import { errors } from './rds-errors.js'
-import { paginate, type QueryParams, type XmlValue } from './rds-protocol.js'
+import type { QueryParams, XmlValue } from './rds-protocol.js'
 import {
   checkIdentifier,
   isIamRoleArn,
   kmsKeyMatcher,
   parseExportOnly,
-  parseRdsArn,
-  type ExportOnlyEntry
+  parseRdsArn
 } from './rds-validation.js'
 import { beginCapture, type SnapshotManifest } from './snapshot-capture.js'
 import { planExport, writeExport } from './export-writer.js'
 import { exportBase, exportInfo, tablesInfoFiles, warningMessage } from './export-layout.js'
 import { sleepUntil, type RdsContext } from './rds-context.js'
 import type { ClusterSnapshot, SnapshotRegistry } from './cluster-snapshots.js'
-
-/** The six statuses of ExportTask.Status (aws.md §2.2). */
-export type ExportStatus =
-  'STARTING' | 'IN_PROGRESS' | 'COMPLETE' | 'FAILED' | 'CANCELING' | 'CANCELED'
-
-/** One export task. */
-export interface ExportTask {
-  readonly id: string
-  readonly sourceArn: string
-  readonly sourceType: 'SNAPSHOT' | 'CLUSTER'
-  readonly exportOnly: readonly string[]
-  readonly entries: readonly ExportOnlyEntry[]
-  readonly bucket: string
-  readonly prefix: string
-  readonly iamRoleArn: string
-  readonly kmsKeyId: string
-  readonly snapshot: ClusterSnapshot | undefined
-  readonly startedAt: number
-  readonly durationMs: number
-  status: ExportStatus
-  snapshotTime: Date | undefined
-  taskStartTime: Date | undefined
-  taskEndTime: Date | undefined
-  inProgressAt: number | undefined
-  /** Share of the rows written, 0–1. */
-  work: number
-  bytes: number
-  /** PercentProgress frozen when the task stopped moving (canceled, failed). */
-  frozenPercent: number | undefined
-  failureCause: string | undefined
-  warningMessage: string | undefined
-  cancelRequested: boolean
-}
+import {
+  TERMINAL,
+  describeTasks,
+  gigabytes,
+  percentOf,
+  type ExportTask
+} from './export-task-model.js'
 
 /** Seconds an export takes unless SANDBOX_TIMINGS says otherwise. */
 export const DEFAULT_EXPORT_SECONDS = 3
 /** Share of the duration spent in STARTING. */
 const STARTING_SHARE = 0.3
-const TERMINAL: readonly ExportStatus[] = ['COMPLETE', 'FAILED', 'CANCELED']
 
 /** A real FailureCause text (aws.md §1.2, Aurora user guide example). */
 export function defaultFailureCause(bucket: string): string {
@@ -68,7 +40,6 @@ export function defaultFailureCause(bucket: string): string {
 /** The export tasks of one stand-in. */
 export class ExportTasks {
   private readonly tasks = new Map<string, ExportTask>()
-  private readonly running = new Set<Promise<void>>()
 
   constructor(
     private readonly ctx: RdsContext,
@@ -141,11 +112,9 @@ export class ExportTasks {
     }
     this.tasks.set(id, task)
     if (snapshot) snapshot.readers++ // a deleted snapshot keeps its files until this export is done
-    const run = this.run(task).finally(() =>
-      snapshot ? this.snapshots.release(snapshot) : undefined
+    this.ctx.background.track(
+      this.run(task).finally(() => (snapshot ? this.snapshots.release(snapshot) : undefined))
     )
-    this.running.add(run)
-    void run.finally(() => this.running.delete(run))
     return task
   }
 
@@ -274,7 +243,7 @@ export class ExportTasks {
 
   private requestCancel(t: ExportTask): void {
     if (t.cancelRequested) return
-    t.frozenPercent = this.percent(t)
+    t.frozenPercent = percentOf(t)
     t.cancelRequested = true
     t.status = 'CANCELING'
   }
@@ -289,58 +258,15 @@ export class ExportTasks {
   }
 
   private fail(t: ExportTask, cause: string): void {
-    t.frozenPercent = this.percent(t)
+    t.frozenPercent = percentOf(t)
     t.status = 'FAILED'
     t.failureCause = cause
     t.taskEndTime = new Date()
   }
 
-  private percent(t: ExportTask): number {
-    if (t.status === 'COMPLETE') return 100
-    if (t.frozenPercent !== undefined) return t.frozenPercent
-    if (t.status !== 'IN_PROGRESS' || t.inProgressAt === undefined) return 0
-    const span = Math.max(1, t.startedAt + t.durationMs - t.inProgressAt)
-    const time = (Date.now() - t.inProgressAt) / span
-    return Math.min(99, Math.floor(Math.min(t.work, time) * 100))
-  }
-
   /** DescribeExportTasks. */
   describe(params: QueryParams): Record<string, XmlValue> {
-    const id = params.get('ExportTaskIdentifier')
-    let list = [...this.tasks.values()]
-    if (id !== undefined) {
-      const t = this.tasks.get(id.toLowerCase())
-      if (!t) throw errors.exportTaskNotFound(id)
-      list = [t]
-    }
-    const sourceArn = params.get('SourceArn')
-    if (sourceArn !== undefined) list = list.filter((t) => t.sourceArn === sourceArn)
-    const sourceType = params.get('SourceType')
-    if (sourceType !== undefined) {
-      if (sourceType !== 'SNAPSHOT' && sourceType !== 'CLUSTER')
-        throw errors.invalidParameterValue(`Invalid value for SourceType: ${sourceType}`)
-      list = list.filter((t) => t.sourceType === sourceType)
-    }
-    for (const f of params.filters()) {
-      const field = (t: ExportTask): string => {
-        switch (f.name) {
-          case 'export-task-identifier':
-            return t.id
-          case 'source-arn':
-            return t.sourceArn
-          case 's3-bucket':
-            return t.bucket
-          case 'status':
-            // The filter takes lowercase values only (aws.md §2.1): `COMPLETE` matches nothing.
-            return t.status.toLowerCase()
-          default:
-            throw errors.invalidParameterValue(`Unrecognized filter name: ${f.name}`)
-        }
-      }
-      list = list.filter((t) => f.values.includes(field(t)))
-    }
-    const page = paginate(list, params)
-    return { ExportTasks: page.items.map((t) => this.toApi(t)), Marker: page.marker }
+    return describeTasks([...this.tasks.values()], params)
   }
 
   /** CancelExportTask: CANCELING now, CANCELED shortly; a finished task cannot be canceled. */
@@ -354,38 +280,4 @@ export class ExportTasks {
     this.requestCancel(t)
     return t
   }
-
-  /**
-   * The ExportTask shape. TaskStartTime appears once the task leaves STARTING (the AWS CLI example shows a STARTING
-   * task without it, and a task canceled before it ran has none).
-   */
-  toApi(t: ExportTask): Record<string, XmlValue> {
-    return {
-      ExportTaskIdentifier: t.id,
-      SourceArn: t.sourceArn,
-      ExportOnly: t.exportOnly.length ? t.exportOnly : undefined,
-      SnapshotTime: t.snapshotTime,
-      TaskStartTime: t.taskStartTime,
-      TaskEndTime: t.taskEndTime,
-      S3Bucket: t.bucket,
-      S3Prefix: t.prefix,
-      IamRoleArn: t.iamRoleArn,
-      KmsKeyId: t.kmsKeyId,
-      Status: t.status,
-      PercentProgress: this.percent(t),
-      TotalExtractedDataInGB: gigabytes(t.bytes),
-      FailureCause: t.failureCause,
-      WarningMessage: t.status === 'COMPLETE' ? t.warningMessage : undefined,
-      SourceType: t.sourceType
-    }
-  }
-
-  /** Waits for background work to stop (after the context's signal aborted). */
-  async close(): Promise<void> {
-    await Promise.allSettled([...this.running])
-  }
-}
-
-function gigabytes(bytes: number): number {
-  return Math.round(bytes / 2 ** 30)
 }

@@ -51,15 +51,14 @@ export function clusterToApi(ctx: RdsContext): Record<string, XmlValue> {
 
 /** DescribeDBClusters: by identifier or ARN (unknown → DBClusterNotFoundFault), Filters db-cluster-id / engine. */
 export function describeClusters(ctx: RdsContext, params: QueryParams): Record<string, XmlValue> {
-  const names = [ctx.cluster.identifier.toLowerCase(), ctx.clusterArn]
+  const names = (v: string): boolean =>
+    v.toLowerCase() === ctx.cluster.identifier.toLowerCase() || v === ctx.clusterArn
   const wanted = params.get('DBClusterIdentifier')
-  if (wanted !== undefined && !names.includes(wanted.toLowerCase()) && wanted !== ctx.clusterArn)
-    throw errors.clusterNotFound(wanted)
+  if (wanted !== undefined && !names(wanted)) throw errors.clusterNotFound(wanted)
   let found = true
   for (const f of params.filters()) {
-    const values = f.values.map((v) => v.toLowerCase())
-    if (f.name === 'db-cluster-id') found &&= values.some((v) => names.includes(v))
-    else if (f.name === 'engine') found &&= values.includes('aurora-mysql')
+    if (f.name === 'db-cluster-id') found &&= f.values.some(names)
+    else if (f.name === 'engine') found &&= f.values.includes('aurora-mysql')
     else if (['clone-group-id', 'db-cluster-resource-id', 'domain'].includes(f.name)) found = false
     else throw errors.invalidParameterValue(`Unrecognized filter name: ${f.name}`)
   }

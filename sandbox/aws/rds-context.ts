@@ -36,6 +36,8 @@ export interface RdsContext {
   readonly filesPerBatch: number
   /** Aborted when the server closes. */
   readonly signal: AbortSignal
+  /** Work running after a request was answered (captures, exports); close() waits for it. */
+  readonly background: Background
   /** The fault's value now ('' without value), undefined when off. */
   fault(name: FaultName): string | undefined
   /** The configured duration in seconds now, or the fallback. */
@@ -52,6 +54,23 @@ export function makeContext(
     clusterArn: rdsArn(o.region, o.accountId, 'cluster', o.cluster.identifier),
     fault: (name) => fault(name, env()),
     timing: (name, fallback) => timing(name, fallback, env())
+  }
+}
+
+/** Background jobs of a stand-in, so closing can wait until they have stopped. */
+export class Background {
+  private readonly jobs = new Set<Promise<unknown>>()
+
+  /** Runs a job in the background; its failure is its own business (jobs record their outcome themselves). */
+  track(job: Promise<unknown>): void {
+    this.jobs.add(job)
+    const done = (): void => void this.jobs.delete(job)
+    job.then(done, done)
+  }
+
+  /** Resolves when every tracked job has settled. */
+  async settle(): Promise<void> {
+    await Promise.allSettled([...this.jobs])
   }
 }
 

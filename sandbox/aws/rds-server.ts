@@ -9,10 +9,11 @@ import { listen, type RunningServer } from '../lib/http-server.js'
 import type { S3Store } from './s3-store.js'
 import { RdsError, errors } from './rds-errors.js'
 import { QueryParams, renderError, renderResult, type XmlValue } from './rds-protocol.js'
-import { makeContext, type RdsContext, type SandboxCluster } from './rds-context.js'
+import { Background, makeContext, type RdsContext, type SandboxCluster } from './rds-context.js'
 import { EventLog } from './rds-events.js'
 import { SnapshotRegistry } from './cluster-snapshots.js'
 import { ExportTasks } from './export-tasks.js'
+import { taskToApi } from './export-task-model.js'
 import { describeClusters } from './rds-cluster.js'
 
 export type { SandboxCluster }
@@ -80,14 +81,17 @@ function handlers(
     }),
     DescribeDBClusterSnapshots: (p) => snapshots.describe(p),
     DeleteDBClusterSnapshot: async (p) => ({ DBClusterSnapshot: await snapshots.delete(p) }),
-    StartExportTask: (p) => exports.toApi(exports.start(p)),
+    StartExportTask: (p) => taskToApi(exports.start(p)),
     DescribeExportTasks: (p) => exports.describe(p),
-    CancelExportTask: (p) => exports.toApi(exports.cancel(p)),
+    CancelExportTask: (p) => taskToApi(exports.cancel(p)),
     DescribeEvents: (p) => ctx.events.describe(p)
   }
 }
 
-/** `rds-throttle=N`: the next N calls after the fault appears (or changes value) fail with Throttling. */
+/**
+ * `rds-throttle=N`: the next N calls after the fault appears (or changes value) fail with Throttling. Setting the same
+ * value again re-arms it only once a call has seen the fault cleared in between.
+ */
 function throttle(ctx: RdsContext): () => boolean {
   let armedWith: string | undefined
   let left = 0
@@ -135,7 +139,8 @@ export async function startRdsServer(opts: RdsServerOptions): Promise<RunningSer
       events: new EventLog(),
       rowsPerFile: opts.exportRowsPerFile ?? 100_000,
       filesPerBatch: opts.exportFilesPerBatch ?? 5,
-      signal: abort.signal
+      signal: abort.signal,
+      background: new Background()
     },
     env
   )
@@ -190,7 +195,7 @@ export async function startRdsServer(opts: RdsServerOptions): Promise<RunningSer
     ...server,
     close: async () => {
       abort.abort()
-      await Promise.all([snapshots.close(), exports.close()])
+      await ctx.background.settle()
       await server.close()
     }
   }

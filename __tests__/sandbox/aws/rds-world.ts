@@ -4,10 +4,14 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {
+  CreateDBClusterSnapshotCommand,
   DescribeDBClusterSnapshotsCommand,
   DescribeExportTasksCommand,
   RDSClient,
-  type ExportTask
+  StartExportTaskCommand,
+  type ExportTask,
+  type StartExportTaskCommandInput,
+  type StartExportTaskCommandOutput
 } from '@aws-sdk/client-rds'
 import { S3Client } from '@aws-sdk/client-s3'
 import { startMariaDb, type MariaDbServer } from '../../../sandbox/lib/mariadb.js'
@@ -163,4 +167,90 @@ export async function exportReaches(
   )
   if (!t) throw new Error(`export ${id} vanished`)
   return t
+}
+
+/** How a failed SDK call looked. */
+export interface Failure {
+  name: string
+  fault: string
+  status: number | undefined
+  message: string
+}
+
+/** The error a call fails with (and an error when it does not fail). */
+export async function failure(p: Promise<unknown>): Promise<Failure> {
+  try {
+    await p
+  } catch (e) {
+    const err = e as Error & { $fault: string; $metadata: { httpStatusCode?: number } }
+    return {
+      name: err.name,
+      fault: err.$fault,
+      status: err.$metadata.httpStatusCode,
+      message: err.message
+    }
+  }
+  throw new Error('expected the call to fail')
+}
+
+/** A world with a small `app` database and an available snapshot `base`, set up by useApiWorld. */
+export interface ApiWorld {
+  w: RdsWorld
+  /** A client that does not retry, so the first error is what the test sees. */
+  once: RDSClient
+  baseArn: string
+  /** A valid StartExportTask input from `base`, with overrides. */
+  exportInput(id: string, extra?: Partial<StartExportTaskCommandInput>): StartExportTaskCommandInput
+  start(
+    id: string,
+    extra?: Partial<StartExportTaskCommandInput>
+  ): Promise<StartExportTaskCommandOutput>
+}
+
+/** Timings every API test starts from (tests may change them; they are reset before each test). */
+export const API_TIMINGS = 'snapshot=0.2,export=0.3'
+
+/**
+ * Registers beforeAll/afterAll/beforeEach for a test file that talks to the API: one world per file, timings reset
+ * and faults cleared before each test. The returned object is filled in beforeAll.
+ */
+export function useApiWorld(): ApiWorld {
+  const api = {
+    exportInput(id: string, extra: Partial<StartExportTaskCommandInput> = {}) {
+      return {
+        ExportTaskIdentifier: id,
+        SourceArn: api.baseArn,
+        S3BucketName: BUCKET,
+        IamRoleArn: ROLE,
+        KmsKeyId: KMS_KEY,
+        ...extra
+      }
+    },
+    start(id: string, extra: Partial<StartExportTaskCommandInput> = {}) {
+      return api.once.send(new StartExportTaskCommand(api.exportInput(id, extra)))
+    }
+  } as ApiWorld
+  beforeAll(async () => {
+    api.w = await startRdsWorld({ timings: API_TIMINGS })
+    api.once = rdsClient(api.w.rds.url, 1)
+    await api.w.db
+      .query(`CREATE DATABASE app; CREATE TABLE app.t (id INT PRIMARY KEY, v VARCHAR(10));
+      INSERT INTO app.t VALUES (1, 'a'), (2, 'b'), (3, NULL)`)
+    await api.w.client.send(
+      new CreateDBClusterSnapshotCommand({
+        DBClusterIdentifier: CLUSTER,
+        DBClusterSnapshotIdentifier: 'base'
+      })
+    )
+    api.baseArn = await snapshotAvailable(api.w.client, 'base')
+  }, 60_000)
+  afterAll(async () => {
+    api.once.destroy()
+    await api.w.close()
+  })
+  beforeEach(() => {
+    api.w.env['SANDBOX_TIMINGS'] = API_TIMINGS
+    delete api.w.env['SANDBOX_FAULTS']
+  })
+  return api
 }
