@@ -180,15 +180,17 @@ export class ExportTasks {
       } else {
         // A cluster export clones the live cluster once the task runs (aws.md §1.4) and exports the clone.
         clone = path.join(this.ctx.dir, 'rds', 'exports', t.id)
-        const capture = await beginCapture(this.ctx.source, clone, this.ctx.signal)
+        const capture = await beginCapture(this.ctx.source, clone, this.ctx.signal).catch(() => {
+          throw new Error('Failed to find or access the source DB cluster.') // the real cluster-export cause
+        })
         t.snapshotTime = capture.takenAt
         manifest = await capture.done
         dataDir = clone
       }
+      if (t.cancelRequested) return await this.cancelled(t)
       await this.export(t, manifest, dataDir)
     } catch (err) {
-      if (!this.ctx.signal.aborted)
-        this.fail(t, `The export task failed: ${err instanceof Error ? err.message : String(err)}`)
+      if (!this.ctx.signal.aborted) this.fail(t, err instanceof Error ? err.message : String(err))
     } finally {
       if (clone) await rm(clone, { recursive: true, force: true })
     }

@@ -8,7 +8,10 @@ import {
   paginateDescribeExportTasks,
   type StartExportTaskCommandInput
 } from '@aws-sdk/client-rds'
+import { existsSync } from 'node:fs'
+import path from 'node:path'
 import { readRequests } from '../../../sandbox/lib/request-log.js'
+import { listKeys } from './parquet-exact.js'
 import {
   ACCOUNT,
   BUCKET,
@@ -334,5 +337,34 @@ describe('request log', () => {
     expect(ops[0]).toBe('CreateDBClusterSnapshot write')
     expect(ops.at(-1)).toBe('DeleteDBClusterSnapshot write')
     expect(ops.slice(1, -1).every((o) => o === 'DescribeDBClusterSnapshots read')).toBe(true)
+  })
+})
+
+describe('deleting the source snapshot', () => {
+  test('is allowed while it is exported; the export still completes, the data goes afterwards', async () => {
+    await api.w.client.send(
+      new CreateDBClusterSnapshotCommand({
+        DBClusterIdentifier: CLUSTER,
+        DBClusterSnapshotIdentifier: 'short-lived'
+      })
+    )
+    const arn = await snapshotAvailable(api.w.client, 'short-lived')
+    api.w.env['SANDBOX_TIMINGS'] = 'snapshot=0.2,export=1'
+    await api.start('from-short-lived', { SourceArn: arn })
+    await api.w.client.send(
+      new DeleteDBClusterSnapshotCommand({ DBClusterSnapshotIdentifier: 'short-lived' })
+    )
+    const dir = path.join(api.w.dir, 'rds', 'snapshots', 'short-lived')
+    expect(existsSync(dir)).toBe(true)
+    expect(await exportReaches(api.w.client, 'from-short-lived')).toMatchObject({
+      Status: 'COMPLETE'
+    })
+    const keys = await listKeys(api.w.s3Client, BUCKET, 'from-short-lived/')
+    expect(keys.filter((k) => k.endsWith('.parquet'))).toHaveLength(1)
+    await waitFor(
+      () => Promise.resolve(existsSync(dir)),
+      (exists) => !exists,
+      'snapshot files to go'
+    )
   })
 })
