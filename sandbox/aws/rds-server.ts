@@ -1,18 +1,22 @@
-// The RDS API stand-in (AWS Query protocol). PLACEHOLDER: answers 501 until the Sandbox I work implements it.
+// The RDS API stand-in: the AWS Query protocol over HTTP (`POST /`, form body), reached by @aws-sdk/client-rds
+// through `AWS_ENDPOINT_URL_RDS`. It runs one Aurora MySQL cluster whose writer is the source MariaDB, takes cluster
+// snapshots that carry real data (cluster-snapshots.ts) and exports them to the S3 stand-in as Parquet in AWS's
+// layout (export-tasks.ts, export-writer.ts). Every request is recorded in the request log (piece `rds`).
+import http from 'node:http'
+import { randomUUID } from 'node:crypto'
 import { RequestLog } from '../lib/request-log.js'
-import { notImplemented, type RunningServer } from '../lib/http-server.js'
+import { listen, type RunningServer } from '../lib/http-server.js'
 import type { S3Store } from './s3-store.js'
+import { RdsError, errors } from './rds-errors.js'
+import { QueryParams, renderError, renderResult, type XmlValue } from './rds-protocol.js'
+import { Background, makeContext, type RdsContext, type SandboxCluster } from './rds-context.js'
+import { EventLog } from './rds-events.js'
+import { SnapshotRegistry } from './cluster-snapshots.js'
+import { ExportTasks } from './export-tasks.js'
+import { taskToApi } from './export-task-model.js'
+import { describeClusters } from './rds-cluster.js'
 
-/** The Aurora cluster the stand-in pretends to run. */
-export interface SandboxCluster {
-  readonly identifier: string
-  /** Writer endpoint host and port (the source MariaDB). */
-  readonly endpoint: string
-  readonly port: number
-  readonly engineVersion: string
-  readonly parameterGroup: string
-  readonly masterUsername: string
-}
+export type { SandboxCluster }
 
 /** Options of the RDS stand-in. */
 export interface RdsServerOptions {
@@ -35,11 +39,164 @@ export interface RdsServerOptions {
   readonly roles: readonly string[]
   /** KMS key ids / ARNs / aliases that exist and are usable. */
   readonly kmsKeys: readonly string[]
-  /** Environment to read faults and timings from (defaults to process.env). */
+  /**
+   * Environment to read faults and timings from (defaults to process.env), consulted on every request. Without
+   * `SANDBOX_DIR` in it, `dir` is the sandbox directory whose faults.json / timings.json count.
+   */
   readonly env?: NodeJS.ProcessEnv
+  /** Rows per exported Parquet file (default 100 000); small values force many files and batch folders. */
+  readonly exportRowsPerFile?: number
+  /** Data files per batch folder `1/`, `2/`, … of a table (default 5). */
+  readonly exportFilesPerBatch?: number
+}
+
+/** Actions that change state: recorded with write=true when they succeed. */
+const WRITES = new Set([
+  'CreateDBClusterSnapshot',
+  'DeleteDBClusterSnapshot',
+  'StartExportTask',
+  'CancelExportTask'
+])
+
+/** Parameters worth showing in the request log. */
+const DETAIL_PARAMS = [
+  'DBClusterIdentifier',
+  'DBClusterSnapshotIdentifier',
+  'ExportTaskIdentifier',
+  'SourceArn',
+  'SourceIdentifier'
+]
+
+type Handler = (p: QueryParams) => Record<string, XmlValue> | Promise<Record<string, XmlValue>>
+
+function handlers(
+  ctx: RdsContext,
+  snapshots: SnapshotRegistry,
+  exports: ExportTasks
+): Record<string, Handler> {
+  return {
+    DescribeDBClusters: (p) => describeClusters(ctx, p),
+    CreateDBClusterSnapshot: async (p) => ({
+      DBClusterSnapshot: snapshots.toApi(await snapshots.create(p))
+    }),
+    DescribeDBClusterSnapshots: (p) => snapshots.describe(p),
+    DeleteDBClusterSnapshot: async (p) => ({ DBClusterSnapshot: await snapshots.delete(p) }),
+    StartExportTask: (p) => taskToApi(exports.start(p)),
+    DescribeExportTasks: (p) => exports.describe(p),
+    CancelExportTask: (p) => taskToApi(exports.cancel(p)),
+    DescribeEvents: (p) => ctx.events.describe(p)
+  }
+}
+
+/**
+ * `rds-throttle=N`: the next N calls after the fault appears (or changes value) fail with Throttling. Setting the same
+ * value again re-arms it only once a call has seen the fault cleared in between.
+ */
+function throttle(ctx: RdsContext): () => boolean {
+  let armedWith: string | undefined
+  let left = 0
+  return () => {
+    const v = ctx.fault('rds-throttle')
+    if (v === undefined) {
+      armedWith = undefined
+      return false
+    }
+    if (v !== armedWith) {
+      armedWith = v
+      left = v === '' ? 3 : Number(v) || 0
+    }
+    if (left <= 0) return false
+    left--
+    return true
+  }
+}
+
+async function readBody(req: http.IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const c of req) chunks.push(c as Buffer)
+  return Buffer.concat(chunks).toString('utf8')
 }
 
 /** Starts the RDS stand-in on 127.0.0.1. */
-export function startRdsServer(opts: RdsServerOptions): Promise<RunningServer> {
-  return notImplemented('RDS', new RequestLog('rds', opts.dir), opts.port)
+export async function startRdsServer(opts: RdsServerOptions): Promise<RunningServer> {
+  const log = new RequestLog('rds', opts.dir)
+  const abort = new AbortController()
+  const env = (): NodeJS.ProcessEnv => {
+    const e = opts.env ?? process.env
+    return e['SANDBOX_DIR'] ? e : { ...e, SANDBOX_DIR: opts.dir }
+  }
+  const ctx = makeContext(
+    {
+      dir: opts.dir,
+      region: opts.region,
+      accountId: opts.accountId,
+      cluster: opts.cluster,
+      clusterCreateTime: new Date(),
+      source: opts.source,
+      s3: opts.s3,
+      roles: opts.roles,
+      kmsKeys: opts.kmsKeys,
+      events: new EventLog(),
+      rowsPerFile: opts.exportRowsPerFile ?? 100_000,
+      filesPerBatch: opts.exportFilesPerBatch ?? 5,
+      signal: abort.signal,
+      background: new Background()
+    },
+    env
+  )
+  const snapshots = new SnapshotRegistry(ctx)
+  const exports = new ExportTasks(ctx, snapshots)
+  const actions = handlers(ctx, snapshots, exports)
+  const throttled = throttle(ctx)
+
+  const server = await listen(
+    (req, res) => {
+      const requestId = randomUUID()
+      let action = ''
+      let detail: string | undefined
+      const answer = (status: number, body: string): void => {
+        log.record(
+          action || `${req.method ?? ''} ${req.url ?? ''}`,
+          status,
+          status < 400 && WRITES.has(action),
+          detail
+        )
+        res
+          .writeHead(status, { 'content-type': 'text/xml', 'x-amzn-requestid': requestId })
+          .end(body)
+      }
+      void (async () => {
+        try {
+          const params = new QueryParams(await readBody(req))
+          action = params.action
+          const shown = DETAIL_PARAMS.filter((n) => params.get(n) !== undefined)
+          detail = shown.length ? shown.map((n) => `${n}=${params.get(n)}`).join(' ') : undefined
+          const handler = req.method === 'POST' ? actions[action] : undefined
+          if (!handler) throw errors.invalidAction(action)
+          if (throttled()) throw errors.throttling()
+          answer(200, renderResult(action, await handler(params), requestId))
+        } catch (err) {
+          const e =
+            err instanceof RdsError
+              ? err
+              : new RdsError(
+                  'InternalFailure',
+                  500,
+                  err instanceof Error ? err.message : String(err)
+                )
+          answer(e.status, renderError(e.code, e.message, e.status, requestId))
+        }
+      })()
+    },
+    log,
+    opts.port
+  )
+  return {
+    ...server,
+    close: async () => {
+      abort.abort()
+      await ctx.background.settle()
+      await server.close()
+    }
+  }
 }

@@ -1,0 +1,100 @@
+// RDS API errors with their wire codes and HTTP statuses from the RDS model (shared/reference/aws.md §1.2; the
+// SDK maps the wire code to the exception class, e.g. `ExportTaskAlreadyExists` → ExportTaskAlreadyExistsFault).
+// Messages are the real ones where a real one was found (AWS docs, user reports), else moto's wording:
+//   - "The export task with the ID … already exists." (Aurora user guide, export limitations)
+//   - "DBClusterSnapshot not found: …" (CloudFormation error in aws-cloudformation-templates#226)
+//   - "The parameter … is not a valid identifier. Identifiers must begin with a letter; …" (boto3 user report)
+//   - "The specified KMS key [...] does not exist, is not enabled or you do not have permissions to access it."
+//     (KMSKeyNotAccessibleFault from the shared RDS/Neptune control plane)
+
+/** An error the stand-in answers with. */
+export class RdsError extends Error {
+  constructor(
+    /** Wire code (`<Code>`). */
+    readonly code: string,
+    readonly status: number,
+    message: string
+  ) {
+    super(message)
+  }
+}
+
+const IDENTIFIER_RULE =
+  'Identifiers must begin with a letter; must contain only ASCII letters, digits, and hyphens; and must not end with a hyphen or contain two consecutive hyphens.'
+
+/** Constructors of every error the stand-in can return. */
+export const errors = {
+  missingParameter: (name: string) =>
+    new RdsError('MissingParameter', 400, `The request must contain the parameter ${name}`),
+  invalidAction: (action: string) =>
+    new RdsError(
+      'InvalidAction',
+      400,
+      `The action ${action || '(none)'} is not valid for this web service.`
+    ),
+  invalidParameterValue: (message: string) => new RdsError('InvalidParameterValue', 400, message),
+  invalidIdentifier: (param: string) =>
+    new RdsError(
+      'InvalidParameterValue',
+      400,
+      `The parameter ${param} is not a valid identifier. ${IDENTIFIER_RULE}`
+    ),
+  invalidParameterCombination: (message: string) =>
+    new RdsError('InvalidParameterCombination', 400, message),
+  throttling: () => new RdsError('Throttling', 400, 'Rate exceeded'),
+  clusterNotFound: (id: string) =>
+    new RdsError('DBClusterNotFoundFault', 404, `DBCluster ${id} not found.`),
+  snapshotNotFound: (id: string) =>
+    new RdsError('DBClusterSnapshotNotFoundFault', 404, `DBClusterSnapshot not found: ${id}`),
+  dbSnapshotNotFound: (id: string) =>
+    new RdsError('DBSnapshotNotFound', 404, `Could not find snapshot with name ${id}`),
+  snapshotAlreadyExists: (id: string) =>
+    new RdsError(
+      'DBClusterSnapshotAlreadyExistsFault',
+      400,
+      `Cannot create the snapshot because a snapshot with the identifier ${id} already exists.`
+    ),
+  invalidSnapshotState: (id: string, status: string) =>
+    new RdsError(
+      'InvalidDBClusterSnapshotStateFault',
+      400,
+      `Cannot delete the snapshot ${id} because it is in the ${status} state.`
+    ),
+  exportTaskAlreadyExists: (id: string) =>
+    new RdsError(
+      'ExportTaskAlreadyExists',
+      400,
+      `The export task with the ID ${id} already exists.`
+    ),
+  exportTaskNotFound: (id: string) =>
+    new RdsError('ExportTaskNotFound', 404, `The export task with the ID ${id} doesn't exist.`),
+  invalidExportTaskState: (id: string, status: string) =>
+    new RdsError(
+      'InvalidExportTaskStateFault',
+      400,
+      `You can't cancel the export task ${id} because it is in the ${status} state.`
+    ),
+  invalidExportSourceState: (message: string) =>
+    new RdsError('InvalidExportSourceState', 400, message),
+  invalidExportOnly: (value: string) =>
+    new RdsError(
+      'InvalidExportOnly',
+      400,
+      `The ExportOnly value ${value} isn't valid. Partial export supports only database and table names ` +
+        'made of Latin letters (A-Z), digits (0-9), the dollar symbol ($) and underscores (_).'
+    ),
+  invalidS3Bucket: (bucket: string) =>
+    new RdsError(
+      'InvalidS3BucketFault',
+      400,
+      `The S3 bucket ${bucket} doesn't exist or isn't accessible.`
+    ),
+  iamRoleNotFound: (arn: string) =>
+    new RdsError('IamRoleNotFound', 404, `The IAM role ${arn} doesn't exist.`),
+  kmsKeyNotAccessible: (key: string) =>
+    new RdsError(
+      'KMSKeyNotAccessibleFault',
+      400,
+      `The specified KMS key [${key}] does not exist, is not enabled or you do not have permissions to access it.`
+    )
+} as const
