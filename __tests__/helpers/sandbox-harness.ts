@@ -1,0 +1,147 @@
+// Runs the action's phases against a private sandbox, in-process: the sandbox's environment (INPUT_*, AWS_*,
+// RUNNER_*, PATH with the tiup stand-in) is put into process.env, inputs are read by the real readInputs(), and phases
+// run through the real runGraph with their log captured. For whole-action runs use `runAction` (the bundled
+// dist/index.js as a child process, like the runner does).
+import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/index.js'
+import { readInputs, type Inputs } from '../../src/inputs.js'
+import type { Phase } from '../../src/orchestrator/phase.js'
+import { runGraph, type GraphResult } from '../../src/orchestrator/run-graph.js'
+import { newReport, type Report } from '../../src/report/types.js'
+import { withEnv } from './env.js'
+
+/** A sandbox plus ways to run phases or the whole action on it. */
+export interface Harness {
+  readonly sb: Sandbox
+  /** The sandbox environment with `overrides` (input names without the INPUT_ prefix, e.g. `filter`). */
+  env(overrides?: Readonly<Record<string, string>>): Record<string, string>
+  /** Inputs as the action would read them on this sandbox, with input overrides (`{ operation: 'plan' }`). */
+  inputs(overrides?: Readonly<Record<string, string>>): Inputs
+  /** Runs phases through the real graph runner; the log is captured, not printed. */
+  runPhases(phases: readonly Phase[], inputs?: Inputs, signal?: AbortSignal): Promise<PhaseRun>
+  /** Stops the sandbox and restores process.env. */
+  stop(): Promise<void>
+}
+
+/** What a phase run produced. */
+export interface PhaseRun {
+  readonly report: Report
+  readonly result: GraphResult
+  readonly log: string[]
+}
+
+/** The environment variable of an input, as the runner names it (hyphens kept). */
+export const inputVar = (name: string): string => `INPUT_${name.toUpperCase()}`
+
+/**
+ * Starts a sandbox and puts its environment into process.env (tool stand-ins and the AWS SDK read it there).
+ * Call `stop()` in afterAll.
+ */
+export async function startHarness(opts: SandboxOptions = {}): Promise<Harness> {
+  const sb = await startSandbox(opts)
+  const env = (overrides: Readonly<Record<string, string>> = {}): Record<string, string> => {
+    const out: Record<string, string> = { ...sb.env }
+    for (const [k, v] of Object.entries(overrides)) out[inputVar(k)] = v
+    return out
+  }
+  // Clear INPUT_* left by other tests so only this sandbox's inputs are seen.
+  const stale = Object.fromEntries(
+    Object.keys(process.env)
+      .filter((k) => k.startsWith('INPUT_'))
+      .map((k) => [k, undefined])
+  )
+  const restore = withEnv({ ...stale, ...sb.env })
+  const inputs = (overrides: Readonly<Record<string, string>> = {}): Inputs => {
+    const undo = withEnv(env(overrides))
+    try {
+      return readInputs()
+    } finally {
+      undo()
+    }
+  }
+  return {
+    sb,
+    env,
+    inputs,
+    async runPhases(phases, given, signal) {
+      const i = given ?? inputs()
+      const report = newReport(i.operation)
+      const log: string[] = []
+      const result = await runGraph(phases, {
+        inputs: i,
+        report,
+        ...(signal ? { signal } : {}),
+        sink: {
+          info: (l) => log.push(l),
+          startGroup: (t) => log.push(`::group::${t}`),
+          endGroup: () => log.push('::endgroup::')
+        }
+      })
+      return { report, result, log }
+    },
+    async stop() {
+      restore()
+      await sb.stop()
+    }
+  }
+}
+
+/** What a run of the bundled action produced. */
+export interface ActionRun {
+  readonly exitCode: number | null
+  readonly stdout: string
+  readonly stderr: string
+  readonly outputs: Record<string, string>
+  readonly summary: string
+}
+
+/** Parses the runner's `$GITHUB_OUTPUT` file format (`name<<delim\nvalue\ndelim`). */
+export function parseOutputFile(text: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const m of text.matchAll(/^([^\n<]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) {
+    if (m[1] !== undefined && m[3] !== undefined) out[m[1]] = m[3]
+  }
+  return out
+}
+
+/**
+ * Runs `node dist/<entry>` (the bundle the runner executes) with the sandbox environment plus overrides and
+ * returns its outputs and summary. The output and summary files are the sandbox's runner files.
+ */
+export async function runAction(
+  h: Harness,
+  overrides: Readonly<Record<string, string>> = {},
+  entry = 'index.js',
+  extraEnv: Readonly<Record<string, string>> = {}
+): Promise<ActionRun> {
+  const env = { ...process.env, ...h.env(overrides), ...extraEnv }
+  const outputFile = env['GITHUB_OUTPUT'] ?? ''
+  const summaryFile = env['GITHUB_STEP_SUMMARY'] ?? ''
+  const before = { out: safeRead(outputFile).length, sum: safeRead(summaryFile).length }
+  const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..')
+  const child = spawn(process.execPath, [path.join(root, 'dist', entry)], { env, cwd: root })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+  const exitCode = await new Promise<number | null>((resolve) =>
+    child.on('close', (code) => resolve(code))
+  )
+  return {
+    exitCode,
+    stdout,
+    stderr,
+    outputs: parseOutputFile(safeRead(outputFile).slice(before.out)),
+    summary: safeRead(summaryFile).slice(before.sum)
+  }
+}
+
+function safeRead(file: string): string {
+  try {
+    return file ? readFileSync(file, 'utf8') : ''
+  } catch {
+    return ''
+  }
+}
