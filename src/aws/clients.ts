@@ -1,0 +1,54 @@
+// The AWS SDK clients the action uses, configured once from the inputs and the environment. Credentials and
+// endpoints come from the environment (aws-actions/configure-aws-credentials, AWS_ENDPOINT_URL_*); the only endpoint
+// input is `s3-endpoint`, for S3-compatible stores.
+import { RDSClient } from '@aws-sdk/client-rds'
+import { S3Client } from '@aws-sdk/client-s3'
+import type { AwsInputs } from '../inputs.js'
+
+/** The clients of one run. */
+export interface AwsClients {
+  readonly rds: RDSClient
+  readonly s3: S3Client
+}
+
+/**
+ * The S3 endpoint in effect: the `s3-endpoint` input, else `AWS_ENDPOINT_URL_S3`, else undefined (AWS itself).
+ * The PingCAP tools do not read AWS_ENDPOINT_URL_S3, so whatever this returns is also passed to them explicitly.
+ */
+export function effectiveS3Endpoint(
+  aws: Pick<AwsInputs, 's3Endpoint'>,
+  env: NodeJS.ProcessEnv = process.env
+): string | undefined {
+  return aws.s3Endpoint ?? (env['AWS_ENDPOINT_URL_S3'] || env['AWS_ENDPOINT_URL'] || undefined)
+}
+
+/** SDK retries for throttling and transient faults, on top of which phases poll with their own backoff. */
+const MAX_ATTEMPTS = 6
+
+/**
+ * Creates the RDS and S3 clients for a run.
+ * @param aws the AWS inputs (region, s3-endpoint)
+ */
+export function createAwsClients(
+  aws: Pick<AwsInputs, 'region' | 's3Endpoint'>,
+  env: NodeJS.ProcessEnv = process.env
+): AwsClients {
+  const s3Endpoint = effectiveS3Endpoint(aws, env)
+  return {
+    rds: new RDSClient({ region: aws.region, maxAttempts: MAX_ATTEMPTS }),
+    s3: new S3Client({
+      region: aws.region,
+      maxAttempts: MAX_ATTEMPTS,
+      ...(s3Endpoint
+        ? {
+            endpoint: s3Endpoint,
+            // S3-compatible stores rarely serve virtual-hosted buckets, and many mishandle the SDK's default
+            // CRC32 trailers (aws-sdk-js-v3#6810), so use path style and checksums only where the API needs them.
+            forcePathStyle: true,
+            requestChecksumCalculation: 'WHEN_REQUIRED',
+            responseChecksumValidation: 'WHEN_REQUIRED'
+          }
+        : {})
+    })
+  }
+}
