@@ -49,12 +49,14 @@ function serverInfo(version: string): ServerInfo {
 
 const NUMERIC = new Set([0, 1, 2, 3, 4, 5, 8, 9, 13, 246])
 const BINARY_CHARSET = 63
+/** Protocol types of character/binary strings; temporal types also report the binary charset but are text. */
+const STRING_TYPES = new Set([15, 249, 250, 251, 252, 253, 254])
 
 /** A value as Dumpling writes it in an INSERT statement. */
 export function sqlValue(raw: Buffer | null, columnType: number, charset: number): string {
   if (raw === null) return 'NULL'
   if (NUMERIC.has(columnType)) return raw.toString('latin1')
-  if (columnType === 16 || (charset === BINARY_CHARSET && columnType !== 245))
+  if (columnType === 16 || (charset === BINARY_CHARSET && STRING_TYPES.has(columnType)))
     return `x'${raw.toString('hex')}'`
   return `'${escapeString(raw.toString('utf8'))}'`
 }

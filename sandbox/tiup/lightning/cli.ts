@@ -3,7 +3,7 @@
 // server" and exits 0), signals (log "got signal to exit", print "tidb lightning canceled", exit 0), and the end:
 // `tidb lightning exit successfully` on stdout (exit 0) or `tidb lightning encountered error: <err>` on stderr
 // (exit 1).
-import { fault, timing } from '../../lib/faults.js'
+import { fault } from '../../lib/faults.js'
 import { goStackText } from '../go-stack.js'
 import { openStorage, parseStorage } from '../storage.js'
 import { ToolLogger, parseLevel } from '../tool-log.js'
@@ -106,7 +106,8 @@ async function runTask(
   cfg: TaskConfig,
   log: ToolLogger,
   abort: AbortController,
-  metrics: ImportMetrics
+  metrics: ImportMetrics,
+  startedAt: number
 ): Promise<void> {
   log.info('info.go:49', 'Welcome to TiDB-Lightning', lightningWelcomeFields())
   log.info('lightning.go:463', 'cfg', [['cfg', cfgJson(cfg)]])
@@ -147,7 +148,8 @@ async function runTask(
     },
     version: toolVersion(),
     print: (s) => out(s),
-    metrics
+    metrics,
+    startedAt
   })
   await controller.open()
   await controller.run()
@@ -155,7 +157,7 @@ async function runTask(
 
 /** Runs TiDB Lightning with the given arguments and returns the exit code. */
 export async function runLightning(argv: readonly string[]): Promise<number> {
-  const started = Date.now()
+  const startedAt = Date.now()
   let global
   try {
     global = loadGlobalConfig(argv, lightningInfo())
@@ -201,14 +203,11 @@ export async function runLightning(argv: readonly string[]): Promise<number> {
           [['global config changes', `[${globalOnly.join(',')}]`]]
         )
       }
-      await runTask(cfg, log, abort, metrics)
+      await runTask(cfg, log, abort, metrics, startedAt)
       if (abort.signal.aborted) throw canceledError()
     } catch (e) {
       error = e instanceof LightningError ? e : new LightningError(messageOf(e))
     }
-    const minMs = timing('lightning', 0) * 1000
-    if (Date.now() - started < minMs && !abort.signal.aborted)
-      await new Promise((r) => setTimeout(r, minMs - (Date.now() - started)))
     done = true
     if (error && !error.canceled) {
       log.error('main.go:103', 'tidb lightning encountered error stack info', [

@@ -94,7 +94,7 @@ function wallTime(d: Date, utc: boolean, micros: bigint): string {
  * (the import session runs with time_zone '+00:00'), so the instant is kept exactly either way.
  */
 export function timeText(t: TimeValue, col: TargetColumn | undefined): string {
-  const ms = Number(t.micros / 1000n)
+  const ms = Number((t.micros - (((t.micros % 1000n) + 1000n) % 1000n)) / 1000n) // floor, also before 1970
   const d = new Date(ms)
   const tsColumn = col?.dataType === 'timestamp'
   if (t.adjustedToUtc) return wallTime(d, tsColumn, t.micros)
