@@ -94,15 +94,22 @@ interface Backing {
 }
 
 class FileBacking implements Backing {
+  /** Saves run one after another: concurrent tables would otherwise race on the `.tmp` file. */
+  private saving: Promise<void> = Promise.resolve()
   constructor(readonly description: string) {}
   async load(): Promise<Stored | undefined> {
     if (!existsSync(this.description)) return undefined
     return JSON.parse(await readFile(this.description, 'utf8')) as Stored
   }
-  async save(data: Stored): Promise<void> {
-    await mkdir(path.dirname(this.description), { recursive: true })
-    await writeFile(`${this.description}.tmp`, JSON.stringify(data))
-    await rename(`${this.description}.tmp`, this.description)
+  save(data: Stored): Promise<void> {
+    const text = JSON.stringify(data)
+    const next = this.saving.then(async () => {
+      await mkdir(path.dirname(this.description), { recursive: true })
+      await writeFile(`${this.description}.tmp`, text)
+      await rename(`${this.description}.tmp`, this.description)
+    })
+    this.saving = next.catch(() => undefined)
+    return next
   }
   async remove(): Promise<void> {
     await rm(this.description, { force: true })

@@ -38,6 +38,9 @@ export interface ImportEnv {
   readonly cancel: () => void
 }
 
+/** The lightning-error fault fails one table per run (the first to finish a batch); the others carry on. */
+let errorFaultFired = false
+
 /** `db`.`table` as Lightning names tables in logs and checkpoints. */
 export function uniqueTable(db: string, table: string): string {
   return `${q(db)}.${q(table)}`
@@ -188,7 +191,8 @@ export async function importTable(env: ImportEnv, t: TableMeta): Promise<void> {
             metrics.restoredBytes += n * bytesPerRow
             metrics.bytesRead += n * bytesPerRow
           })
-          if (fault('lightning-error') !== undefined) {
+          if (fault('lightning-error') !== undefined && !errorFaultFired) {
+            errorFaultFired = true
             await limiter.drain()
             throw new LightningError(
               fault('lightning-error') ||
