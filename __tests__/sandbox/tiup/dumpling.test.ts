@@ -79,7 +79,7 @@ describe('Dumpling stand-in', () => {
     ])
     expect(r.code).toBe(0)
     expect(r.stderr).toMatch(
-      /^Release version: v[\d.]+\nGit commit hash: [0-9a-f]{40}\nGit branch:      heads\/refs\/tags\/v[\d.]+\nBuild timestamp: [\d-]+ [\d:]+Z\nGo version:      go version go[\d.]+ \w+\/\w+\n\n$/
+      /^Release version: v[\d.]+\nGit commit hash: [0-9a-f]{40}\nGit branch: {6}heads\/refs\/tags\/v[\d.]+\nBuild timestamp: [\d-]+ [\d:]+Z\nGo version: {6}go version go[\d.]+ \w+\/\w+\n\n$/
     )
     expect(logLines(r.stdout, 'Welcome to dumpling')).toHaveLength(1)
     expect(logLines(r.stdout, 'dump data successfully, dumpling will exit now')).toHaveLength(1)
@@ -281,7 +281,7 @@ describe('Dumpling stand-in', () => {
     const flag = await dumpling(['--nope'])
     expect(flag.code).toBe(2)
     expect(flag.stderr).toMatch(
-      /^unknown flag: --nope\nDumpling is a CLI tool that helps you dump MySQL\/TiDB data\n\nUsage:\n  dumpling \[flags\]\n\nFlags:\n/
+      /^unknown flag: --nope\nDumpling is a CLI tool that helps you dump MySQL\/TiDB data\n\nUsage:\n {2}dumpling \[flags\]\n\nFlags:\n/
     )
     expect(flag.stderr).toContain('  -P, --port int ')
     expect(flag.stderr).toContain('TCP/IP port to connect to (default 4000)\n')
