@@ -7,6 +7,7 @@ import zlib from 'node:zlib'
 import { parquetWriteBuffer } from 'hyparquet-writer'
 import type { SchemaElement } from 'hyparquet'
 import { repoRoot } from '../../../sandbox/lib/paths.js'
+import { startS3Server, type RunningS3 } from '../../../sandbox/aws/s3-server.js'
 
 /** The result of a finished process. */
 export interface RunResult {
@@ -40,6 +41,42 @@ export function run(
     child.once('close', (code, signal) => resolve({ code, signal, stdout, stderr }))
   })
 }
+
+/** A private S3 stand-in with the bucket `my-bucket`, and the AWS environment that points the tools at it. */
+export async function startTestS3(
+  dir: string
+): Promise<{ s3: RunningS3; awsEnv: NodeJS.ProcessEnv }> {
+  const s3 = await startS3Server({
+    dir: path.join(dir, 's3'),
+    buckets: ['my-bucket'],
+    accessKeyId: 'AKIASANDBOX',
+    logDir: dir,
+    env: {}
+  })
+  const awsEnv = {
+    AWS_ACCESS_KEY_ID: 'AKIASANDBOX',
+    AWS_SECRET_ACCESS_KEY: 'secret',
+    AWS_REGION: 'us-east-1',
+    AWS_ENDPOINT_URL_S3: s3.url
+  }
+  return { s3, awsEnv }
+}
+
+/** Dumpling's connection flags for a source on 127.0.0.1. */
+export function dumplingConn(port: number, user = 'root', password = 'src-pw'): string[] {
+  return ['--host', '127.0.0.1', '--port', String(port), '--user', user, '--password', password]
+}
+
+/** The rest of the seed's step 1.1 command: the schema only, to s3://my-bucket/schema-backup. */
+export const SEED_SCHEMA_DUMP = [
+  '--filter',
+  'my_db1.table[12],mydb.*',
+  '--consistency',
+  'none',
+  '--no-data',
+  '--output',
+  's3://my-bucket/schema-backup'
+]
 
 /** The shared real-outputs folder (`../shared/real-outputs`), or undefined when absent. */
 export const REAL_OUTPUTS = ((): string | undefined => {

@@ -7,8 +7,17 @@ import path from 'node:path'
 import { jest } from '@jest/globals'
 import type { RowDataPacket } from 'mysql2'
 import { startMariaDb, type MariaDbServer } from '../../../sandbox/lib/mariadb.js'
-import { startS3Server, type RunningS3 } from '../../../sandbox/aws/s3-server.js'
-import { auroraParquet, logLines, run, type RunResult, type SourceColumn } from './helpers.js'
+import type { RunningS3 } from '../../../sandbox/aws/s3-server.js'
+import {
+  auroraParquet,
+  dumplingConn,
+  logLines,
+  run,
+  SEED_SCHEMA_DUMP,
+  startTestS3,
+  type RunResult,
+  type SourceColumn
+} from './helpers.js'
 
 jest.setTimeout(120_000)
 
@@ -41,18 +50,10 @@ beforeAll(async () => {
       rootPassword: 'tgt-pw'
     })
   ])
-  s3 = await startS3Server({
-    dir: path.join(dir, 's3'),
-    buckets: ['my-bucket'],
-    accessKeyId: 'AKIASANDBOX',
-    logDir: dir,
-    env: {}
-  })
+  const started = await startTestS3(dir)
+  s3 = started.s3
   env = {
-    AWS_ACCESS_KEY_ID: 'AKIASANDBOX',
-    AWS_SECRET_ACCESS_KEY: 'secret',
-    AWS_REGION: 'us-east-1',
-    AWS_ENDPOINT_URL_S3: s3.url,
+    ...started.awsEnv,
     TMPDIR: dir,
     SANDBOX_DIR: dir,
     TZ: 'UTC'
@@ -75,27 +76,9 @@ beforeAll(async () => {
     INSERT INTO mydb.\`order-items\` VALUES (1, 3);
   `)
   // The seed, step 1.1: the schema with Dumpling, to S3.
-  const dump = await run(
-    'tiup/dumpling.js',
-    [
-      '--host',
-      '127.0.0.1',
-      '--port',
-      String(source.port),
-      '--user',
-      'root',
-      '--password',
-      'src-pw',
-      '--filter',
-      'my_db1.table[12],mydb.*',
-      '--consistency',
-      'none',
-      '--no-data',
-      '--output',
-      's3://my-bucket/schema-backup'
-    ],
-    { env }
-  )
+  const dump = await run('tiup/dumpling.js', [...dumplingConn(source.port), ...SEED_SCHEMA_DUMP], {
+    env
+  })
   expect(dump.code).toBe(0)
   await writeExport('exports', 'export-1')
 })

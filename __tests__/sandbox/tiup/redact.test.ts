@@ -3,6 +3,18 @@ import { filterUri, hideSensitiveInfo } from '../../../sandbox/tiup/redact.js'
 // Cases of pingcap/tiup pkg/environment/history_test.go TestHideSensitiveInfo (observable behaviour).
 describe('tiup password redaction', () => {
   const xxx = '******'
+  const dumplingArgs = (pw: string): string[] => [
+    'tiup',
+    'dumpling',
+    '--port',
+    '10611',
+    '--host',
+    '127.0.0.1',
+    '--user',
+    'root',
+    '--password',
+    pw
+  ]
   test.each([
     [
       ['tiup', 'tidb-lightning', '-tidb-password', 'secret'],
@@ -12,32 +24,7 @@ describe('tiup password redaction', () => {
       ['tiup', 'tidb-lightning', '--tidb-password', 'secret'],
       ['tiup', 'tidb-lightning', '--tidb-password', xxx]
     ],
-    [
-      [
-        'tiup',
-        'dumpling',
-        '--port',
-        '10611',
-        '--host',
-        '127.0.0.1',
-        '--user',
-        'root',
-        '--password',
-        'msandbox'
-      ],
-      [
-        'tiup',
-        'dumpling',
-        '--port',
-        '10611',
-        '--host',
-        '127.0.0.1',
-        '--user',
-        'root',
-        '--password',
-        xxx
-      ]
-    ],
+    [dumplingArgs('msandbox'), dumplingArgs(xxx)],
     [
       ['tiup', 'dmctl', '--master-addr', '127.0.0.1:8261', 'encrypt', 'very_secret'],
       ['tiup', 'dmctl', '--master-addr', '127.0.0.1:8261', 'encrypt', xxx]

@@ -42,6 +42,16 @@ const FILE_RULE: Table = {
 const EXTRACTOR = (field: string): Table => ({ [field]: 'string', 'target-column': 'string' })
 
 /** Keys of the per-task Config struct. */
+/** The [tidb] connection keys, in both the task and the global config. */
+const TIDB_CONN: Table = {
+  host: 'string',
+  port: 'int',
+  user: 'string',
+  password: 'string',
+  'status-port': 'int',
+  'pd-addr': 'string'
+}
+
 export const CONFIG_KEYS: Table = {
   lightning: {
     'table-concurrency': 'int',
@@ -55,12 +65,7 @@ export const CONFIG_KEYS: Table = {
     'task-info-schema-name': 'string'
   },
   tidb: {
-    host: 'string',
-    port: 'int',
-    user: 'string',
-    password: 'string',
-    'status-port': 'int',
-    'pd-addr': 'string',
+    ...TIDB_CONN,
     'sql-mode': 'string',
     tls: 'string',
     security: SECURITY,
@@ -174,12 +179,7 @@ export const GLOBAL_KEYS: Table = {
   },
   checkpoint: { enable: 'bool' },
   tidb: {
-    host: 'string',
-    port: 'int',
-    user: 'string',
-    password: 'string',
-    'status-port': 'int',
-    'pd-addr': 'string',
+    ...TIDB_CONN,
     'log-level': 'string'
   },
   mydumper: {

@@ -133,25 +133,16 @@ export async function loadDataSource(
         { path: f.path, type: res.type, compression: res.compression, size: f.size, key: res.key }
       ])
   }
-  for (const [db, path] of dbSchemas) {
-    const meta = dbOf(db)
-    if (meta.schemaFile) {
-      throw lightningError(
-        'Lightning:Loader:ErrInvalidSchemaFile',
-        `invalid database schema file, duplicated item - ${path}`
-      )
-    }
-    meta.schemaFile = path
-  }
-  for (const [db, table, path] of tableSchemas) {
-    const meta = tableOf(db, table)
+  const setSchemaFile = (meta: { schemaFile?: string }, kind: string, path: string): void => {
     if (meta.schemaFile)
       throw lightningError(
         'Lightning:Loader:ErrInvalidSchemaFile',
-        `invalid table schema file, duplicated item - ${path}`
+        `invalid ${kind} schema file, duplicated item - ${path}`
       )
     meta.schemaFile = path
   }
+  for (const [db, path] of dbSchemas) setSchemaFile(dbOf(db), 'database', path)
+  for (const [db, table, path] of tableSchemas) setSchemaFile(tableOf(db, table), 'table', path)
   for (const [db, table, file] of datas) {
     const meta = tableOf(db, table)
     meta.dataFiles.push(file)

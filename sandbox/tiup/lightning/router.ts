@@ -20,75 +20,60 @@ export interface RouteResult {
 /** A routing rule error (reported as `parse file routing rule failed: <message>`). */
 export class RouteRuleError extends Error {}
 
+/** One of Lightning's default routing rules (defaultFileRouteRules): pattern, then schema/table/type/key/compression. */
+function rule(
+  pattern: string,
+  schema = '',
+  table = '',
+  type = 'ignore',
+  key = '',
+  compression = ''
+): FileRouteRule {
+  return { pattern, path: '', schema, table, type, key, compression, unescape: true }
+}
+
 const DEFAULT_RULES: FileRouteRule[] = [
-  {
-    pattern: '(?i).*(-schema-trigger|-schema-post)\\.sql(?:\\.(\\w*?))?$',
-    path: '',
-    schema: '',
-    table: '',
-    type: 'ignore',
-    key: '',
-    compression: ''
-  },
-  {
-    pattern: '(?i).*\\.(sql|csv|parquet)(\\.(\\w+))?\\.(bak|BAK)$',
-    path: '',
-    schema: '',
-    table: '',
-    type: 'ignore',
-    key: '',
-    compression: ''
-  },
-  {
-    pattern: '(?i)^(?:[^/]*/)*([^/.]+)-schema-create\\.sql(?:\\.(\\w*?))?$',
-    path: '',
-    schema: '$1',
-    table: '',
-    type: 'schema-schema',
-    key: '',
-    compression: '$2',
-    unescape: true
-  },
-  {
-    pattern: '(?i)^(?:[^/]*/)*([^/.]+)\\.(.*?)-schema\\.sql(?:\\.(\\w*?))?$',
-    path: '',
-    schema: '$1',
-    table: '$2',
-    type: 'table-schema',
-    key: '',
-    compression: '$3',
-    unescape: true
-  },
-  {
-    pattern: '(?i)^(?:[^/]*/)*([^/.]+)\\.(.*?)-schema-view\\.sql(?:\\.(\\w*?))?$',
-    path: '',
-    schema: '$1',
-    table: '$2',
-    type: 'view-schema',
-    key: '',
-    compression: '$3',
-    unescape: true
-  },
-  {
-    pattern: '(?i)^(?:[^/]*/)*([^/.]+)\\.(.*)\\.([0-9]+)\\.(snappy|gzip|gz|zstd|zst)\\.parquet$',
-    path: '',
-    schema: '$1',
-    table: '$2',
-    type: 'parquet',
-    key: '$3',
-    compression: '',
-    unescape: true
-  },
-  {
-    pattern: '(?i)^(?:[^/]*/)*([^/.]+)\\.(.*?)(?:\\.([0-9]+))?\\.(sql|csv|parquet)(?:\\.(\\w+))?$',
-    path: '',
-    schema: '$1',
-    table: '$2',
-    type: '$4',
-    key: '$3',
-    compression: '$5',
-    unescape: true
-  }
+  rule('(?i).*(-schema-trigger|-schema-post)\\.sql(?:\\.(\\w*?))?$'),
+  rule('(?i).*\\.(sql|csv|parquet)(\\.(\\w+))?\\.(bak|BAK)$'),
+  rule(
+    '(?i)^(?:[^/]*/)*([^/.]+)-schema-create\\.sql(?:\\.(\\w*?))?$',
+    '$1',
+    '',
+    'schema-schema',
+    '',
+    '$2'
+  ),
+  rule(
+    '(?i)^(?:[^/]*/)*([^/.]+)\\.(.*?)-schema\\.sql(?:\\.(\\w*?))?$',
+    '$1',
+    '$2',
+    'table-schema',
+    '',
+    '$3'
+  ),
+  rule(
+    '(?i)^(?:[^/]*/)*([^/.]+)\\.(.*?)-schema-view\\.sql(?:\\.(\\w*?))?$',
+    '$1',
+    '$2',
+    'view-schema',
+    '',
+    '$3'
+  ),
+  rule(
+    '(?i)^(?:[^/]*/)*([^/.]+)\\.(.*)\\.([0-9]+)\\.(snappy|gzip|gz|zstd|zst)\\.parquet$',
+    '$1',
+    '$2',
+    'parquet',
+    '$3'
+  ),
+  rule(
+    '(?i)^(?:[^/]*/)*([^/.]+)\\.(.*?)(?:\\.([0-9]+))?\\.(sql|csv|parquet)(?:\\.(\\w+))?$',
+    '$1',
+    '$2',
+    '$4',
+    '$3',
+    '$5'
+  )
 ]
 
 const TYPES: readonly SourceType[] = [
