@@ -10,10 +10,14 @@ const ESCAPES: Record<string, string> = {
   '"': '\\"'
 }
 
+// eslint-disable-next-line no-control-regex -- NUL and ^Z are exactly the characters to escape
+const NEEDS_ESCAPE = /[\0\n\r\x1a\\'"]/
+// eslint-disable-next-line no-control-regex -- the same set
+const ESCAPABLE = /[\0\n\r\x1a\\'"]/g
+
 /** Backslash escaping of a MySQL string literal body (`\0 \n \r \Z \\ \' \"`). */
 export function escapeString(s: string): string {
-  // eslint-disable-next-line no-control-regex -- NUL and ^Z are exactly the characters to escape
-  return s.replace(/[\0\n\r\x1a\\'"]/g, (c) => ESCAPES[c] ?? c)
+  return NEEDS_ESCAPE.test(s) ? s.replace(ESCAPABLE, (c) => ESCAPES[c] ?? c) : s
 }
 
 /** A backquoted identifier. */

@@ -134,7 +134,13 @@ export function datumText(v: Datum, col: TargetColumn | undefined): string | nul
   return col?.binary ? hex(v) : utf8.decode(v)
 }
 
+const CANONICAL_INT = /^(?:0|-?[1-9]\d{0,14})$/
+const CANONICAL_DECIMAL = /^-?(?:0|[1-9]\d*)(?:\.(\d+))?$/
+const CANONICAL_TIME = /^(?:\d{4}-\d\d-\d\d )?-?\d\d:\d\d:\d\d(?:\.(\d+))?$/
+
 function normalizeDecimal(text: string, scale: number): string {
+  const c = CANONICAL_DECIMAL.exec(text)
+  if (c && (c[1]?.length ?? 0) === scale && /[1-9]/.test(text)) return text
   const m = /^\s*([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?\s*$/.exec(text)
   if (!m) return text
   let digits = `${m[2] ?? ''}${m[3] ?? ''}` || '0'
@@ -152,6 +158,8 @@ function normalizeDecimal(text: string, scale: number): string {
 }
 
 function normalizeTime(text: string, fsp: number, withDate: boolean): string {
+  const c = CANONICAL_TIME.exec(text)
+  if (c && (c[1]?.length ?? 0) === fsp && (text[4] === '-') === withDate) return text
   const m = /^(\d{4}-\d{2}-\d{2})?[ T]?(-?\d{1,3}:\d{2}:\d{2})?(?:\.(\d+))?/.exec(text.trim())
   if (!m) return text
   const frac = (m[3] ?? '').padEnd(6, '0').slice(0, fsp)
@@ -171,6 +179,7 @@ export function normalizeForColumn(col: TargetColumn, text: string | null): stri
     case 'integer':
     case 'bigint':
     case 'year':
+      if (CANONICAL_INT.test(text)) return text
       return /^\s*[+-]?\d+\s*$/.test(text)
         ? BigInt(text.trim()).toString()
         : String(Math.round(Number(text)))

@@ -54,7 +54,11 @@ export async function openTarget(cfg: TaskConfig, connections: number): Promise<
     supportBigNumbers: true,
     bigNumberStrings: true,
     dateStrings: true,
-    maxPreparedStatements: 0
+    maxPreparedStatements: 0,
+    // Without values a statement goes out as is: the driver would otherwise scan every (large) batched INSERT
+    // for `?` placeholders.
+    queryFormat: (sql: string, values: unknown) =>
+      Array.isArray(values) && values.length ? mysql.format(sql, values) : sql
   })
   pool.on('connection', (conn) => {
     const vars: Record<string, string> = {

@@ -1,6 +1,6 @@
 // Opening a data file (a "chunk") of any source type as batches of rows with their column names: Parquet row
 // groups, the VALUES of Dumpling's SQL files, CSV records.
-import { gunzipSync } from 'node:zlib'
+import { constants, gunzipSync } from 'node:zlib'
 import { parquetMetadataAsync } from 'hyparquet'
 import type { ExternalStorage } from '../storage.js'
 import type { TaskConfig } from './config.js'
@@ -8,13 +8,16 @@ import { parseCsv } from './csv.js'
 import type { Datum } from './datum.js'
 import type { DataFile } from './loader.js'
 import { openParquet } from './parquet.js'
-import { parseInsert, splitStatements } from './sql-data.js'
+import { parseInsert, parseInsertHead, splitStatements } from './sql-data.js'
 
 /** An opened data file. */
 export interface Chunk {
   /** Column names when the file names them (Parquet, CSV header, SQL column list); undefined = table order. */
   readonly columns: readonly string[] | undefined
-  readonly totalRows: number
+  /** The row count when known up front (Parquet, CSV); SQL files report `progress` instead. */
+  readonly totalRows: number | undefined
+  /** The fraction of the file read so far (when totalRows is unknown). */
+  readonly progress?: () => number
   /** The rows, in batches as they come out of the file. */
   batches(): AsyncIterable<Datum[][]> | Iterable<Datum[][]>
 }
@@ -44,14 +47,21 @@ export async function openChunk(
       }
     }
   }
-  const inserts = splitStatements(await readText(storage, file))
-    .map(parseInsert)
-    .filter((x) => x !== undefined)
+  // Statements are parsed one at a time as the import asks for them (a data file can be large).
+  const statements = splitStatements(await readText(storage, file))
+  const first = statements.map(parseInsertHead).find((h) => h !== undefined)
+  const total = statements.reduce((n, s) => n + s.length, 0)
+  let done = 0
   return {
-    columns: inserts[0]?.columns,
-    totalRows: inserts.reduce((n, s) => n + s.rows.length, 0),
+    columns: first?.columns,
+    totalRows: undefined,
+    progress: () => (total ? done / total : 1),
     *batches() {
-      for (const s of inserts) yield s.rows
+      for (const stmt of statements) {
+        const rows = parseInsert(stmt)?.rows
+        done += stmt.length
+        if (rows) yield rows
+      }
     }
   }
 }
@@ -71,7 +81,12 @@ export async function peekColumns(
     })
     return meta.schema.slice(1).map((el) => el.name)
   }
-  return (await openChunk(storage, file, cfg)).columns
+  if (file.type === 'csv') return (await openChunk(storage, file, cfg)).columns
+  // SQL: the head of the first INSERT, from the start of the file.
+  let head = await storage.readRange(file.path, 0, Math.min(size, 1 << 20))
+  if (file.compression === 'gzip') head = gunzipSync(head, { finishFlush: constants.Z_SYNC_FLUSH })
+  const stmt = splitStatements(head.toString('utf8')).find((x) => parseInsertHead(x) !== undefined)
+  return stmt === undefined ? undefined : parseInsertHead(stmt)?.columns
 }
 
 /** The row count of a Parquet file from its footer. */

@@ -4,26 +4,46 @@
 import { quoteIdent } from '../sql-text.js'
 import { SqlNumber, type Datum } from './datum.js'
 
+const SPECIAL = /['"`/#;-]/g
+
 /** Splits SQL text into statements (`;` outside quotes and comments), dropping comments-only pieces. */
 export function splitStatements(sql: string): string[] {
   const out: string[] = []
   let start = 0
   let i = 0
   const n = sql.length
-  while (i < n) {
-    const c = sql[i]
-    if (c === "'" || c === '"' || c === '`') {
-      i++
-      while (i < n && sql[i] !== c) {
-        if (sql[i] === '\\' && c !== '`') i++
-        i++
+  let backslash = -1
+  /** Just past the quote closing a string or identifier opened before `from` (a doubled quote reopens). */
+  const quoteEnd = (from: number, q: string): number => {
+    for (let p = from; ;) {
+      const e = sql.indexOf(q, p)
+      if (e < 0) return n
+      if (q !== '`') {
+        if (backslash < p && backslash !== n) backslash = sql.indexOf('\\', p)
+        if (backslash < 0) backslash = n
+        if (backslash < e) {
+          p = backslash + 2
+          continue
+        }
       }
-      i++
+      return e + 1
+    }
+  }
+  while (i < n) {
+    SPECIAL.lastIndex = i
+    const m = SPECIAL.exec(sql)
+    if (!m) break
+    i = m.index
+    const c = m[0]
+    if (c === "'" || c === '"' || c === '`') {
+      i = quoteEnd(i + 1, c)
       continue
     }
-    if (c === '/' && sql[i + 1] === '*') {
-      const end = sql.indexOf('*/', i + 2)
-      i = end < 0 ? n : end + 2
+    if (c === '/') {
+      if (sql[i + 1] === '*') {
+        const end = sql.indexOf('*/', i + 2)
+        i = end < 0 ? n : end + 2
+      } else i++
       continue
     }
     if ((c === '-' && sql[i + 1] === '-' && /\s/.test(sql[i + 2] ?? ' ')) || c === '#') {
@@ -60,6 +80,16 @@ export interface InsertRows {
   readonly rows: Datum[][]
 }
 
+const HEX = /[xX]'([0-9a-fA-F]*)'|0x([0-9a-fA-F]+)/y
+const BITS = /[bB]'([01]*)'/y
+const CHARSET = /_[A-Za-z0-9]+\s*/y
+const NUMBER = /[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?/y
+const WORD = /(NULL|TRUE|FALSE)\b/iy
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9 || c === 12 || c === 11
+}
+
 class ValueLexer {
   pos: number
   constructor(
@@ -70,7 +100,7 @@ class ValueLexer {
   }
 
   ws(): void {
-    while (this.pos < this.s.length && /\s/.test(this.s[this.pos] ?? '')) this.pos++
+    while (isSpace(this.s.charCodeAt(this.pos))) this.pos++
   }
 
   expect(c: string): void {
@@ -83,77 +113,78 @@ class ValueLexer {
   }
 
   quoted(q: string): string {
+    const s = this.s
     let out = ''
-    this.pos++
+    let p = this.pos + 1
+    let from = p
     for (;;) {
-      const c = this.s[this.pos]
+      const c = s[p]
       if (c === undefined) throw new Error('syntax error: unterminated string')
       if (c === '\\') {
-        const e = this.s[this.pos + 1] ?? ''
-        out += ESCAPES[e] ?? e
-        this.pos += 2
-        continue
-      }
-      if (c === q) {
-        if (this.s[this.pos + 1] === q) {
-          out += q
-          this.pos += 2
-          continue
+        const e = s[p + 1] ?? ''
+        out += s.slice(from, p) + (ESCAPES[e] ?? e)
+        p += 2
+        from = p
+      } else if (c === q) {
+        if (s[p + 1] !== q) {
+          this.pos = p + 1
+          return out + s.slice(from, p)
         }
-        this.pos++
-        return out
-      }
-      out += c
-      this.pos++
+        out += s.slice(from, p + 1)
+        p += 2
+        from = p
+      } else p++
     }
+  }
+
+  /** Matches a sticky pattern at the current position. */
+  private match(re: RegExp): RegExpExecArray | null {
+    re.lastIndex = this.pos
+    const m = re.exec(this.s)
+    if (m) this.pos = re.lastIndex
+    return m
   }
 
   value(): Datum {
     this.ws()
-    const rest = this.s.slice(this.pos, this.pos + 64)
     const c = this.s[this.pos] ?? ''
     if (c === "'" || c === '"') return this.quoted(c)
-    let m = /^[xX]'([0-9a-fA-F]*)'/.exec(rest) ?? /^0x([0-9a-fA-F]+)/.exec(rest)
+    let m = this.match(HEX)
     if (m) {
-      this.pos += m[0].length
-      return new Uint8Array(
-        Buffer.from((m[1] ?? '').length % 2 ? `0${m[1] ?? ''}` : (m[1] ?? ''), 'hex')
-      )
+      const h = m[1] ?? m[2] ?? ''
+      return new Uint8Array(Buffer.from(h.length % 2 ? `0${h}` : h, 'hex'))
     }
-    m = /^[bB]'([01]*)'/.exec(rest)
+    m = this.match(BITS)
     if (m) {
-      this.pos += m[0].length
       const bits = m[1] ?? ''
       const hex = bits ? BigInt(`0b${bits}`).toString(16) : ''
       return new Uint8Array(Buffer.from(hex.length % 2 ? `0${hex}` : hex, 'hex'))
     }
-    m = /^_[A-Za-z0-9]+\s*/.exec(rest)
+    if (this.match(CHARSET)) return this.value()
+    m = this.match(NUMBER)
+    if (m) return new SqlNumber(m[0])
+    m = this.match(WORD)
     if (m) {
-      this.pos += m[0].length
-      return this.value()
-    }
-    m = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?/.exec(rest)
-    if (m) {
-      this.pos += m[0].length
-      return new SqlNumber(m[0])
-    }
-    m = /^(NULL|TRUE|FALSE)\b/i.exec(rest)
-    if (m) {
-      this.pos += m[0].length
       const w = (m[1] ?? '').toUpperCase()
       return w === 'NULL' ? null : new SqlNumber(w === 'TRUE' ? '1' : '0')
     }
-    throw new Error(`syntax error near '${rest.slice(0, 20)}'`)
+    throw new Error(`syntax error near '${this.s.slice(this.pos, this.pos + 20)}'`)
   }
 }
 
-/** Parses `INSERT [IGNORE] INTO t [(cols)] VALUES (…),(…)` (also REPLACE); undefined for other statements. */
-export function parseInsert(stmt: string): InsertRows | undefined {
+const INSERT_HEAD =
+  /^(?:INSERT|REPLACE)\s+(?:IGNORE\s+)?INTO\s+(?:`(?:``|[^`])+`|[\w$]+)(?:\s*\.\s*(?:`(?:``|[^`])+`|[\w$]+))?\s*/i
+const VALUES = /\s*VALUES\s*/iy
+
+/**
+ * The head of `INSERT [IGNORE] INTO t [(cols)] VALUES …` (also REPLACE): the statement without leading comments,
+ * its column list if any, and where the first tuple starts; undefined for other statements.
+ */
+export function parseInsertHead(
+  stmt: string
+): { s: string; columns: string[] | undefined; valuesAt: number } | undefined {
   const s = stripLeadingComments(stmt)
-  const head =
-    /^(?:INSERT|REPLACE)\s+(?:IGNORE\s+)?INTO\s+(?:`(?:``|[^`])+`|[\w$]+)(?:\s*\.\s*(?:`(?:``|[^`])+`|[\w$]+))?\s*/i.exec(
-      s
-    )
+  const head = INSERT_HEAD.exec(s)
   if (!head) return undefined
   let pos = head[0].length
   let columns: string[] | undefined
@@ -165,9 +196,17 @@ export function parseInsert(stmt: string): InsertRows | undefined {
       .map((c) => c.trim().replace(/^`|`$/g, '').replace(/``/g, '`'))
     pos = end + 1
   }
-  const values = /^\s*VALUES\s*/i.exec(s.slice(pos))
-  if (!values) throw new Error(`syntax error near '${s.slice(pos, pos + 20)}'`)
-  const lex = new ValueLexer(s, pos + values[0].length)
+  VALUES.lastIndex = pos
+  if (!VALUES.exec(s)) throw new Error(`syntax error near '${s.slice(pos, pos + 20)}'`)
+  return { s, columns, valuesAt: VALUES.lastIndex }
+}
+
+/** Parses `INSERT [IGNORE] INTO t [(cols)] VALUES (…),(…)` (also REPLACE); undefined for other statements. */
+export function parseInsert(stmt: string): InsertRows | undefined {
+  const head = parseInsertHead(stmt)
+  if (!head) return undefined
+  const { s, columns } = head
+  const lex = new ValueLexer(s, head.valuesAt)
   const rows: Datum[][] = []
   for (;;) {
     lex.expect('(')

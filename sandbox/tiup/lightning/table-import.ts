@@ -1,7 +1,6 @@
 // Importing one table: read every chunk not yet in the checkpoint, encode its rows as batched multi-row INSERTs
 // for the target columns, keep a local checksum of what was read, then (post-process) compare it with a checksum
 // computed from the rows the target actually holds, and ANALYZE. Log lines as table_import.go / checksum.go.
-import { createHash } from 'node:crypto'
 import type mysql from 'mysql2/promise'
 import type { RowDataPacket } from 'mysql2'
 import { fault } from '../../lib/faults.js'
@@ -46,20 +45,41 @@ export function uniqueTable(db: string, table: string): string {
   return `${q(db)}.${q(table)}`
 }
 
-/** A running XOR checksum over normalized rows. */
+/** A 64-bit hash of a string as two 32-bit halves (two multiplicative hashes over the UTF-16 code units). */
+function hash64(text: string): [number, number] {
+  let h1 = 0xdeadbeef
+  let h2 = 0x41c6ce57
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    h1 = Math.imul(h1 ^ c, 2654435761)
+    h2 = Math.imul(h2 ^ c, 1597334677)
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909)
+  return [h1 >>> 0, h2 >>> 0]
+}
+
+/** A running XOR checksum over normalized rows (like TiDB's, order-independent). */
 class RowChecksum {
-  cksum = 0n
+  private hi = 0
+  private lo = 0
   size = 0
   rows = 0
   add(values: readonly string[]): void {
     const text = values.join('\x1f')
-    const digest = createHash('md5').update(text).digest()
-    this.cksum ^= digest.readBigUInt64BE(0)
+    const [a, b] = hash64(text)
+    this.hi = (this.hi ^ a) >>> 0
+    this.lo = (this.lo ^ b) >>> 0
     this.size += Buffer.byteLength(text)
     this.rows++
   }
+  get cksum(): bigint {
+    return (BigInt(this.hi) << 32n) | BigInt(this.lo)
+  }
   merge(s: ChunkSum): void {
-    this.cksum ^= BigInt(s.cksum)
+    const v = BigInt(s.cksum)
+    this.hi = (this.hi ^ Number(v >> 32n)) >>> 0
+    this.lo = (this.lo ^ Number(v & 0xffffffffn)) >>> 0
     this.size += s.size
     this.rows += s.rows
   }
@@ -167,7 +187,14 @@ export async function importTable(env: ImportEnv, t: TableMeta): Promise<void> {
         const known = cols as TargetColumn[]
         checksumColumns ??= known
         const chunkSum = new RowChecksum()
-        const bytesPerRow = chunk.totalRows ? file.size / chunk.totalRows : 0
+        let rowsRead = 0
+        /** Source bytes per row: exact when the file knows its rows, else from how far reading got. */
+        const bytesPerRow = (): number =>
+          chunk.totalRows
+            ? file.size / chunk.totalRows
+            : rowsRead
+              ? (file.size * (chunk.progress?.() ?? 1)) / rowsRead
+              : 0
         const head = `${insertVerb(cfg, resumed)} INTO ${q(t.db)}.${q(target.name)} (${known.map((c) => q(c.name)).join(',')}) VALUES `
         const maxBytes =
           cfg.importer.backend === 'tidb' ? cfg.importer.logicalImportBatchSize : 1 << 20
@@ -188,8 +215,8 @@ export async function importTable(env: ImportEnv, t: TableMeta): Promise<void> {
               throw new LightningError(goSqlErrorText(e, cfg.tidb.host, cfg.tidb.port))
             }
             metrics.restoredRows += n
-            metrics.restoredBytes += n * bytesPerRow
-            metrics.bytesRead += n * bytesPerRow
+            metrics.restoredBytes += n * bytesPerRow()
+            metrics.bytesRead += n * bytesPerRow()
           })
           if (fault('lightning-error') !== undefined && !errorFaultFired) {
             errorFaultFired = true
@@ -214,6 +241,7 @@ export async function importTable(env: ImportEnv, t: TableMeta): Promise<void> {
               )
             )
             tuples.push(tuple)
+            rowsRead++
             bytes += tuple.length
             if (bytes >= maxBytes || tuples.length >= maxRows) await flush()
           }

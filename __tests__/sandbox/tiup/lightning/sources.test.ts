@@ -12,6 +12,7 @@ import {
   parseInsert,
   rewriteCreateDatabase,
   rewriteCreateTable,
+  parseInsertHead,
   splitStatements
 } from '../../../../sandbox/tiup/lightning/sql-data.js'
 import { decimalText } from '../../../../sandbox/tiup/lightning/parquet.js'
@@ -51,6 +52,22 @@ describe('Dumpling SQL files', () => {
       'SET FOREIGN_',
       'INSERT INTO '
     ])
+  })
+
+  test('quotes, doubled quotes, backslashes, identifiers and comments hide `;`', () => {
+    const sql =
+      "INSERT INTO `a;b` VALUES ('x'';y','\\\\',\"z\\\";\");\n-- c;\n# d;\n/* e; */ INSERT INTO t VALUES (1);--x\nSELECT 2"
+    expect(splitStatements(sql)).toEqual([
+      "INSERT INTO `a;b` VALUES ('x'';y','\\\\',\"z\\\";\")",
+      '-- c;\n# d;\n/* e; */ INSERT INTO t VALUES (1)',
+      '--x\nSELECT 2'
+    ])
+    expect(parseInsert(splitStatements(sql)[0] ?? '')?.rows).toEqual([["x';y", '\\', 'z";']])
+    expect(parseInsertHead('/* c */ INSERT IGNORE INTO `t` (`a`,`b``c`) VALUES (1,2)')).toEqual({
+      s: 'INSERT IGNORE INTO `t` (`a`,`b``c`) VALUES (1,2)',
+      columns: ['a', 'b`c'],
+      valuesAt: 43
+    })
   })
 
   test('VALUES become datums: unquoted numbers, unescaped strings, bytes from x/b literals', () => {
@@ -153,6 +170,12 @@ describe('values for the target', () => {
     expect(normalizeForColumn(col('char'), 'ab  ')).toBe('ab')
     expect(normalizeForColumn(col('binary', { binary: true }), 'ab0000')).toBe('ab')
     expect(normalizeForColumn(col('int'), null)).toBe('\\N')
+    expect(normalizeForColumn(col('int'), '-0')).toBe('0')
+    expect(normalizeForColumn(col('int'), '007')).toBe('7')
+    expect(normalizeForColumn(col('decimal', { scale: 2 }), '-0.00')).toBe('0.00')
+    expect(normalizeForColumn(col('decimal', { scale: 2 }), '-12.30')).toBe('-12.30')
+    expect(normalizeForColumn(col('time', { fsp: 0 }), '-838:59:59')).toBe('-838:59:59')
+    expect(normalizeForColumn(col('time', { fsp: 2 }), '12:00:00')).toBe('12:00:00.00')
     expect(datumText(new Uint8Array([0xde, 0xad]), col('blob', { binary: true }))).toBe('dead')
   })
 
