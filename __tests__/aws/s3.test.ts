@@ -2,7 +2,8 @@
 // footers read with ranged GETs (never the whole file), with bounded concurrency.
 import { parquetWriteBuffer } from 'hyparquet-writer'
 import { AwsApiError } from '../../src/aws/aws-call.js'
-import { createS3, parquetRowCount, parquetRowCounts, readJson } from '../../src/aws/s3.js'
+import { parquetRowCount, parquetRowCounts } from '../../src/aws/parquet-footers.js'
+import { createS3, readJson } from '../../src/aws/s3.js'
 import { FakeS3 } from '../helpers/fake-s3.js'
 import { ManualClock } from '../helpers/manual-clock.js'
 

@@ -1,16 +1,18 @@
 // What the AWS phases (snapshot, export, verify) work with, injectable so unit tests can drive them with fakes
 // and a manual clock. By default: the SDK clients of the inputs, with retries bound to the phase's log and signal.
-import type { Inputs } from '../inputs.js'
+//
+// The SDK is loaded here, when a phase first needs it, not when the bundle starts: the RDS and S3 clients are
+// megabytes of code (the bundle's start-up grew from ~0.2 s to ~0.9 s with them imported statically), and a run
+// that fails its inputs, or a DM operation, never needs them (issue 9's cold-start metric).
 import type { PhaseContext } from '../orchestrator/phase.js'
-import { createAwsClients, effectiveS3Endpoint } from '../aws/clients.js'
 import {
   AwsApiError,
   isExhaustedTransient,
   type AwsCallOptions,
   type AwsSender
 } from '../aws/aws-call.js'
-import { createRds, type Rds } from '../aws/rds.js'
-import { createS3, type S3 } from '../aws/s3.js'
+import type { Rds } from '../aws/rds.js'
+import type { S3 } from '../aws/s3.js'
 import { systemClock, type Clock } from '../util/clock.js'
 import { DeadlineError, PhaseError, errorMessage } from '../util/errors.js'
 import { poll, type PollOptions } from '../util/poll.js'
@@ -33,10 +35,18 @@ export interface AwsPhaseKit {
   readonly s3: S3
   readonly clock: Clock
   readonly random: () => number
+  /** Whether S3 is Amazon's own (no custom endpoint), so S3 console links work. */
+  readonly amazonS3: boolean
 }
 
 /** Builds the adapters for one phase run; SDK clients are only created when an adapter is not injected. */
-export function awsKit(ctx: PhaseContext, deps: AwsPhaseDeps = {}): AwsPhaseKit {
+export async function awsKit(ctx: PhaseContext, deps: AwsPhaseDeps = {}): Promise<AwsPhaseKit> {
+  const [{ createAwsClients, effectiveS3Endpoint }, { createRds }, { createS3 }] =
+    await Promise.all([
+      import('../aws/clients.js'),
+      import('../aws/rds.js'),
+      import('../aws/s3.js')
+    ])
   const clock = deps.clock ?? systemClock
   const random = deps.random ?? Math.random
   const opts: AwsCallOptions = {
@@ -53,25 +63,16 @@ export function awsKit(ctx: PhaseContext, deps: AwsPhaseDeps = {}): AwsPhaseKit 
     rds: deps.rds ?? createRds(get().rds, opts),
     s3: deps.s3 ?? createS3(get().s3, opts),
     clock,
-    random
+    random,
+    amazonS3: effectiveS3Endpoint(ctx.inputs.aws) === undefined
   }
 }
 
-/** Whether S3 is Amazon's own (no custom endpoint), so console links work. */
-export function isAmazonS3(inputs: Inputs, env: NodeJS.ProcessEnv = process.env): boolean {
-  return effectiveS3Endpoint(inputs.aws, env) === undefined
-}
-
-/** A link to an S3 location: the S3 console on AWS, the `s3://` URI on other stores. */
-export function s3Link(
-  inputs: Inputs,
-  bucket: string,
-  prefix: string,
-  env: NodeJS.ProcessEnv = process.env
-): string {
+/** A link to an S3 location: the S3 console on Amazon S3, the `s3://` URI on other stores. */
+export function s3Link(amazonS3: boolean, region: string, bucket: string, prefix: string): string {
   const folder = prefix === '' || prefix.endsWith('/') ? prefix : `${prefix}/`
-  if (!isAmazonS3(inputs, env)) return `s3://${bucket}/${folder}`
-  const query = new URLSearchParams({ region: inputs.aws.region, prefix: folder })
+  if (!amazonS3) return `s3://${bucket}/${folder}`
+  const query = new URLSearchParams({ region, prefix: folder })
   return `https://s3.console.aws.amazon.com/s3/buckets/${encodeURIComponent(bucket)}?${query.toString()}`
 }
 

@@ -221,7 +221,7 @@ export function exportPhase(state: MigrationState, deps: AwsPhaseDeps = {}): Pha
       if (!snapshot)
         throw new PhaseError(PHASE, 'No snapshot to export: the snapshot phase records it.')
       const to = target(ctx.inputs.aws)
-      const kit = awsKit(ctx, deps)
+      const kit = await awsKit(ctx, deps)
       const given = ctx.inputs.aws.exportTaskIdentifier
       const started =
         given !== undefined
@@ -253,7 +253,7 @@ export function exportPhase(state: MigrationState, deps: AwsPhaseDeps = {}): Pha
         ctx.log.warning(`Export task ${task.id}: ${line}`)
       ctx.report.links.push({
         label: `Snapshot export ${task.id}`,
-        url: s3Link(ctx.inputs, where.bucket, where.prefix)
+        url: s3Link(kit.amazonS3, ctx.inputs.aws.region, where.bucket, where.prefix)
       })
       if (task.totalExtractedGB !== undefined)
         ctx.record.numbers.push({ label: 'exported GB', value: task.totalExtractedGB })

@@ -12,7 +12,6 @@ import { awsErrorLine, isAwsError } from '../aws/aws-call.js'
 import type { SnapshotView } from '../aws/rds.js'
 import { countBinlogEvents, type BinlogCoordinate } from '../mysql/binlog-events.js'
 import { parseCrashRecoveryEvent } from '../mysql/binlog.js'
-import { connectDb } from '../mysql/connect.js'
 import type { PhaseContext } from '../orchestrator/phase.js'
 import { PhaseError, errorMessage } from '../util/errors.js'
 import { formatCount, formatDuration } from '../util/format.js'
@@ -234,6 +233,8 @@ async function reportOverlap(
   }
   let conn
   try {
+    // mysql2 is loaded when needed, like the AWS SDK (aws-deps.ts): it is a large part of the bundle's start-up.
+    const { connectDb } = await import('../mysql/connect.js')
     conn = await connectDb(ctx.inputs.source, 'source')
     const span = await countBinlogEvents(conn, captured, own)
     const more = span.complete ? '' : 'at least '
@@ -263,7 +264,7 @@ export function snapshotPhase(state: MigrationState, deps: AwsPhaseDeps = {}): P
     id: PHASE,
     title: 'Cluster snapshot',
     async run(ctx) {
-      const kit = awsKit(ctx, deps)
+      const kit = await awsKit(ctx, deps)
       const got = await obtain(ctx, kit, state.runKey)
       const s = await waitAvailable(ctx, kit, got.view)
       const createdAt = s.createdAt?.getTime() ?? kit.clock.now()

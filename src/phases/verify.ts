@@ -14,8 +14,8 @@ import {
   type ExportMetadata
 } from '../aws/export-metadata.js'
 import { classifyExportObjects, tableFolder, type ExportListing } from '../aws/export-files.js'
-import { parquetRowCounts, type S3 } from '../aws/s3.js'
-import { connectDb } from '../mysql/connect.js'
+import { parquetRowCounts } from '../aws/parquet-footers.js'
+import type { S3 } from '../aws/s3.js'
 import { countRows, tableKey, type RowCount } from '../mysql/row-counts.js'
 import type { PhaseContext } from '../orchestrator/phase.js'
 import { PhaseError } from '../util/errors.js'
@@ -79,6 +79,8 @@ async function targetCounts(
   ctx: PhaseContext,
   tables: readonly SelectedTable[]
 ): Promise<Map<string, RowCount>> {
+  // mysql2 is loaded when needed, like the AWS SDK (aws-deps.ts): it is a large part of the bundle's start-up.
+  const { connectDb } = await import('../mysql/connect.js')
   const conn = await connectDb(ctx.inputs.target, 'target').catch((e: unknown) =>
     Promise.reject(new PhaseError(PHASE, (e as Error).message, { cause: e }))
   )
@@ -142,7 +144,7 @@ export function verifyPhase(state: MigrationState, deps: AwsPhaseDeps = {}): Pha
           PHASE,
           'Nothing to verify: the export and the selected tables are unknown.'
         )
-      const { s3 } = awsKit(ctx, deps)
+      const { s3 } = await awsKit(ctx, deps)
       let listing: ExportListing
       let meta: ExportMetadata
       let rows: Map<string, number>
