@@ -1,7 +1,7 @@
 // runLightningImport and its checkpoint policy against a scripted Lightning (fixtures/fake-lightning.mjs) run through
 // the real runComponent/runTool: files, environment, streaming, verdicts and reruns. The sandbox's stand-in runs
 // the same code in __tests__/e2e.
-import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import {
   lightningFailure,
@@ -22,6 +22,7 @@ const recordFile = path.join(tmp.dir, 'runs.jsonl')
 let restoreEnv: () => void
 
 beforeAll(() => {
+  mkdirSync(runnerTemp)
   const tiup = path.join(tmp.dir, 'tiup')
   writeFileSync(
     tiup,
@@ -235,6 +236,26 @@ describe('checkpoint policy on reruns', () => {
     ).toBe(true)
   })
 
+  test('with the tidb backend a checkpoint is never resumed: destroyed, logged, and the import starts over into empty tables', async () => {
+    const [first] = options('cancel')
+    const tidb = { ...first.config, backend: 'tidb' as const }
+    await runLightningImport({ ...first, config: tidb })
+    const before = runs().length
+    const [again, c] = options('success', { runKey: first.runKey })
+    const run = await runLightningImport({ ...again, config: tidb })
+    expect([run.verdict.outcome, run.resumed]).toEqual(['succeeded', false])
+    expect(
+      runs()
+        .slice(before)
+        .map((r) => r.checkpoint)
+    ).toEqual([null])
+    expect(c.warnings).toEqual([
+      expect.stringMatching(
+        /is left from an earlier attempt of run run-\d+, but the tidb backend cannot resume without possibly inserting rows twice\. Checkpoint policy: the checkpoint .* is destroyed/
+      )
+    ])
+  })
+
   test('after a failure Lightning refuses to resume: the checkpoint is destroyed, logged, and the import starts over into empty tables', async () => {
     const [first] = options('error')
     await runLightningImport(first)
@@ -266,7 +287,7 @@ describe('checkpoint policy on reruns', () => {
       nonEmptyTables: () => Promise.resolve([shopOrders])
     })
     await expect(runLightningImport(again)).rejects.toThrow(
-      /^the checkpoint of the failed attempt was destroyed, but 1 target table\(s\) already hold rows: `shop`\.`orders`\..*TRUNCATE TABLE/
+      /^the checkpoint of the earlier attempt was destroyed, but 1 target table\(s\) already hold rows: `shop`\.`orders`\..*TRUNCATE TABLE/
     )
     expect(existsSync(lightningWorkPaths(first.runKey, 'data-import', runnerTemp).checkpoint)).toBe(
       false

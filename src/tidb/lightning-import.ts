@@ -6,8 +6,9 @@
 //   - The checkpoint (file driver) and the default sorted-kv-dir live at a deterministic per-run path,
 //     `<RUNNER_TEMP>/aurora-to-tidb-lightning/<run key>/`, so an earlier attempt of the same run on this runner is
 //     found, and another run's is never picked up. After success Lightning removes the checkpoint itself.
-//   - A checkpoint is there: Lightning resumes from it (a cancelled or timed-out import continues; tables and chunks
-//     it recorded as done are not imported again). Logged.
+//   - A checkpoint is there: with the local backend Lightning resumes from it (a cancelled or timed-out import
+//     continues; tables and chunks it recorded as done are not imported again). Logged. With the tidb backend a
+//     resume could insert again rows written after the last checkpoint save, so it is treated as below.
 //   - Lightning refuses to resume (a table failed last time, or the checkpoint does not match the configuration):
 //     the checkpoint is destroyed explicitly, with the tool's reason in the log, and the import starts over — but
 //     only if every table it writes is empty; otherwise the phase fails naming the tables to empty.
@@ -16,7 +17,7 @@
 //     and the action never deletes data in the target by itself.
 // The schema import keeps no checkpoint: it creates tables (IF NOT EXISTS), which is safe to repeat.
 import { existsSync } from 'node:fs'
-import { rm } from 'node:fs/promises'
+import { mkdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { CancelledError, PhaseError } from '../util/errors.js'
 import { formatDuration } from '../util/format.js'
@@ -117,6 +118,8 @@ export async function runLightningImport(
   const deadline = Date.now() + opts.timeoutMs
   const defaultKvDir = opts.config.sortedKvDir === undefined
   const config = { ...opts.config, sortedKvDir: opts.config.sortedKvDir ?? paths.sortedKvDir }
+  // Lightning writes its log and checkpoint there but may not create the folder; 0700: only this user reads them.
+  await mkdir(paths.dir, { recursive: true, mode: 0o700 })
   let attempt = 0
   const run = (): Promise<LightningRunResult> =>
     runLightningOnce({
@@ -139,11 +142,31 @@ export async function runLightningImport(
     )
   }
 
+  const destroyAndStartOver = async (why: string): Promise<LightningImportResult> => {
+    opts.warn(
+      `${why}. Checkpoint policy: the checkpoint ${paths.checkpoint} is destroyed and the import starts over, ` +
+        'if the target tables are empty.'
+    )
+    await rm(paths.checkpoint, { force: true })
+    await startFresh('the checkpoint of the earlier attempt was destroyed')
+    return { ...(await run()), paths, resumed: false }
+  }
+
   if (!opts.useCheckpoint) return { ...(await run()), paths, resumed: false }
   if (!existsSync(paths.checkpoint)) {
     await startFresh(`no checkpoint of run ${opts.runKey} on this runner`)
     return { ...(await run()), paths, resumed: false }
   }
+  if (config.backend === 'tidb') {
+    // Logical import writes rows with INSERT and saves chunk offsets afterwards: rows written after the last save
+    // of a stopped attempt would be inserted again (twice, in a table without a unique key).
+    return destroyAndStartOver(
+      `${paths.checkpoint} is left from an earlier attempt of run ${opts.runKey}, but the tidb backend cannot ` +
+        'resume without possibly inserting rows twice'
+    )
+  }
+  // Physical import (local backend) resumes exactly: a chunk imported again yields the same keys (row ids are
+  // allocated per chunk), and nothing is visible in the target before its engine is imported.
   opts.log.info(
     `Checkpoint policy: ${paths.checkpoint} is left from an earlier attempt of run ${opts.runKey}; Lightning ` +
       'resumes from it (what it recorded as imported is not imported again).'
@@ -153,13 +176,9 @@ export async function runLightningImport(
   if (first.verdict.outcome !== 'failed' || refusal === undefined) {
     return { ...first, paths, resumed: true }
   }
-  opts.warn(
-    `Lightning cannot resume from the checkpoint of the earlier attempt (${refusal.message}). Checkpoint policy: ` +
-      `the checkpoint ${paths.checkpoint} is destroyed and the import starts over, if the target tables are empty.`
+  return destroyAndStartOver(
+    `Lightning cannot resume from the checkpoint of the earlier attempt (${refusal.message})`
   )
-  await rm(paths.checkpoint, { force: true })
-  await startFresh('the checkpoint of the failed attempt was destroyed')
-  return { ...(await run()), paths, resumed: false }
 }
 
 /** Lightning's own refusal of a checkpoint that does not match the configuration (ErrInvalidCheckpoint). */
