@@ -172,7 +172,7 @@ describe('a Lightning run', () => {
     const run = await runLightningImport(opts)
     const e = lightningFailure('data-import', run, opts.signal, opts.timeoutMs) as PhaseError
     expect(e.message).toMatch(
-      /^TiDB Lightning failed: run failed: rpc error: code = Unavailable desc = connection error\. Its checkpoint is kept in /
+      /^TiDB Lightning failed: run failed: rpc error: code = Unavailable desc = connection error\. .*Suggested by the tool: \.\/tidb-lightning-ctl .* Its checkpoint is kept in /
     )
     expect(e.toolLine).toMatch(/\[ERROR\] \[import\.go:463\] \["run failed"\]/)
     expect(e.tail?.some((l) => l.startsWith('tidb lightning encountered error:'))).toBe(true)
@@ -234,6 +234,23 @@ describe('checkpoint policy on reruns', () => {
     expect(
       c2.lines.some((l) => /^Checkpoint policy: .* is left from an earlier attempt/.test(l))
     ).toBe(true)
+  })
+
+  test('a resumed import that fails anew keeps its checkpoint and its own error (the tool’s advice is no refusal)', async () => {
+    const [first] = options('cancel')
+    await runLightningImport(first)
+    const before = runs().length
+    const [again, c] = options('error', { runKey: first.runKey })
+    const run = await runLightningImport(again)
+    expect([run.verdict.outcome, run.resumed, runs().length - before]).toEqual(['failed', true, 1])
+    expect(run.verdict.message).toBe(
+      'run failed: rpc error: code = Unavailable desc = connection error'
+    )
+    expect(run.verdict.advice).toContain(
+      "Suggested by the tool: ./tidb-lightning-ctl --checkpoint-error-destroy='`shop`.`orders`' --config=..."
+    )
+    expect(c.warnings).toEqual([])
+    expect(existsSync(run.paths.checkpoint)).toBe(true)
   })
 
   test('with the tidb backend a checkpoint is never resumed: destroyed, logged, and the import starts over into empty tables', async () => {

@@ -172,7 +172,7 @@ export async function runLightningImport(
       'resumes from it (what it recorded as imported is not imported again).'
   )
   const first = await run()
-  const refusal = first.report.checkpoint ?? invalidCheckpoint(first)
+  const refusal = refusedCheckpoint(first)
   if (first.verdict.outcome !== 'failed' || refusal === undefined) {
     return { ...first, paths, resumed: true }
   }
@@ -181,8 +181,14 @@ export async function runLightningImport(
   )
 }
 
-/** Lightning's own refusal of a checkpoint that does not match the configuration (ErrInvalidCheckpoint). */
-function invalidCheckpoint(run: LightningRunResult): { message: string } | undefined {
+/**
+ * Lightning's refusal to run from the checkpoint: a table failed last time (or the checkpoint is illegal), or the
+ * checkpoint does not match the configuration (ErrInvalidCheckpoint). Not a new failure of the resumed import, whose
+ * error summary also suggests tidb-lightning-ctl commands.
+ */
+function refusedCheckpoint(run: LightningRunResult): { message: string } | undefined {
+  const refusal = run.report.checkpoint?.message
+  if (refusal) return { message: refusal }
   const m = run.verdict.message
   return /Lightning:Checkpoint:ErrInvalidCheckpoint|different from checkpoint value|checkpoint was created at/.test(
     m
@@ -213,7 +219,8 @@ export function lightningFailure(
   const progress = report.progress ? ` It had reached ${formatProgress(report.progress)}.` : ''
   const resume = existsSync(run.paths.checkpoint)
     ? ` Its checkpoint is kept in ${run.paths.checkpoint}: a rerun of this run on this runner resumes from it ` +
-      'if Lightning can, or else destroys it and starts over only into empty tables.'
+      'if Lightning can, or else the action destroys it and starts over only into empty tables (no ' +
+      'tidb-lightning-ctl needed).'
     : ''
   const advice = verdict.advice.length > 0 ? ` ${verdict.advice.join(' ')}` : ''
   const details = { toolLine: report.firstError?.line ?? verdict.message, tail: run.tail }
