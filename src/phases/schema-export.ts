@@ -11,14 +11,15 @@
 // seconds Dumpling runs. AWS credentials reach Dumpling through the environment, never its arguments.
 //
 // Success only from Dumpling's own line (`dump data successfully, dumpling will exit now`, DumplingMonitor); a
-// failure shows Dumpling's own error line.
+// failure shows Dumpling's own error line. Its deadline is `import-timeout-minutes`, the one for the PingCAP tools:
+// a schema dump takes minutes, so it only matters when something hangs.
 import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3'
 import { createAwsClients, effectiveS3Endpoint } from '../aws/clients.js'
 import type { Inputs } from '../inputs.js'
 import { dumplingArgs } from '../tidb/dumpling.js'
 import { DumplingMonitor } from '../tidb/dumpling-monitor.js'
 import { runComponent } from '../tidb/run-component.js'
-import { CancelledError, PhaseError } from '../util/errors.js'
+import { CancelledError, errorMessage, PhaseError } from '../util/errors.js'
 import { formatDuration } from '../util/format.js'
 import { needS3, needTiup } from './lightning-phase.js'
 import type { MigrationState } from './migration-state.js'
@@ -69,6 +70,21 @@ export function schemaExportArgs(inputs: Inputs, runKey: string): string[] {
   }).args
 }
 
+/** Counts the files under the schema folder; the error when it cannot be listed. */
+async function countWritten(
+  s3: S3Client,
+  location: { bucket: string; prefix: string },
+  own: boolean
+): Promise<SchemaFiles | Error> {
+  try {
+    return countSchemaFiles(await listKeys(s3, location.bucket, `${location.prefix}/`))
+  } catch (e) {
+    return new Error(errorMessage(e))
+  } finally {
+    if (own) s3.destroy()
+  }
+}
+
 /** Fakes for unit tests. */
 export interface SchemaExportDeps {
   readonly s3?: S3Client
@@ -114,24 +130,32 @@ export function schemaExportPhase(state: MigrationState, deps: SchemaExportDeps 
         })
       }
 
-      const s3 = deps.s3 ?? createAwsClients(inputs.aws).s3
-      const files = countSchemaFiles(await listKeys(s3, location.bucket, `${location.prefix}/`))
-      ctx.record.numbers.push(
-        { label: 'databases', value: files.databases },
-        { label: 'table schemas', value: files.tables }
+      const files = await countWritten(
+        deps.s3 ?? createAwsClients(inputs.aws).s3,
+        location,
+        !deps.s3
       )
-      if (files.views > 0) ctx.record.numbers.push({ label: 'views', value: files.views })
-      const selected = state.tables?.length
-      if (selected !== undefined && files.tables < selected) {
-        ctx.log.warning(
-          `Dumpling wrote ${files.tables} table schema file(s) to ${location.uri}, but the filter selects ${selected} ` +
-            'table(s) on the source; the missing tables will not be created on the target.'
+      if (files instanceof Error) {
+        // Counting is a check on top of Dumpling's own success line; Lightning will say if it cannot read them.
+        ctx.log.warning(`Could not list the schema files in ${location.uri}: ${files.message}`)
+      } else {
+        ctx.record.numbers.push(
+          { label: 'databases', value: files.databases },
+          { label: 'table schemas', value: files.tables }
         )
+        if (files.views > 0) ctx.record.numbers.push({ label: 'views', value: files.views })
+        const selected = state.tables?.length
+        if (selected !== undefined && files.tables < selected) {
+          ctx.log.warning(
+            `Dumpling wrote ${files.tables} table schema file(s) to ${location.uri}, but the filter selects ` +
+              `${selected} table(s) on the source; the missing tables will not be created on the target.`
+          )
+        }
+        ctx.record.note = `${files.tables} table schema(s) in ${location.uri}`
       }
       state.schemaUri = location.uri
       ctx.setOutput('schema-uri', location.uri)
       ctx.report.links.push({ label: 'Schema files (Dumpling)', url: location.uri })
-      ctx.record.note = `${files.tables} table schema(s) in ${location.uri}`
     }
   }
 }
