@@ -10,7 +10,7 @@ import {
   type ImportTable,
   type LightningImportOptions
 } from '../../src/tidb/lightning-import.js'
-import { isWorthEchoing } from '../../src/tidb/lightning-run.js'
+import { isWorthEchoing } from '../../src/tidb/lightning-echo.js'
 import type { TiupSetup } from '../../src/tidb/tiup.js'
 import { CancelledError, PhaseError } from '../../src/util/errors.js'
 import { tempDir, withEnv } from '../helpers/env.js'

@@ -25,7 +25,8 @@ import {
   type CheckpointOptions,
   type LightningTomlOptions
 } from './lightning-config.js'
-import { detach, locateZapHead, type ZapHead } from './log-line.js'
+import { isWorthEchoing } from './lightning-echo.js'
+import { detach, type ZapHead } from './log-line.js'
 import { runComponent } from './run-component.js'
 import type { TiupSetup } from './tiup.js'
 import type { ToolVerdict } from './tool-outcome.js'
@@ -60,37 +61,6 @@ export interface LightningRunResult {
 
 /** Lightning's progress line every 30 s instead of its default 5 min, for a heartbeat that says something. */
 export const LOG_PROGRESS_EVERY = '30s'
-
-/** Messages (after their opening quote) of INFO lines worth showing. */
-const MILESTONES = [
-  'the whole procedure',
-  'load data source',
-  'restore all schema',
-  'restore table completed',
-  'restore all tables data',
-  'checksum pass',
-  'clean checkpoints',
-  'tidb lightning exit',
-  'got signal to exit',
-  'task canceled'
-]
-const MILESTONE_FIRST = new Set(MILESTONES.map((m) => m.charCodeAt(0)))
-
-/**
- * Whether a log-file line goes to the phase log: anything above INFO, progress, and the milestones. Located with
- * indexOf and char codes, not parsed: the log of a big import has millions of lines.
- */
-export function isWorthEchoing(line: string, head: ZapHead): boolean {
-  if (line.charCodeAt(0) !== 0x5b || !locateZapHead(line, head)) return line.trim() !== ''
-  if (!line.startsWith('INFO]', head.levelAt) && !line.startsWith('DEBUG]', head.levelAt)) {
-    return true
-  }
-  const m = head.messageAt
-  const c = line.charCodeAt(m)
-  if (c === 0x70) return line.startsWith('progress]', m)
-  if (c !== 0x22 || !MILESTONE_FIRST.has(line.charCodeAt(m + 1))) return false
-  return MILESTONES.some((text) => line.startsWith(text, m + 1))
-}
 
 let tomlCount = 0
 
