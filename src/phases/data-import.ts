@@ -1,17 +1,124 @@
-// PLACEHOLDER — being implemented; fails loudly until then.
-import { NotImplementedError } from '../util/errors.js'
-import type { MigrationState } from './migration-state.js'
+// Phase `data-import`: step 2.3 of the seed. TiDB Lightning imports the Parquet files of the snapshot export into the
+// tables the schema import created:
+//   - `[mydumper] data-source-dir` = the export's folder (`<s3-uri>/export/<task id>`) with endpoint and region;
+//   - `[[mydumper.files]]` = the Aurora rules (aurora-file-rules.ts): the export's JSON and `_SUCCESS` files
+//     ignored, exact rules for names the export rewrote, one rule per database, then a general rule — so names with
+//     capitals, dashes or dots, which the seed's `[a-z0-9_]+` pattern misses, are imported too;
+//   - `mydumper.filter` = the `filter` input (Lightning's filter has Dumpling's syntax and case rules), plus
+//     Dumpling's system-schema exclusion, so a whole-cluster export still imports only the selected tables;
+//   - `[post-restore] checksum` from the `checksum` input;
+//   - a checkpoint and the rerun policy of lightning-import.ts: resume when Lightning can, otherwise import only
+//     into tables checked empty — never twice.
+// Success only when the log says `the whole procedure completed`. Afterwards the rows of every table are counted on
+// the target (Lightning's log does not give rows per table) and handed to the verify phase in `state.imported`.
+import type { Inputs } from '../inputs.js'
+import { countRows, listTables, nonEmptyTables, type TableName } from '../mysql/table-rows.js'
+import { auroraFileRules } from '../tidb/aurora-file-rules.js'
+import {
+  DUMPLING_SYSTEM_SCHEMA_EXCLUSION,
+  matchesTable,
+  parseFilter
+} from '../util/table-filter.js'
+import { formatCount } from '../util/format.js'
+import {
+  lightningS3Uri,
+  runImportPhase,
+  withTarget,
+  type ImportPhaseOptions
+} from './lightning-phase.js'
+import type { ExportFacts, MigrationState } from './migration-state.js'
 import type { PhaseBody } from './phase-body.js'
 
+/** `db.table`, the key of `state.imported.perTable`. */
+export const importedKey = (t: TableName): string => `${t.database}.${t.table}`
+
+/** The tables the import writes: those precheck selected, or else the target's tables the filter selects. */
+async function importTables(state: MigrationState, inputs: Inputs): Promise<TableName[]> {
+  if (state.tables !== undefined) {
+    return state.tables.map((t) => ({ database: t.database, table: t.table }))
+  }
+  const filter = parseFilter(inputs.filter)
+  const all = await withTarget(inputs, listTables)
+  return all.filter((t) => matchesTable(filter, t.database, t.table))
+}
+
+/** `mydumper.filter`: the filter input, keeping system schemas out as Dumpling does. */
+export function lightningFilter(rules: readonly string[]): string[] | undefined {
+  return rules.length === 0 ? undefined : [...rules, DUMPLING_SYSTEM_SCHEMA_EXCLUSION]
+}
+
+/**
+ * What the data import configures for an export and its tables: the source with endpoint, the Aurora file rules
+ * (and what they cannot route), the filter and the checksum. Pure but for the S3 endpoint from the environment.
+ */
+export function dataImportConfig(
+  inputs: Inputs,
+  exported: Pick<ExportFacts, 'bucket' | 'prefix'>,
+  tables: readonly TableName[]
+): { config: ImportPhaseOptions['config']; warnings: string[] } {
+  const { rules, warnings } = auroraFileRules(
+    tables.map((t) => ({ db: t.database, table: t.table }))
+  )
+  const filter = lightningFilter(inputs.filter)
+  return {
+    config: {
+      dataSourceDir: lightningS3Uri(inputs, exported.bucket, exported.prefix),
+      files: rules,
+      ...(filter === undefined ? {} : { filter }),
+      checksum: inputs.import.checksum
+    },
+    warnings
+  }
+}
+
 /** The `data-import` phase. */
-export function dataImportPhase(_state: MigrationState): PhaseBody {
+export function dataImportPhase(state: MigrationState): PhaseBody {
   return {
     id: 'data-import',
     title: 'Data import (Lightning, Parquet)',
-    run() {
-      return Promise.reject(
-        new NotImplementedError('phase data-import is not implemented yet in this version')
-      )
+    async run(ctx) {
+      const { inputs } = ctx
+      const exported = state.export
+      if (exported === undefined) throw new Error('the export phase has not recorded an export')
+      try {
+        const tables = await importTables(state, inputs)
+        if (tables.length === 0) {
+          ctx.setOutput('import-result', 'skipped')
+          ctx.record.note = 'no selected table to import'
+          return
+        }
+        const { config, warnings } = dataImportConfig(inputs, exported, tables)
+        for (const w of warnings) ctx.log.warning(w)
+        const run = await runImportPhase(ctx, state, {
+          name: 'data-import',
+          config,
+          useCheckpoint: true,
+          nonEmptyTables: () => withTarget(inputs, (conn) => nonEmptyTables(conn, tables))
+        })
+
+        ctx.progress('counting the imported rows')
+        const counts = await withTarget(inputs, (conn) => countRows(conn, tables))
+        const perTable: Record<string, number> = {}
+        let total = 0
+        tables.forEach((t, i) => {
+          const n = counts[i] ?? 0
+          perTable[importedKey(t)] = n
+          total += n
+        })
+        state.imported = { total, perTable }
+        ctx.setOutput('import-result', 'succeeded')
+        ctx.setOutput('rows-imported', total)
+        const passed = run.report.checksums.filter((c) => c.ok).length
+        ctx.record.numbers.push(
+          { label: 'tables', value: tables.length },
+          { label: 'rows imported', value: total }
+        )
+        if (passed > 0) ctx.record.numbers.push({ label: 'checksums passed', value: passed })
+        ctx.record.note ??= `${formatCount(total)} rows in ${tables.length} tables`
+      } catch (e) {
+        ctx.setOutput('import-result', 'failed')
+        throw e
+      }
     }
   }
 }

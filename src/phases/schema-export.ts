@@ -1,17 +1,161 @@
-// PLACEHOLDER — being implemented; fails loudly until then.
-import { NotImplementedError } from '../util/errors.js'
+// Phase `schema-export`: step 1.1 of the seed. Dumpling writes the DDL of the selected tables to
+// `<s3-uri>/schema/<run key>/` (a folder per run, so a rerun never mixes in another run's files):
+//   dumpling --host … --port … --user … --password … --filter <rule> … --consistency none --no-data --output s3://…
+//            [--s3.endpoint …] --s3.region …
+// Each filter rule is its own --filter (plus Dumpling's system-schema exclusion, which any --filter replaces);
+// `--consistency none` because Aurora refuses FLUSH TABLES WITH READ LOCK and a schema dump needs no snapshot.
+//
+// The password is on Dumpling's command line because Dumpling has no other way to take it (no config file, no
+// environment variable). It is hidden in every line the action prints (runComponent's redaction) and in tiup's own
+// `Starting component` line (tiup redacts --password); it is visible in the process list of the runner for the few
+// seconds Dumpling runs. AWS credentials reach Dumpling through the environment, never its arguments.
+//
+// Success only from Dumpling's own line (`dump data successfully, dumpling will exit now`, DumplingMonitor); a
+// failure shows Dumpling's own error line. Its deadline is `import-timeout-minutes`, the one for the PingCAP tools:
+// a schema dump takes minutes, so it only matters when something hangs.
+import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3'
+import { createAwsClients, effectiveS3Endpoint } from '../aws/clients.js'
+import type { Inputs } from '../inputs.js'
+import { dumplingArgs } from '../tidb/dumpling.js'
+import { DumplingMonitor } from '../tidb/dumpling-monitor.js'
+import { runComponent } from '../tidb/run-component.js'
+import { CancelledError, errorMessage, PhaseError } from '../util/errors.js'
+import { formatDuration } from '../util/format.js'
+import { needS3, needTiup } from './lightning-phase.js'
 import type { MigrationState } from './migration-state.js'
+import { schemaLocation } from './names.js'
 import type { PhaseBody } from './phase-body.js'
 
+/** What Dumpling wrote, by kind of file (`<db>-schema-create.sql`, `<db>.<t>-schema.sql`, `…-schema-view.sql`). */
+export interface SchemaFiles {
+  readonly databases: number
+  readonly tables: number
+  readonly views: number
+}
+
+/** Counts Dumpling's schema files in a listing of keys. Pure. */
+export function countSchemaFiles(keys: Iterable<string>): SchemaFiles {
+  let databases = 0
+  let tables = 0
+  let views = 0
+  for (const key of keys) {
+    if (key.endsWith('-schema-create.sql')) databases++
+    else if (key.endsWith('-schema-view.sql')) views++
+    else if (key.endsWith('-schema.sql')) tables++
+  }
+  return { databases, tables, views }
+}
+
+async function listKeys(s3: S3Client, bucket: string, prefix: string): Promise<string[]> {
+  const keys: string[] = []
+  let token: string | undefined
+  do {
+    const page = await s3.send(
+      new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token })
+    )
+    for (const o of page.Contents ?? []) if (o.Key) keys.push(o.Key)
+    token = page.IsTruncated ? page.NextContinuationToken : undefined
+  } while (token)
+  return keys
+}
+
+/** Dumpling's arguments for a run: the filter, the run's schema folder, the S3 endpoint and region. */
+export function schemaExportArgs(inputs: Inputs, runKey: string): string[] {
+  return dumplingArgs({
+    source: inputs.source,
+    filter: inputs.filter,
+    output: schemaLocation(needS3(inputs), runKey).uri,
+    s3Endpoint: effectiveS3Endpoint(inputs.aws),
+    s3Region: inputs.aws.region || undefined
+  }).args
+}
+
+/** Counts the files under the schema folder; the error when it cannot be listed. */
+async function countWritten(
+  s3: S3Client,
+  location: { bucket: string; prefix: string },
+  own: boolean
+): Promise<SchemaFiles | Error> {
+  try {
+    return countSchemaFiles(await listKeys(s3, location.bucket, `${location.prefix}/`))
+  } catch (e) {
+    return new Error(errorMessage(e))
+  } finally {
+    if (own) s3.destroy()
+  }
+}
+
+/** Fakes for unit tests. */
+export interface SchemaExportDeps {
+  readonly s3?: S3Client
+}
+
 /** The `schema-export` phase. */
-export function schemaExportPhase(_state: MigrationState): PhaseBody {
+export function schemaExportPhase(state: MigrationState, deps: SchemaExportDeps = {}): PhaseBody {
   return {
     id: 'schema-export',
     title: 'Schema export (Dumpling → S3)',
-    run() {
-      return Promise.reject(
-        new NotImplementedError('phase schema-export is not implemented yet in this version')
+    async run(ctx) {
+      const { inputs } = ctx
+      const location = schemaLocation(needS3(inputs), state.runKey)
+      const args = schemaExportArgs(inputs, state.runKey)
+      const monitor = new DumplingMonitor()
+      ctx.progress('dumping the schema')
+      const result = await runComponent({
+        tiup: needTiup(state),
+        component: 'dumpling',
+        version: inputs.tools.tidbVersion,
+        args,
+        secrets: [inputs.source.password],
+        timeoutMs: inputs.timeouts.importMs,
+        signal: ctx.signal,
+        log: (line) => ctx.log.info(line),
+        onLine: (line) => {
+          monitor.push(line)
+          const tables = monitor.report.progress?.tables
+          if (tables) ctx.progress(`tables ${tables.done}/${tables.total}`)
+        }
+      })
+      const verdict = monitor.verdict(result.exitCode)
+      if (verdict.outcome !== 'succeeded') {
+        if (ctx.signal.aborted && !result.timedOut) {
+          throw new CancelledError('Dumpling was stopped because the run was cancelled')
+        }
+        const why = result.timedOut
+          ? `Dumpling did not finish within import-timeout-minutes (${formatDuration(inputs.timeouts.importMs)}) and was stopped`
+          : `Dumpling failed: ${verdict.message}`
+        throw new PhaseError('schema-export', why, {
+          toolLine: monitor.report.firstError?.line ?? verdict.message,
+          tail: result.tail
+        })
+      }
+
+      const files = await countWritten(
+        deps.s3 ?? createAwsClients(inputs.aws).s3,
+        location,
+        !deps.s3
       )
+      if (files instanceof Error) {
+        // Counting is a check on top of Dumpling's own success line; Lightning will say if it cannot read them.
+        ctx.log.warning(`Could not list the schema files in ${location.uri}: ${files.message}`)
+      } else {
+        ctx.record.numbers.push(
+          { label: 'databases', value: files.databases },
+          { label: 'table schemas', value: files.tables }
+        )
+        if (files.views > 0) ctx.record.numbers.push({ label: 'views', value: files.views })
+        const selected = state.tables?.length
+        if (selected !== undefined && files.tables < selected) {
+          ctx.log.warning(
+            `Dumpling wrote ${files.tables} table schema file(s) to ${location.uri}, but the filter selects ` +
+              `${selected} table(s) on the source; the missing tables will not be created on the target.`
+          )
+        }
+        ctx.record.note = `${files.tables} table schema(s) in ${location.uri}`
+      }
+      state.schemaUri = location.uri
+      ctx.setOutput('schema-uri', location.uri)
+      ctx.report.links.push({ label: 'Schema files (Dumpling)', url: location.uri })
     }
   }
 }

@@ -2,15 +2,15 @@
 //   dumpling --host H --port 3306 --user U --password P --filter R1 --filter R2 --consistency none --no-data
 //            --output s3://bucket/prefix/schema [--s3.endpoint URL] [--s3.region R] [--threads N]
 // Flags per reference/tidb-tools.md §1.1. Dumpling's parser is pflag, whose StringSlice reads each value as one
-// CSV record (pflag string_slice.go readAsCSV): a comma splits a rule in two and a double quote breaks the CSV
-// parse, so such rules are refused here with the way around them. No --logfile: Dumpling then logs to stdout,
-// which is what the monitor reads.
+// CSV record (pflag string_slice.go readAsCSV): a comma would split a rule in two, so such rules are refused here
+// with the way around them, and a rule with a double quote (`"my db".*`) is passed CSV-quoted so it arrives intact.
+// No --logfile: Dumpling then logs to stdout, which is what the monitor reads.
 
 import type { DbEndpoint } from '../inputs.js'
+import { DUMPLING_SYSTEM_SCHEMA_EXCLUSION } from '../util/table-filter.js'
 
 /** Dumpling's own default filter minus `*.*`: passing any --filter replaces it (tidb-tools.md §1.1). */
-export const SYSTEM_SCHEMA_EXCLUSION =
-  '!/^(mysql|sys|INFORMATION_SCHEMA|PERFORMANCE_SCHEMA|METRICS_SCHEMA|INSPECTION_SCHEMA)$/.*'
+export const SYSTEM_SCHEMA_EXCLUSION = DUMPLING_SYSTEM_SCHEMA_EXCLUSION
 
 /** What one schema export needs. */
 export interface DumplingOptions {
@@ -43,14 +43,13 @@ export function dumplingFilterProblem(rule: string): string | undefined {
       'two rules. Write it as two rules, or replace the comma (e.g. a character class instead of {1,3})'
     )
   }
-  if (rule.includes('"')) {
-    return (
-      `filter rule "${rule}" contains a double quote, which Dumpling's --filter cannot pass (it reads values as ` +
-      'CSV); quote the name with backticks instead: `my-db`.*'
-    )
-  }
   if (/[\r\n]/.test(rule)) return `filter rule "${rule}" spans several lines`
   return undefined
+}
+
+/** One CSV field: quoted (its quotes doubled) when it holds a double quote, as pflag reads StringSlice values. */
+function csvField(rule: string): string {
+  return rule.includes('"') ? `"${rule.replaceAll('"', '""')}"` : rule
 }
 
 /**
@@ -86,7 +85,7 @@ export function dumplingArgs(opts: DumplingOptions): DumplingArgs {
     source.password
   ]
   const passwordIndex = args.length - 1
-  for (const rule of rules) args.push('--filter', rule)
+  for (const rule of rules) args.push('--filter', csvField(rule))
   args.push('--consistency', 'none', '--no-data', '--output', opts.output)
   if (opts.s3Endpoint !== undefined) args.push('--s3.endpoint', opts.s3Endpoint)
   if (opts.s3Region !== undefined) args.push('--s3.region', opts.s3Region)

@@ -1,0 +1,257 @@
+// Following a log file while another process writes it (`tail -F`), for TiDB Lightning's log: hours long, gigabytes,
+// rotated by size (lumberjack renames the full file away and starts a new one under the same name).
+//
+// Hot path (issue 9: ≥ 200 MiB/s, ≤ 64 MiB RSS): a fixed 64 KiB read buffer, native `indexOf` for newlines, one UTF-8
+// decode per chunk of whole lines (a newline byte never occurs inside a multi-byte sequence, so a chunk cut at its
+// last newline decodes exactly), and string slices per line. Only the bytes after the last newline are copied and
+// carried to the next read, capped at the longest line kept. The lines handed out are slices of the chunk string:
+// a consumer that keeps one beyond the call should copy it (log-line.ts `detach`).
+import { promises as fs } from 'node:fs'
+import type { FileHandle } from 'node:fs/promises'
+import { DEFAULT_MAX_LINE_LENGTH } from './lines.js'
+
+/** Splits bytes into lines: `\n` ends a line, a `\r` before it is dropped, over-long lines are cut with a note. */
+export class ByteLineSplitter {
+  private partial: Buffer[] = []
+  private partialBytes = 0
+  private dropped = 0
+
+  /**
+   * @param onLine receives each line without its ending
+   * @param maxLineLength longest line kept, in bytes of the carried part and characters of the rest
+   */
+  constructor(
+    private readonly onLine: (line: string) => void,
+    private readonly maxLineLength = DEFAULT_MAX_LINE_LENGTH
+  ) {}
+
+  /** Feeds `buf[start, end)`. The bytes are copied where kept, so the caller may reuse `buf`. */
+  push(buf: Buffer, start = 0, end = buf.length): void {
+    let from = start
+    if (this.partialBytes > 0 || this.dropped > 0) {
+      const nl = buf.indexOf(0x0a, from)
+      if (nl === -1 || nl >= end) {
+        this.carry(buf, from, end)
+        return
+      }
+      this.carry(buf, from, nl)
+      this.emitCarried()
+      from = nl + 1
+    }
+    const last = buf.lastIndexOf(0x0a, end - 1)
+    if (last >= from) {
+      this.emitText(buf.toString('utf8', from, last))
+      from = last + 1
+    }
+    if (from < end) this.carry(buf, from, end)
+  }
+
+  /** Emits a last line that had no newline. */
+  end(): void {
+    if (this.partialBytes > 0 || this.dropped > 0) this.emitCarried()
+  }
+
+  private emitText(text: string): void {
+    let at = 0
+    for (;;) {
+      const nl = text.indexOf('\n', at)
+      this.emit(nl === -1 ? text.slice(at) : text.slice(at, nl))
+      if (nl === -1) return
+      at = nl + 1
+    }
+  }
+
+  private emit(line: string): void {
+    let l = line.charCodeAt(line.length - 1) === 0x0d ? line.slice(0, -1) : line
+    if (l.length > this.maxLineLength) {
+      l = `${l.slice(0, this.maxLineLength)} … [line cut: ${l.length - this.maxLineLength} more characters]`
+    }
+    this.onLine(l)
+  }
+
+  private carry(buf: Buffer, from: number, to: number): void {
+    const room = this.maxLineLength - this.partialBytes
+    const take = Math.max(0, Math.min(room, to - from))
+    if (take > 0) {
+      this.partial.push(Buffer.from(buf.subarray(from, from + take)))
+      this.partialBytes += take
+    }
+    this.dropped += to - from - take
+  }
+
+  private emitCarried(): void {
+    let line = Buffer.concat(this.partial, this.partialBytes).toString('utf8')
+    if (line.endsWith('\r')) line = line.slice(0, -1)
+    if (this.dropped > 0) line += ` … [line cut: ${this.dropped} more bytes]`
+    this.partial = []
+    this.partialBytes = 0
+    this.dropped = 0
+    this.onLine(line)
+  }
+}
+
+const DEFAULT_CHUNK_BYTES = 64 * 1024
+
+/** Options of {@link FileTailer}. */
+export interface FileTailOptions {
+  /** Pause between reads that found nothing new, ms. Default 250. */
+  readonly intervalMs?: number
+  /** Read buffer size, bytes. Default 64 KiB: its decoded text stays a young-generation string, which measured
+   *  twice as fast as 1 MiB chunks (large-object space) at a lower peak RSS. */
+  readonly chunkBytes?: number
+  readonly maxLineLength?: number
+}
+
+/**
+ * Follows a file from its start, handing each complete line to `onLine` as it is written, until {@link stop}. The
+ * file may not exist yet (it is waited for), may be rotated (the old file is read to its end, then the new one from
+ * its start) or truncated (read again from the start).
+ */
+export class FileTailer {
+  private readonly splitter: ByteLineSplitter
+  private readonly buffer: Buffer
+  private readonly intervalMs: number
+  private handle: FileHandle | undefined
+  private inode = -1
+  private position = 0
+  private stopping = false
+  private loop: Promise<void> | undefined
+  private wake: (() => void) | undefined
+  private total = 0
+
+  /**
+   * @param file the path to follow
+   * @param onLine receives each line; an exception from it stops the tailer and is rethrown by {@link stop}
+   */
+  constructor(
+    readonly file: string,
+    onLine: (line: string) => void,
+    opts: FileTailOptions = {}
+  ) {
+    this.splitter = new ByteLineSplitter(onLine, opts.maxLineLength)
+    this.buffer = Buffer.allocUnsafe(opts.chunkBytes ?? DEFAULT_CHUNK_BYTES)
+    this.intervalMs = opts.intervalMs ?? 250
+  }
+
+  /** Bytes read so far, over every file followed. */
+  get bytesRead(): number {
+    return this.total
+  }
+
+  /** Starts following (once). */
+  start(): this {
+    this.loop ??= this.run()
+    return this
+  }
+
+  /**
+   * Reads what is left to the end of the file, emits a last unterminated line, and stops. Call it once the writer
+   * has exited, so nothing it wrote is missed.
+   */
+  async stop(): Promise<void> {
+    this.start()
+    this.stopping = true
+    this.wake?.()
+    await this.loop
+  }
+
+  private async run(): Promise<void> {
+    try {
+      for (;;) {
+        const stopping = this.stopping
+        const n = await this.readSome()
+        if (n > 0) continue
+        if (await this.switchedFile()) continue
+        if (stopping) break
+        await new Promise<void>((resolve) => {
+          this.wake = resolve
+          setTimeout(resolve, this.intervalMs)
+        })
+        this.wake = undefined
+      }
+      this.splitter.end()
+    } finally {
+      await this.handle?.close().catch(() => undefined)
+      this.handle = undefined
+    }
+  }
+
+  /** Reads one chunk from the current file; 0 at its end or when there is no file yet. */
+  private async readSome(): Promise<number> {
+    if (this.handle === undefined && !(await this.open())) return 0
+    const handle = this.handle as FileHandle
+    const { bytesRead } = await handle.read(this.buffer, 0, this.buffer.length, this.position)
+    if (bytesRead > 0) {
+      this.position += bytesRead
+      this.total += bytesRead
+      this.splitter.push(this.buffer, 0, bytesRead)
+    }
+    return bytesRead
+  }
+
+  private async open(): Promise<boolean> {
+    try {
+      this.handle = await fs.open(this.file, 'r')
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false
+      throw e
+    }
+    this.inode = (await this.handle.stat()).ino
+    this.position = 0
+    return true
+  }
+
+  /**
+   * At the end of the current file: whether the path now names another file (rotation) or a shorter one
+   * (truncation); then reading continues there from the start.
+   */
+  private async switchedFile(): Promise<boolean> {
+    if (this.handle === undefined) return false
+    let stat
+    try {
+      stat = await fs.stat(this.file)
+    } catch {
+      return false // renamed away and not yet recreated: keep the old one until a new one appears
+    }
+    if (stat.ino !== this.inode) {
+      // Rotated. The writer may have added lines to the old file between our last read and the rename; it writes
+      // only to the new one after it, so read the old one to its end now, then follow the new one from its start.
+      while ((await this.readSome()) > 0);
+      await this.handle.close()
+      this.handle = undefined
+      return this.open()
+    }
+    if (stat.size < this.position) {
+      this.position = 0
+      return true
+    }
+    return false
+  }
+}
+
+/**
+ * Reads a whole file through the same splitter (a finished log, the benchmark).
+ * @returns bytes read
+ */
+export async function readFileLines(
+  file: string,
+  onLine: (line: string) => void,
+  opts: Pick<FileTailOptions, 'chunkBytes' | 'maxLineLength'> = {}
+): Promise<number> {
+  const splitter = new ByteLineSplitter(onLine, opts.maxLineLength)
+  const buffer = Buffer.allocUnsafe(opts.chunkBytes ?? DEFAULT_CHUNK_BYTES)
+  const handle = await fs.open(file, 'r')
+  let total = 0
+  try {
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, total)
+      if (bytesRead === 0) break
+      total += bytesRead
+      splitter.push(buffer, 0, bytesRead)
+    }
+  } finally {
+    await handle.close()
+  }
+  splitter.end()
+  return total
+}
