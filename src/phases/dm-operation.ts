@@ -128,18 +128,21 @@ function wait(
   })
 }
 
-/** A PhaseError for a task that is gone or broken, with DM's own words. */
-function brokenError(op: OpContext, s: DmTaskStatus, what: string): PhaseError {
+/** A PhaseError for a task that is gone or broken, with DM's own words; `what` prefixes the message. */
+function brokenError(op: OpContext, s: DmTaskStatus, what?: string): PhaseError {
+  const prefix = what === undefined ? '' : `${what}: `
   const error = s.errors[0]
   if (error !== undefined) {
     const text = formatProcessError(error)
     return new PhaseError(
       op.phase,
-      `${what}: DM task ${op.task} is paused with an error: ${text}`,
-      { toolLine: text }
+      `${prefix}DM task ${op.task} is paused with an error: ${text}`,
+      {
+        toolLine: text
+      }
     )
   }
-  return new PhaseError(op.phase, `${what}: ${describeTaskStatus(s)}.`, {
+  return new PhaseError(op.phase, `${prefix}DM ${describeTaskStatus(s)}.`, {
     toolLine: s.message || undefined
   })
 }
@@ -151,7 +154,7 @@ async function status(op: OpContext): Promise<void> {
   if (gate === undefined) {
     const s = await query(op)()
     publishTaskStatus(ctx, s)
-    if (isBroken(s)) throw brokenError(op, s, `DM task ${op.task}`)
+    if (isBroken(s)) throw brokenError(op, s)
     if (s.stage !== 'Running')
       ctx.log.warning(`DM task ${op.task} is ${s.stage}: it does not replicate now.`)
     ctx.record.note = describeTaskStatus(s)
