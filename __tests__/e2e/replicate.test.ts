@@ -42,6 +42,14 @@ afterEach(async () => {
 const inputs = (overrides: Record<string, string> = {}) =>
   h.inputs({ filter: FILTER, 'dm-sync-timeout-minutes': '1', ...overrides })
 
+/** Runs the replicate phase for task `task` (a state of its own, the recorded position of prepareApp). */
+const replicate = (task: string, overrides: Record<string, string> = {}) =>
+  runOne(
+    h,
+    replicatePhase(dmState(`e2e-${task}`, tiup, binlog)),
+    inputs({ 'dm-task-name': task, ...overrides })
+  )
+
 function failureOf(run: Awaited<ReturnType<typeof runOne>>) {
   const record = run.report.phases.find((p) => p.id === 'replicate')
   expect(record?.status).toBe('failed')
@@ -51,11 +59,7 @@ function failureOf(run: Awaited<ReturnType<typeof runOne>>) {
 
 describe('replication from the recorded position', () => {
   test('starts DM in safe mode, absorbs the overlap, follows inserts, updates and deletes', async () => {
-    const run = await runOne(
-      h,
-      replicatePhase(dmState('e2e-main', tiup, binlog)),
-      inputs({ 'dm-task-name': 'main' })
-    )
+    const run = await replicate('main')
     expect(run.result.error).toBeUndefined()
     expect(run.report.outputs['dm-task']).toBe('main')
     expect(run.report.outputs['dm-stage']).toBe('Running')
@@ -83,11 +87,10 @@ describe('replication from the recorded position', () => {
   }, 60_000)
 
   test('a re-run attempt finds its task running and reports it instead of starting it again', async () => {
-    const state = dmState('e2e-rerun', tiup, binlog)
-    const first = await runOne(h, replicatePhase(state), inputs({ 'dm-task-name': 'rerun' }))
+    const first = await replicate('rerun')
     expect(first.result.error).toBeUndefined()
     const starts = h.sb.requests('dm').filter((r) => r.op === 'StartTask').length
-    const again = await runOne(h, replicatePhase(state), inputs({ 'dm-task-name': 'rerun' }))
+    const again = await replicate('rerun')
     expect(again.result.error).toBeUndefined()
     expect(again.report.phases[0]?.note).toContain('already in DM')
     expect(again.report.outputs['dm-stage']).toBe('Running')
@@ -104,11 +107,7 @@ describe('replication from the recorded position', () => {
     )
     expect(await dmctl(h, ['operate-source', 'create', file])).toContain('"result": true')
     const checks = h.sb.requests('dm').filter((r) => r.op === 'CheckTask').length
-    const run = await runOne(
-      h,
-      replicatePhase(dmState('e2e-other', tiup, binlog)),
-      inputs({ 'dm-task-name': 'other', 'dm-source-id': 'other-src' })
-    )
+    const run = await replicate('other', { 'dm-source-id': 'other-src' })
     const failure = failureOf(run)
     expect(failure?.message).toContain(
       "DM source 'other-src' (input dm-source-id) is already registered"
@@ -122,11 +121,7 @@ describe('DM faults fail the step with DM’s own message', () => {
   test('check-task failing lists the failed checks one by one', async () => {
     h.sb.setFault('dm-check-task-fail')
     const starts = h.sb.requests('dm').filter((r) => r.op === 'StartTask').length
-    const run = await runOne(
-      h,
-      replicatePhase(dmState('e2e-check', tiup, binlog)),
-      inputs({ 'dm-task-name': 'checkfail' })
-    )
+    const run = await replicate('checkfail')
     const failure = failureOf(run)
     expect(failure?.message).toMatch(/^DM's pre-check \(check-task\) failed: \n- \[fail\] /)
     expect(failure?.toolLine).toContain('[code=26005:class=dm-master')
@@ -138,11 +133,7 @@ describe('DM faults fail the step with DM’s own message', () => {
 
   test('start-task answering "result": false with exit 0 fails', async () => {
     h.sb.setFault('dmctl-result-false', 'start-task')
-    const run = await runOne(
-      h,
-      replicatePhase(dmState('e2e-rf', tiup, binlog)),
-      inputs({ 'dm-task-name': 'resultfalse' })
-    )
+    const run = await replicate('resultfalse')
     const failure = failureOf(run)
     expect(failure?.message).toContain(
       'Starting DM task resultfalse (start-task) failed: [code=46014'
@@ -154,11 +145,7 @@ describe('DM faults fail the step with DM’s own message', () => {
 
   test('a task DM pauses with an error fails with ErrCode 36069 and its workaround', async () => {
     h.sb.setFault('dm-task-paused-error')
-    const run = await runOne(
-      h,
-      replicatePhase(dmState('e2e-pe', tiup, binlog)),
-      inputs({ 'dm-task-name': 'pausederr' })
-    )
+    const run = await replicate('pausederr')
     const failure = failureOf(run)
     expect(failure?.message).toContain(
       'DM task pausederr stopped replicating: [code=36069:class=sync-unit'
@@ -174,11 +161,7 @@ describe('a purged binlog', () => {
     const [newest] = await h.sb.source.query<{ File: string }[]>('SHOW MASTER STATUS')
     await h.sb.source.query(`PURGE BINARY LOGS TO '${newest?.File ?? ''}'`)
     const before = h.sb.requests('dm').length
-    const run = await runOne(
-      h,
-      replicatePhase(dmState('e2e-purged', tiup, binlog)),
-      inputs({ 'dm-task-name': 'purged' })
-    )
+    const run = await replicate('purged')
     const failure = failureOf(run)
     expect(failure?.message).toContain(
       `The binlog file ${binlog.file} recorded before the snapshot is no longer on the source`

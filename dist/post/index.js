@@ -31761,6 +31761,28 @@ function binlogBox(report) {
         `<table>\n${body.join('\n')}\n</table>`
     ].join('\n');
 }
+const CHECK_ICON = { pass: '✅', warn: '⚠️', fail: '❌' };
+function checksSection(report, limit) {
+    const all = report.checks;
+    if (all.length === 0)
+        return undefined;
+    // Failures and warnings first: they are what a reader must act on.
+    const order = { fail: 0, warn: 1, pass: 2 };
+    const sorted = [...all].sort((a, b) => order[a.status] - order[b.status]);
+    const shown = sorted.slice(0, limit);
+    const rows = shown.map((c) => [
+        inline(`${CHECK_ICON[c.status]} ${c.status}`),
+        inline(c.title),
+        inline(c.reason)
+    ]);
+    const counts = ['fail', 'warn', 'pass']
+        .map((s) => `${all.filter((c) => c.status === s).length} ${s}`)
+        .join(' · ');
+    const parts = [el('h3', `Prechecks (${counts})`), table(['Result', 'Check', 'Details'], rows)];
+    if (shown.length < all.length)
+        parts.push(el('p', `${all.length - shown.length} more checks are in result.json.`));
+    return parts.join('\n');
+}
 function tablesSection(report, limit) {
     const all = report.tables;
     if (all.length === 0)
@@ -31836,6 +31858,9 @@ function render(report, limits) {
         sections.push(table(['#', 'Phase', 'Status', 'Duration', 'Key numbers'], rows));
     }
     sections.push(...failureSections(report, limits.tailLines));
+    const checks = checksSection(report, limits.tableRows === Infinity ? Infinity : Math.max(50, limits.tableRows));
+    if (checks)
+        sections.push(checks);
     const binlog = binlogBox(report);
     if (binlog)
         sections.push(binlog);
@@ -31956,7 +31981,8 @@ function newReport(operation, now = new Date()) {
         links: [],
         toolVersions: {},
         outputs: {},
-        warnings: []
+        warnings: [],
+        checks: []
     };
 }
 
