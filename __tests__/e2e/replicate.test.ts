@@ -1,7 +1,7 @@
 // The replicate phase on the sandbox: DM starts from the position recorded before the "snapshot", the rows written
 // in between end up right (safe mode), later changes follow, a re-run finds its task, an existing source is reused
 // or refused, each DM fault fails the step with DM's own message, and a purged binlog stops it before any DM call.
-import { writeFile } from 'node:fs/promises'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { replicatePhase } from '../../src/phases/replicate.js'
 import type { CapturedBinlog } from '../../src/phases/migration-state.js'
@@ -42,6 +42,11 @@ afterEach(async () => {
 const inputs = (overrides: Record<string, string> = {}) =>
   h.inputs({ filter: FILTER, 'dm-sync-timeout-minutes': '1', ...overrides })
 
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true })
+  return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name))
+}
+
 /** Runs the replicate phase for task `task` (a state of its own, the recorded position of prepareApp). */
 const replicate = (task: string, overrides: Record<string, string> = {}) =>
   runOne(
@@ -67,6 +72,20 @@ describe('replication from the recorded position', () => {
     expect(run.log.join('\n')).toContain(
       `The recorded binlog file ${binlog.file} is still on the source`
     )
+    // The configs held both passwords: they are gone, and neither password reached the log.
+    const passwords = [
+      h.sb.env['INPUT_SOURCE-PASSWORD'] ?? '',
+      h.sb.env['INPUT_TARGET-PASSWORD'] ?? ''
+    ]
+    expect(passwords.every((p) => p.length > 8)).toBe(true)
+    const left = await filesUnder(h.sb.env['RUNNER_TEMP'] ?? '')
+    expect(left.some((f) => f.endsWith('/dmctl.log'))).toBe(true) // dmctl's own log, kept for the post step
+    expect(left.some((f) => f.endsWith('.yaml'))).toBe(false)
+    for (const file of left) {
+      const text = await readFile(file, 'utf8')
+      for (const p of passwords) expect(text).not.toContain(p)
+    }
+    for (const p of passwords) expect(run.log.join('\n')).not.toContain(p)
 
     // The overlap (rows 4–5 and the update of row 1, already in the "snapshot") replayed without duplicate errors.
     await h.sb.source.query("INSERT INTO app.items VALUES (6, 'six', 6)")

@@ -5,7 +5,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs'
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { createDmctl, requireOk } from '../../src/tidb/dmctl.js'
+import { createDmctl, requireAnswered, requireOk } from '../../src/tidb/dmctl.js'
 import type { TiupSetup } from '../../src/tidb/tiup.js'
 import { CancelledError, PhaseError } from '../../src/util/errors.js'
 import { withEnv } from '../helpers/env.js'
@@ -123,6 +123,22 @@ test('read-only calls log to debug; query-status is read into a task status', as
   expect(call.status).toMatchObject({ found: true, stage: 'Running', lagSeconds: 42 })
   expect(lines).toEqual([])
   expect(debug.join('\n')).toContain('"secondsBehindMaster": "42"')
+})
+
+test('without a debug sink the lines of read-only calls are dropped, but kept in the tail for errors', async () => {
+  await answer(fixture('query-status-unknown-task.txt'))
+  const lines: string[] = []
+  const dm = createDmctl({
+    tiup,
+    version: 'v8.5.2',
+    masterAddr: 'm:8261',
+    log: (l) => lines.push(l),
+    phase: 'dm-status'
+  })
+  const call = await dm.queryStatus('aurora-task')
+  expect(lines).toEqual([])
+  expect(call.tail.join('\n')).toContain('has no source or not exist')
+  expect(requireAnswered('dm-status', call)).toMatchObject({ found: false, stage: 'NotFound' })
 })
 
 test('an unreachable master (exit 1, Error: on stderr) fails with that line', async () => {

@@ -14,15 +14,20 @@ import { exportProgress, warningLines } from '../aws/export-task.js'
 import type { Operation } from '../inputs.js'
 import type { PhaseContext } from '../orchestrator/phase.js'
 import type { DmTaskStatus } from '../tidb/dm-status.js'
-import { createDmctl, requireOk, type Dmctl, type DmctlOptions } from '../tidb/dmctl.js'
+import {
+  createDmctl,
+  requireAnswered,
+  requireOk,
+  type Dmctl,
+  type DmctlOptions
+} from '../tidb/dmctl.js'
 import type { Clock } from '../util/clock.js'
 import { errorMessage, PhaseError } from '../util/errors.js'
 import { formatDuration } from '../util/format.js'
-import { describeTaskStatus, formatProcessError, publishTaskStatus } from './dm-report.js'
+import { debugLog, describeTaskStatus, formatProcessError, publishTaskStatus } from './dm-report.js'
 import { isBroken, lagWithin, waitForTask, type TaskWaitResult } from './dm-wait.js'
 import type { MigrationState } from './migration-state.js'
 import type { PhaseBody } from './phase-body.js'
-import { requireQueryAnswered } from './replicate.js'
 
 /** A DM lifecycle operation. */
 export type DmOperation = Exclude<Operation, 'migrate' | 'plan'>
@@ -84,7 +89,7 @@ export function dmOperationPhase(
           masterAddr,
           signal: ctx.signal,
           log: (l) => ctx.log.info(l),
-          debug: (l) => ctx.log.debug(l),
+          ...debugLog(ctx),
           phase
         })
         const run = operation === 'status' ? status : lifecycle(operation)
@@ -105,9 +110,7 @@ interface OpContext {
 
 function query(op: OpContext): () => Promise<DmTaskStatus> {
   return async () => {
-    const c = await op.dm.queryStatus(op.task)
-    requireQueryAnswered(c)
-    return c.status
+    return requireAnswered(op.phase, await op.dm.queryStatus(op.task))
   }
 }
 

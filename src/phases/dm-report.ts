@@ -1,5 +1,6 @@
 // How a DM task's state is shown: one line for logs and deadline messages, DM's own error text, and the step outputs
 // and key numbers (`dm-task`, `dm-stage`, `dm-lag-seconds`, `dm-synced-position`) the phases publish.
+import * as core from '@actions/core'
 import type { PhaseContext } from '../orchestrator/phase.js'
 import { compareBinlogPositions, type BinlogPosition } from '../tidb/dm-binlog.js'
 import type { DmProcessError, DmTaskStatus } from '../tidb/dm-status.js'
@@ -71,4 +72,12 @@ export function publishTaskStatus(
     ctx.record.numbers.push({ label: 'rows replicated', value: rows })
   }
   ctx.log.info(`DM task ${s.task}: ${describeTaskStatus(s)}`)
+}
+
+/**
+ * The `debug` sink for dmctl's read-only calls: the phase's debug log when step debug logging is on, else none, so
+ * every query-status of a long wait does not print its JSON.
+ */
+export function debugLog(ctx: PhaseContext): { debug?: (line: string) => void } {
+  return core.isDebug() ? { debug: (line) => ctx.log.debug(line) } : {}
 }

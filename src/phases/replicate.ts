@@ -13,10 +13,16 @@ import {
   purgedBinlogMessage
 } from '../mysql/binary-logs.js'
 import type { DbEndpoint } from '../inputs.js'
-import { compareSourceConfig, renderSourceConfig, renderTaskConfig } from '../tidb/dm-config.js'
+import {
+  compareSourceConfig,
+  redactYaml,
+  renderSourceConfig,
+  renderTaskConfig
+} from '../tidb/dm-config.js'
 import type { RecordedPosition } from '../tidb/dm-status.js'
 import {
   createDmctl,
+  requireAnswered,
   requireOk,
   type Dmctl,
   type DmctlCall,
@@ -31,7 +37,7 @@ import {
 import type { Clock } from '../util/clock.js'
 import { PhaseError } from '../util/errors.js'
 import { formatDuration } from '../util/format.js'
-import { describeTaskStatus, formatProcessError, publishTaskStatus } from './dm-report.js'
+import { debugLog, describeTaskStatus, formatProcessError, publishTaskStatus } from './dm-report.js'
 import { isBroken, runsFromRecorded, waitForTask } from './dm-wait.js'
 import type { MigrationState } from './migration-state.js'
 import type { PhaseBody } from './phase-body.js'
@@ -97,17 +103,16 @@ export function replicatePhase(state: MigrationState, deps: ReplicateDeps = {}):
         secrets: [inputs.source.password, inputs.target.password],
         signal: ctx.signal,
         log: (l) => ctx.log.info(l),
-        debug: (l) => ctx.log.debug(l),
+        ...debugLog(ctx),
         phase: PHASE
       })
       const files: string[] = []
       try {
         ctx.progress(`looking for DM task ${task}`)
-        const existing = await dm.queryStatus(task)
-        requireQueryAnswered(existing)
-        if (existing.status.found) {
+        const existing = requireAnswered(PHASE, await dm.queryStatus(task))
+        if (existing.found) {
           ctx.log.info(
-            `DM task ${task} already exists (${describeTaskStatus(existing.status)}): not starting it again.`
+            `DM task ${task} already exists (${describeTaskStatus(existing)}): not starting it again.`
           )
           ctx.record.note = `task ${task} was already in DM (an earlier attempt started it)`
         } else {
@@ -120,6 +125,7 @@ export function replicatePhase(state: MigrationState, deps: ReplicateDeps = {}):
             )
           }
           const yaml = renderTaskConfig(taskConfigFor(inputs, task, binlog, selection))
+          ctx.log.debug(`DM task config:\n${redactYaml(yaml)}`)
           const taskFile = await dm.writeConfig('task', yaml)
           files.push(taskFile)
           ctx.progress("running DM's pre-check (check-task)")
@@ -146,13 +152,6 @@ function recordedOf(binlog: NonNullable<MigrationState['binlog']>): RecordedPosi
   }
 }
 
-/** A query-status that did not answer (unreachable master…) is a failure; "task not found" is an answer. */
-export function requireQueryAnswered(
-  call: DmctlCall & { status: { found: boolean; stage: string } }
-): void {
-  if (!call.status.found && call.status.stage !== 'NotFound') requireOk(PHASE, call, 'query-status')
-}
-
 /** Registers the source, or reuses the one already registered under `dm-source-id` when it is the same source. */
 async function ensureSource(
   ctx: PhaseContext,
@@ -176,7 +175,9 @@ async function ensureSource(
     )
     return
   }
-  const file = await dm.writeConfig('source', renderSourceConfig(wanted))
+  const yaml = renderSourceConfig(wanted)
+  ctx.log.debug(`DM source config:\n${redactYaml(yaml)}`)
+  const file = await dm.writeConfig('source', yaml)
   files.push(file)
   ctx.progress(`registering DM source ${id}`)
   const created = await dm.createSource(file)
@@ -258,11 +259,7 @@ async function waitUntilReplicating(
   deps: ReplicateDeps
 ): Promise<void> {
   const deadlineMs = ctx.inputs.timeouts.dmSyncMs
-  const query = async () => {
-    const c = await dm.queryStatus(task)
-    requireQueryAnswered(c)
-    return c.status
-  }
+  const query = async () => requireAnswered(PHASE, await dm.queryStatus(task))
   const result = await waitForTask(`DM task ${task}`, query, runsFromRecorded(recorded), isBroken, {
     deadlineMs,
     ...(deps.pollIntervalMs === undefined ? {} : { intervalMs: deps.pollIntervalMs }),

@@ -42,7 +42,10 @@ export interface DmctlOptions {
   readonly signal?: AbortSignal
   /** Lines of calls that change something (create, start, pause…). */
   readonly log: (line: string) => void
-  /** Lines of read-only calls (query-status, get-config), which polling repeats: kept out of the main log. */
+  /**
+   * Lines of read-only calls (query-status, get-config), which polling repeats: kept out of the main log, and
+   * dropped when undefined (their tail still goes into errors).
+   */
   readonly debug?: (line: string) => void
   /** Per-command deadline overrides, ms (tests). */
   readonly deadlines?: Partial<Record<DmctlCommand, number>>
@@ -85,33 +88,37 @@ export interface Dmctl {
 
 const READ_ONLY = new Set<DmctlCommand>(['get-config', 'query-status'])
 
+let workDir: Promise<string> | undefined
+
+/**
+ * dmctl's working directory: the run's private directory, where `dmctl.log` (the name dmctl always writes) is
+ * created first through writeSecretFile so that the post step removes it. One per process: the directory stays
+ * while the file is in it.
+ */
+function dmctlWorkDir(): Promise<string> {
+  workDir ??= writeSecretFile('dmctl.log', '').then((file) => path.dirname(file))
+  workDir.catch(() => (workDir = undefined))
+  return workDir
+}
+
 /**
  * dmctl bound to one DM-master.
  * @throws (from each call) CancelledError when cancelled; PhaseError when dmctl cannot be started or passes its
  *   deadline. A dmctl that answered is never an exception: check `output.ok` (or use {@link requireOk}).
  */
 export function createDmctl(opts: DmctlOptions): Dmctl {
-  let workDir: Promise<string> | undefined
-  // dmctl opens `dmctl.log` in its cwd: give it the private directory, with that file recorded for the post step.
-  const cwd = (): Promise<string> => {
-    workDir ??= writeSecretFile(`dmctl-${randomUUID().slice(0, 8)}.log`, '').then((file) =>
-      path.dirname(file)
-    )
-    return workDir
-  }
-
   async function call(command: DmctlCommand, args: readonly string[]): Promise<DmctlCall> {
     const stdout: string[] = []
     const stderr: string[] = []
     const timeoutMs = opts.deadlines?.[command] ?? DMCTL_DEADLINES_MS[command]
-    const log = READ_ONLY.has(command) ? (opts.debug ?? opts.log) : opts.log
+    const log = READ_ONLY.has(command) ? (opts.debug ?? (() => undefined)) : opts.log
     const result = await runComponent({
       tiup: opts.tiup,
       component: 'dmctl',
       version: opts.version,
       args: ['--master-addr', opts.masterAddr, command, ...args],
       secrets: (opts.secrets ?? []).filter((s) => s !== ''),
-      cwd: await cwd(),
+      cwd: await dmctlWorkDir(),
       timeoutMs,
       ...(opts.signal === undefined ? {} : { signal: opts.signal }),
       log,
@@ -140,11 +147,23 @@ export function createDmctl(opts: DmctlOptions): Dmctl {
     },
     operateTask: (op, task) => call(`${op}-task`, [task]),
     async writeConfig(kind, yaml) {
-      await cwd()
+      await dmctlWorkDir()
       return writeSecretFile(`dm-${kind}-${randomUUID().slice(0, 8)}.yaml`, yaml)
     },
     removeFiles: (files) => removeTempFiles(files)
   }
+}
+
+/**
+ * Fails when query-status got no answer (an unreachable master, a dmctl error); "task not found" is an answer.
+ * @param phase the failing phase's id
+ */
+export function requireAnswered(
+  phase: string,
+  call: DmctlCall & { readonly status: DmTaskStatus }
+): DmTaskStatus {
+  if (!call.status.found && call.status.stage !== 'NotFound') requireOk(phase, call, 'query-status')
+  return call.status
 }
 
 /**
