@@ -7,14 +7,14 @@ import { PhaseError } from '../../src/util/errors.js'
 import {
   appRows,
   dmctl,
-  dmctlTiup,
+  installDmctl,
   dmState,
   eventually,
   prepareApp,
   runOne
 } from '../helpers/dm-world.js'
 import { ManualClock } from '../helpers/manual-clock.js'
-import { startHarness, type Harness } from '../helpers/sandbox-harness.js'
+import { runAction, startHarness, type Harness } from '../helpers/sandbox-harness.js'
 
 let h: Harness
 let state: MigrationState
@@ -22,7 +22,7 @@ const TASK = 'ops'
 
 beforeAll(async () => {
   h = await startHarness()
-  state = dmState('e2e-ops', await dmctlTiup(), await prepareApp(h))
+  state = dmState('e2e-ops', await installDmctl(h), await prepareApp(h))
   const run = await runOne(
     h,
     replicatePhase(state),
@@ -68,6 +68,33 @@ test('status publishes stage, lag and the synced position', async () => {
   const labels = run.report.phases[0]?.numbers.map((n) => n.label)
   expect(labels).toEqual(expect.arrayContaining(['DM stage', 'lag', 'synced to']))
 }, 30_000)
+
+test('the bundled action runs status: tiup installs dmctl, outputs and summary are written', async () => {
+  const run = await runAction(h, {
+    operation: 'status',
+    'dm-task-name': TASK,
+    'wait-for-lag-seconds': '30',
+    'wait-timeout-minutes': '1'
+  })
+  expect(run.exitCode).toBe(0)
+  expect(run.outputs).toMatchObject({
+    'dm-task': TASK,
+    'dm-stage': 'Running',
+    'ready-for-cutover': 'true'
+  })
+  expect(JSON.parse(run.outputs['tool-versions'] ?? '{}')).toMatchObject({ dmctl: 'v8.5.2' })
+  expect(run.summary).toContain('DM stage')
+  const passwords = [
+    h.sb.env['INPUT_SOURCE-PASSWORD'] ?? '',
+    h.sb.env['INPUT_TARGET-PASSWORD'] ?? ''
+  ]
+  // `::add-mask::` is how the runner learns what to hide; nothing else may show a password.
+  const shown = (run.stdout + run.stderr + run.summary)
+    .split('\n')
+    .filter((l) => !l.startsWith('::add-mask::'))
+    .join('\n')
+  for (const p of passwords) expect(shown).not.toContain(p)
+}, 120_000)
 
 test('status with the lag gate: ready when the lag is within it', async () => {
   const run = await op('status', { 'wait-for-lag-seconds': '5', 'wait-timeout-minutes': '1' })

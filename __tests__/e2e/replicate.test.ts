@@ -10,7 +10,7 @@ import { PhaseError } from '../../src/util/errors.js'
 import {
   appRows,
   dmctl,
-  dmctlTiup,
+  installDmctl,
   dmState,
   eventually,
   prepareApp,
@@ -26,7 +26,7 @@ const FILTER = 'app.*\n!app.tmp_scratch'
 
 beforeAll(async () => {
   h = await startHarness()
-  tiup = await dmctlTiup()
+  tiup = await installDmctl(h)
   binlog = await prepareApp(h)
 }, 60_000)
 

@@ -1,36 +1,32 @@
-// What the DM end-to-end tests share: dmctl run through a tiup (a small shim that runs the sandbox's dmctl, until the
-// tiup stand-in lands), a database of our own on the source with a recorded binlog position, a "snapshot" of it
-// copied into the target, and dmctl called directly for setup and cleanup.
+// What the DM end-to-end tests share: dmctl installed through the sandbox's tiup, a database of our own on the source
+// with a recorded binlog position, a "snapshot" of it copied into the target, and dmctl called directly for setup
+// and cleanup.
 import { execFile } from 'node:child_process'
-import { chmod, mkdtemp, writeFile } from 'node:fs/promises'
-import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { buildRoot } from '../../sandbox/lib/paths.js'
 import type { Inputs } from '../../src/inputs.js'
 import type { Phase } from '../../src/orchestrator/phase.js'
-import type { CapturedBinlog, MigrationState } from '../../src/phases/migration-state.js'
+import {
+  newMigrationState,
+  type CapturedBinlog,
+  type MigrationState
+} from '../../src/phases/migration-state.js'
+import { tiupPhase } from '../../src/phases/tiup.js'
 import type { PhaseBody } from '../../src/phases/phase-body.js'
 import type { TiupSetup } from '../../src/tidb/tiup.js'
 import type { Harness, PhaseRun } from './sandbox-harness.js'
 
 const execFileP = promisify(execFile)
 
-/** A TiupSetup whose `tiup dmctl:<v> …` runs the sandbox's dmctl with the rest of the arguments. */
-export async function dmctlTiup(): Promise<TiupSetup> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'dm-tiup-'))
-  const tiupPath = path.join(dir, 'tiup')
-  const dmctl = path.join(buildRoot(), 'dm', 'dmctl.js')
-  await writeFile(tiupPath, `#!/bin/sh\nshift\nexec "${process.execPath}" "${dmctl}" "$@"\n`)
-  await chmod(tiupPath, 0o755)
-  return {
-    tiupPath,
-    version: '1.16.1',
-    source: 'path',
-    tiupHome: dir,
-    mirror: dir,
-    components: { dmctl: 'v8.5.2' }
+/** tiup and dmctl installed from the sandbox's mirror by the real tiup phase, as `migrate` and the DM operations do. */
+export async function installDmctl(h: Harness): Promise<TiupSetup> {
+  const state = newMigrationState('dm-tools')
+  const run = await runOne(h, tiupPhase(state, ['dmctl']), h.inputs())
+  if (run.result.error !== undefined || state.tiup === undefined) {
+    throw new Error(`tiup setup failed: ${run.log.join('\n')}`)
   }
+  return state.tiup
 }
 
 /** Runs the sandbox's dmctl directly (setup and cleanup), returning stdout. */
