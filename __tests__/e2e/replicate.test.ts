@@ -109,7 +109,21 @@ describe('replication from the recorded position', () => {
     const first = await replicate('rerun')
     expect(first.result.error).toBeUndefined()
     const starts = h.sb.requests('dm').filter((r) => r.op === 'StartTask').length
-    const again = await replicate('rerun')
+    // This attempt also knows the snapshot's own position, past the recorded one, and has safe mode off.
+    const state = dmState('e2e-rerun', tiup, binlog)
+    state.snapshot = {
+      identifier: 's',
+      arn: 'arn',
+      createdAt: 0,
+      reused: false,
+      binlog: { file: binlog.file, position: binlog.position + 500 }
+    }
+    const again = await runOne(
+      h,
+      replicatePhase(state),
+      inputs({ 'dm-task-name': 'rerun', 'safe-mode': 'false' })
+    )
+    expect(again.report.phases[0]?.warnings[0]).toMatch(/^safe-mode is false, but DM replays/)
     expect(again.result.error).toBeUndefined()
     expect(again.report.phases[0]?.note).toContain('already in DM')
     expect(again.report.outputs['dm-stage']).toBe('Running')

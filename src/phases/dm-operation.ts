@@ -7,10 +7,10 @@
 // replication broke). With `wait-for-lag-seconds` it is a cut-over gate: it waits up to `wait-timeout-minutes` for the
 // lag to drop to the limit, sets `ready-for-cutover`, and fails when the gate is not reached in time, so a scheduled
 // job fails when the lag grows. With `export-task-identifier` it also reports that export task (read-only).
-import type { RDSClient } from '@aws-sdk/client-rds'
+import type { AwsSender } from '../aws/aws-call.js'
 import { createAwsClients } from '../aws/clients.js'
-import { describeExportTask, ExportTaskNotFoundError } from '../aws/export-status.js'
 import { exportProgress, warningLines } from '../aws/export-task.js'
+import { createRds } from '../aws/rds.js'
 import type { Operation } from '../inputs.js'
 import type { PhaseContext } from '../orchestrator/phase.js'
 import type { DmTaskStatus } from '../tidb/dm-status.js'
@@ -35,7 +35,8 @@ export type DmOperation = Exclude<Operation, 'migrate' | 'plan'>
 /** What the phase talks to; tests replace them. */
 export interface DmOperationDeps {
   readonly dmctl?: (opts: DmctlOptions) => Dmctl
-  readonly rds?: () => Pick<RDSClient, 'send'>
+  /** The RDS client (the SDK's, or a fake with `send`). */
+  readonly rds?: () => AwsSender
   readonly clock?: Clock
   /** First interval between query-status checks, ms. */
   readonly pollIntervalMs?: number
@@ -240,26 +241,23 @@ async function reportExport(
   id: string,
   deps: DmOperationDeps
 ): Promise<void> {
-  const rds = deps.rds?.() ?? createAwsClients(ctx.inputs.aws).rds
+  const sender = deps.rds?.() ?? createAwsClients(ctx.inputs.aws).rds
+  const rds = createRds(sender, { signal: ctx.signal, log: (l) => ctx.log.info(l) })
   ctx.progress(`reading export task ${id}`)
   let view
   try {
-    view = await describeExportTask(rds, id, { signal: ctx.signal, log: (l) => ctx.log.info(l) })
+    view = await rds.describeExportTask(id)
   } catch (e) {
-    if (e instanceof ExportTaskNotFoundError) {
-      throw new PhaseError(
-        phase,
-        `Export task '${id}' (input export-task-identifier) was not found in ${ctx.inputs.aws.region}.`,
-        {
-          toolLine: e.message,
-          cause: e
-        }
-      )
-    }
     throw new PhaseError(phase, `Could not read export task '${id}': ${errorMessage(e)}`, {
       toolLine: errorMessage(e),
       cause: e
     })
+  }
+  if (view === undefined) {
+    throw new PhaseError(
+      phase,
+      `Export task '${id}' (input export-task-identifier) was not found in ${ctx.inputs.aws.region}.`
+    )
   }
   const progress = exportProgress(view, new Date())
   ctx.setOutput('export-task-id', view.id || id)

@@ -19,6 +19,7 @@ import {
   renderSourceConfig,
   renderTaskConfig
 } from '../tidb/dm-config.js'
+import { compareBinlogPositions } from '../tidb/dm-binlog.js'
 import type { RecordedPosition } from '../tidb/dm-status.js'
 import {
   createDmctl,
@@ -96,6 +97,8 @@ export function replicatePhase(state: MigrationState, deps: ReplicateDeps = {}):
         `The recorded binlog file ${binlog.file} is still on the source (newest ${availability.newest ?? '?'}).`
       )
 
+      noteSnapshotPosition(ctx, state)
+
       const dm = (deps.dmctl ?? createDmctl)({
         tiup: state.tiup,
         version: inputs.tools.tidbVersion,
@@ -141,6 +144,29 @@ export function replicatePhase(state: MigrationState, deps: ReplicateDeps = {}):
         problems.forEach((p) => ctx.log.debug(`could not remove a DM config file: ${p}`))
       }
     }
+  }
+}
+
+/**
+ * DM starts from the position recorded before the snapshot (the seed's procedure). When RDS also reported the
+ * snapshot's own position, say how far apart they are, and warn when safe mode is off although changes between the
+ * two will be replayed onto rows the import already holds.
+ */
+function noteSnapshotPosition(ctx: PhaseContext, state: MigrationState): void {
+  const recorded = state.binlog
+  const snap = state.snapshot?.binlog
+  if (recorded === undefined || snap === undefined) return
+  const order = compareBinlogPositions(
+    { file: snap.file, pos: snap.position },
+    { file: recorded.file, pos: recorded.position }
+  )
+  ctx.log.info(
+    `The snapshot's own binlog position is (${snap.file}, ${snap.position}); DM starts from the recorded (${recorded.file}, ${recorded.position}).`
+  )
+  if (order !== undefined && order > 0 && !ctx.inputs.dm.safeMode) {
+    ctx.log.warning(
+      'safe-mode is false, but DM replays the changes between the recorded position and the snapshot, which the import already holds: inserts among them fail with duplicate keys. Set safe-mode: true.'
+    )
   }
 }
 
