@@ -216,16 +216,16 @@ describe('status of an export task', () => {
     aws: { ...fakeInputs().aws, exportTaskIdentifier: id },
     dm: { ...fakeInputs('status').dm, masterAddr: undefined }
   })
-  const rds = (send: () => Promise<unknown>) => () => ({ send })
+  const rds = (send: () => Promise<unknown>) => ({
+    aws: { clients: { rds: { send }, s3: { send } }, retry: { retries: 0 } }
+  })
 
   test('reports status, progress and where the files are, read-only', async () => {
     const sent: unknown[] = []
     const r = await run('status', withExport(), {
-      rds: () => ({
-        send: (cmd: object) => {
-          sent.push((cmd as { input: unknown }).input)
-          return Promise.resolve({ ExportTasks: [TASK] })
-        }
+      ...rds((cmd?: object) => {
+        sent.push((cmd as { input: unknown }).input)
+        return Promise.resolve({ ExportTasks: [TASK] })
       })
     })
     expect(r.failure).toBeUndefined()
@@ -242,9 +242,11 @@ describe('status of an export task', () => {
       Status: 'FAILED',
       FailureCause: 'The S3 bucket bucket is not in us-east-1.'
     }
-    const r = await run('status', withExport(), {
-      rds: rds(() => Promise.resolve({ ExportTasks: [failed] }))
-    })
+    const r = await run(
+      'status',
+      withExport(),
+      rds(() => Promise.resolve({ ExportTasks: [failed] }))
+    )
     expect(r.failure?.message).toBe(
       "Export task 'aurora-to-tidb-r' ended FAILED: The S3 bucket bucket is not in us-east-1."
     )
@@ -256,11 +258,30 @@ describe('status of an export task', () => {
       name: 'ExportTaskNotFoundFault'
     })
     for (const send of [() => Promise.reject(fault), () => Promise.resolve({ ExportTasks: [] })]) {
-      const r = await run('status', withExport('x'), { rds: rds(send) })
+      const r = await run('status', withExport('x'), rds(send))
       expect(r.failure?.message).toBe(
         "Export task 'x' (input export-task-identifier) was not found in us-east-1."
       )
     }
+  })
+
+  test('an AWS error is shown with AWS’s own line', async () => {
+    const denied = Object.assign(
+      new Error('User is not authorized to perform rds:DescribeExportTasks'),
+      {
+        name: 'AccessDenied',
+        $metadata: { httpStatusCode: 403 }
+      }
+    )
+    const r = await run(
+      'status',
+      withExport(),
+      rds(() => Promise.reject(denied))
+    )
+    expect(r.failure?.message).toMatch(
+      /^Reading export task 'aurora-to-tidb-r' failed: AccessDenied/
+    )
+    expect(r.failure?.toolLine).toMatch(/^AccessDenied/)
   })
 
   test('with a DM task too, the DM task is still reported when the export failed', async () => {
@@ -269,7 +290,7 @@ describe('status of an export task', () => {
       'status',
       { ...withExport(), dm: dm() },
       {
-        rds: rds(() => Promise.resolve({ ExportTasks: [failed] })),
+        ...rds(() => Promise.resolve({ ExportTasks: [failed] })),
         dmctl: () => scriptedDmctl(['query-status-running-lag-v8.txt'])
       }
     )

@@ -3,7 +3,6 @@
 // export and import took longer than that must not start DM and fail later with a vaguer error.
 import type { DbEndpoint } from '../inputs.js'
 import { parseBinlogFile } from '../tidb/dm-binlog.js'
-import { connectDb } from './connect.js'
 
 /** What `SHOW BINARY LOGS` says about one file. */
 export interface BinlogFileAvailability {
@@ -47,6 +46,8 @@ export function purgedBinlogMessage(file: string, availability: BinlogFileAvaila
  *   logging is off or the user lacks REPLICATION CLIENT
  */
 export async function listBinaryLogs(source: DbEndpoint): Promise<string[]> {
+  // mysql2 is loaded on first use, not at bundle start-up (see phases/aws-deps.ts for why).
+  const { connectDb } = await import('./connect.js')
   const conn = await connectDb(source, 'source')
   try {
     const [rows] = await conn.query('SHOW BINARY LOGS')

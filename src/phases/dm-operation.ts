@@ -7,10 +7,7 @@
 // replication broke). With `wait-for-lag-seconds` it is a cut-over gate: it waits up to `wait-timeout-minutes` for the
 // lag to drop to the limit, sets `ready-for-cutover`, and fails when the gate is not reached in time, so a scheduled
 // job fails when the lag grows. With `export-task-identifier` it also reports that export task (read-only).
-import type { AwsSender } from '../aws/aws-call.js'
-import { createAwsClients } from '../aws/clients.js'
 import { exportProgress, warningLines } from '../aws/export-task.js'
-import { createRds } from '../aws/rds.js'
 import type { Operation } from '../inputs.js'
 import type { PhaseContext } from '../orchestrator/phase.js'
 import type { DmTaskStatus } from '../tidb/dm-status.js'
@@ -22,10 +19,11 @@ import {
   type DmctlOptions
 } from '../tidb/dmctl.js'
 import type { Clock } from '../util/clock.js'
-import { errorMessage, PhaseError } from '../util/errors.js'
+import { PhaseError } from '../util/errors.js'
 import { formatDuration } from '../util/format.js'
 import { debugLog, describeTaskStatus, formatProcessError, publishTaskStatus } from './dm-report.js'
 import { isBroken, lagWithin, waitForTask, type TaskWaitResult } from './dm-wait.js'
+import { awsKit, orFail, type AwsPhaseDeps } from './aws-deps.js'
 import type { MigrationState } from './migration-state.js'
 import type { PhaseBody } from './phase-body.js'
 
@@ -35,8 +33,8 @@ export type DmOperation = Exclude<Operation, 'migrate' | 'plan'>
 /** What the phase talks to; tests replace them. */
 export interface DmOperationDeps {
   readonly dmctl?: (opts: DmctlOptions) => Dmctl
-  /** The RDS client (the SDK's, or a fake with `send`). */
-  readonly rds?: () => AwsSender
+  /** AWS access for `export-task-identifier` (tests inject fake clients). */
+  readonly aws?: AwsPhaseDeps
   readonly clock?: Clock
   /** First interval between query-status checks, ms. */
   readonly pollIntervalMs?: number
@@ -241,18 +239,10 @@ async function reportExport(
   id: string,
   deps: DmOperationDeps
 ): Promise<void> {
-  const sender = deps.rds?.() ?? createAwsClients(ctx.inputs.aws).rds
-  const rds = createRds(sender, { signal: ctx.signal, log: (l) => ctx.log.info(l) })
+  // The SDK is loaded only here (awsKit imports it on first use): a DM-only status run never pays for it.
+  const kit = await awsKit(ctx, deps.aws)
   ctx.progress(`reading export task ${id}`)
-  let view
-  try {
-    view = await rds.describeExportTask(id)
-  } catch (e) {
-    throw new PhaseError(phase, `Could not read export task '${id}': ${errorMessage(e)}`, {
-      toolLine: errorMessage(e),
-      cause: e
-    })
-  }
+  const view = await orFail(phase, `Reading export task '${id}'`, kit.rds.describeExportTask(id))
   if (view === undefined) {
     throw new PhaseError(
       phase,

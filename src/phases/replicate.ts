@@ -13,12 +13,7 @@ import {
   purgedBinlogMessage
 } from '../mysql/binary-logs.js'
 import type { DbEndpoint } from '../inputs.js'
-import {
-  compareSourceConfig,
-  redactYaml,
-  renderSourceConfig,
-  renderTaskConfig
-} from '../tidb/dm-config.js'
+import type * as DmConfig from '../tidb/dm-config.js'
 import { compareBinlogPositions } from '../tidb/dm-binlog.js'
 import type { RecordedPosition } from '../tidb/dm-status.js'
 import {
@@ -98,6 +93,8 @@ export function replicatePhase(state: MigrationState, deps: ReplicateDeps = {}):
       )
 
       noteSnapshotPosition(ctx, state)
+      // The YAML library comes with the renderers, loaded when replication starts rather than at bundle start-up.
+      const config = await import('../tidb/dm-config.js')
 
       const dm = (deps.dmctl ?? createDmctl)({
         tiup: state.tiup,
@@ -119,7 +116,7 @@ export function replicatePhase(state: MigrationState, deps: ReplicateDeps = {}):
           )
           ctx.record.note = `task ${task} was already in DM (an earlier attempt started it)`
         } else {
-          await ensureSource(ctx, dm, state, masterAddr, files)
+          await ensureSource(ctx, config, dm, state, masterAddr, files)
           const selection = dmSelectionFor(inputs.filter, state.tables)
           selection.notes.forEach((n) => ctx.log.info(`Block-allow-list: ${n}`))
           if (!selection.exact) {
@@ -127,8 +124,8 @@ export function replicatePhase(state: MigrationState, deps: ReplicateDeps = {}):
               `DM's block-allow-list selects more tables than the filter (${selection.notes.join('; ')}); changes to tables that were not imported will make DM pause.`
             )
           }
-          const yaml = renderTaskConfig(taskConfigFor(inputs, task, binlog, selection))
-          ctx.log.debug(`DM task config:\n${redactYaml(yaml)}`)
+          const yaml = config.renderTaskConfig(taskConfigFor(inputs, task, binlog, selection))
+          ctx.log.debug(`DM task config:\n${config.redactYaml(yaml)}`)
           const taskFile = await dm.writeConfig('task', yaml)
           files.push(taskFile)
           ctx.progress("running DM's pre-check (check-task)")
@@ -181,6 +178,7 @@ function recordedOf(binlog: NonNullable<MigrationState['binlog']>): RecordedPosi
 /** Registers the source, or reuses the one already registered under `dm-source-id` when it is the same source. */
 async function ensureSource(
   ctx: PhaseContext,
+  config: typeof DmConfig,
   dm: Dmctl,
   state: MigrationState,
   masterAddr: string,
@@ -190,7 +188,7 @@ async function ensureSource(
   const id = wanted.sourceId
   ctx.progress(`looking for DM source ${id}`)
   const plan = planSource(
-    compareSourceConfig((await dm.getSourceConfig(id)).output, wanted),
+    config.compareSourceConfig((await dm.getSourceConfig(id)).output, wanted),
     id,
     masterAddr
   )
@@ -201,8 +199,8 @@ async function ensureSource(
     )
     return
   }
-  const yaml = renderSourceConfig(wanted)
-  ctx.log.debug(`DM source config:\n${redactYaml(yaml)}`)
+  const yaml = config.renderSourceConfig(wanted)
+  ctx.log.debug(`DM source config:\n${config.redactYaml(yaml)}`)
   const file = await dm.writeConfig('source', yaml)
   files.push(file)
   ctx.progress(`registering DM source ${id}`)
