@@ -14,11 +14,13 @@ import {
 import type {
   CheckTaskResp,
   CommonWorkerResp,
+  GetCfgResp,
   OperateSourceResp,
   OperateTaskResp,
   QueryStatusListResp,
   StartTaskResp
 } from './pb.js'
+import { notFound, sourceConfigYaml, taskConfigYaml } from './get-config.js'
 import { subTaskStatus, type MasterPosition } from './status.js'
 import { removeCheckpoint } from './target.js'
 import {
@@ -202,6 +204,19 @@ export class DmCluster {
       return { result: true, msg: '', sources: list.map((id) => resp(id)) }
     }
     return fail(terrorText(generate(ERR.MasterInvalidOperateOp, 'InvalidSourceOp', 'source')))
+  }
+
+  /** `get-config source|task <name>`. */
+  getConfig(type: string, name: string): GetCfgResp {
+    if (type === 'source') {
+      const src = this.sources.get(name)
+      return src ? { result: true, msg: '', cfg: sourceConfigYaml(src.cfg) } : notFound('source')
+    }
+    if (type === 'task') {
+      const t = this.tasks.get(name)
+      return t ? { result: true, msg: '', cfg: taskConfigYaml(t.raw) } : notFound('task')
+    }
+    return { result: false, msg: `get-config ${type} is not kept by the sandbox`, cfg: '' }
   }
 
   /** Connects to a source as DM-master does before accepting it (`GetUpstreamDB` + adjust). */

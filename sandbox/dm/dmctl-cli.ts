@@ -1,7 +1,7 @@
 // dmctl's command line (pingcap/tiflow cmd/dm-ctl, dm/ctl): global flags (`-master-addr` rewritten to the pflag
 // form, DM_MASTER_ADDR as fallback), the task and source commands the migration uses, results on stdout with exit 0
 // whatever `result` says, `Error: …` on stderr with exit 1 when the command itself fails, `dmctl.log` in the cwd.
-import { appendFileSync, readFileSync } from 'node:fs'
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
 import { parseSourceYaml, parseTaskYaml } from './config.js'
@@ -13,10 +13,11 @@ import {
   formatStartTask
 } from './dmctl-output.js'
 import { renderJsonpb } from './jsonpb.js'
-import { CheckTaskResponse } from './pb.js'
+import { CheckTaskResponse, GetCfgResponse } from './pb.js'
 import type { DmRequest } from './master.js'
 import type {
   CheckTaskResp,
+  GetCfgResp,
   OperateSourceResp,
   OperateTaskResp,
   QueryStatusListResp,
@@ -337,6 +338,22 @@ async function runCommand(io: DmctlIo, p: Parsed, addr: string, timeoutMs: numbe
       const r = await send<QueryStatusListResp>('QueryStatus', { name })
       const listForm = !name && !p.flags.get('source') && p.flags.get('more') !== 'true'
       return io.out(`${formatQueryStatus(r, listForm)}\n`)
+    }
+    case 'get-config': {
+      if (p.args.length !== 2) usageError(io, cmd)
+      const [type = '', name = ''] = p.args
+      if (!['task', 'master', 'worker', 'source'].includes(type)) {
+        io.out(`invalid config type '${type}'\n`)
+        throw new CliError('please check output to see error')
+      }
+      const r = await send<GetCfgResp>('GetCfg', { op: type, name })
+      const file = p.flags.get('file')
+      if (r.result && file) {
+        writeFileSync(path.resolve(io.cwd, file), r.cfg, { mode: 0o600 })
+        r.msg = `write config to file ${file} succeed`
+        r.cfg = ''
+      }
+      return io.out(`${renderJsonpb(GetCfgResponse, { ...r })}\n`)
     }
     default: {
       if (p.args.length === 0) {

@@ -16,6 +16,8 @@ export interface CommandSpec {
   readonly use: string
   readonly short: string
   readonly flags: readonly FlagSpec[]
+  /** Left out of `dmctl --help`, as cobra does for `Hidden: true`. */
+  readonly hidden?: boolean
 }
 
 /** Persistent flags of the root command. */
@@ -78,6 +80,13 @@ export const COMMANDS: readonly CommandSpec[] = [
       START_TIME,
       { name: 'warn', short: 'w', type: 'int', usage: 'max count of warns to display', def: '10' }
     ]
+  },
+  {
+    name: 'get-config',
+    use: 'get-config <task | master | worker | source> <name> [--file filename]',
+    short: 'Gets the configuration',
+    flags: [{ name: 'file', short: 'f', type: 'string', usage: 'write config to file' }],
+    hidden: true
   },
   {
     name: 'operate-source',
@@ -154,8 +163,9 @@ function flagLines(flags: readonly FlagSpec[]): string {
 
 /** `dmctl --help`. */
 export function rootHelp(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length), 4) + 2
-  const cmds = [...COMMANDS, { name: 'help', short: 'Gets help about any command' }]
+  const shown = COMMANDS.filter((c) => c.hidden !== true)
+  const width = Math.max(...shown.map((c) => c.name.length), 4) + 2
+  const cmds = [...shown, { name: 'help', short: 'Gets help about any command' }]
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((c) => `  ${c.name.padEnd(width)} ${c.short}`)
     .join('\n')

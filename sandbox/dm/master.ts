@@ -1,7 +1,7 @@
 // The DM-master stand-in that dmctl talks to. Real dmctl speaks gRPC; the sandbox's dmctl and master share an
 // internal HTTP+JSON protocol instead (invisible to the action, which only sees dmctl's output):
 //   POST /dm/<Method>  body: the request as JSON  →  200 with the response message as JSON
-// Methods: OperateSource, CheckTask, StartTask, OperateTask, QueryStatus. State lives under `<dir>/dm/`.
+// Methods: OperateSource, CheckTask, StartTask, OperateTask, QueryStatus, GetCfg. State lives under `<dir>/dm/`.
 import type http from 'node:http'
 import { DmCluster, type CallFaults } from './cluster.js'
 import type { OperateTaskResp } from './pb.js'
@@ -71,6 +71,8 @@ async function dispatch(
       return cluster.operateTask((r.op ?? 'Pause') as OperateTaskResp['op'], r.name ?? '')
     case 'QueryStatus':
       return cluster.queryStatus(r.name ?? '')
+    case 'GetCfg':
+      return cluster.getConfig(r.op ?? '', r.name ?? '')
     default:
       return undefined
   }

@@ -40,6 +40,13 @@ export const OperateTaskResponse: MessageSchema = [
   { name: 'sources', kind: CommonWorkerResponse, repeated: true }
 ]
 
+/** `GetCfgResponse` (get-config). */
+export const GetCfgResponse: MessageSchema = [
+  { name: 'result', kind: 'bool' },
+  { name: 'msg', kind: 'string' },
+  { name: 'cfg', kind: 'string' }
+]
+
 /** `ProcessError`. */
 export const ProcessError: MessageSchema = [
   { name: 'ErrCode', kind: 'int32' },
@@ -226,4 +233,11 @@ export interface OperateTaskResp {
   result: boolean
   msg: string
   sources: CommonWorkerResp[]
+}
+
+/** `GetCfgResponse` value: `cfg` is the config as YAML, with passwords shown as `******`. */
+export interface GetCfgResp {
+  result: boolean
+  msg: string
+  cfg: string
 }

@@ -1,17 +1,317 @@
-// PLACEHOLDER — being implemented; fails loudly until then.
-import { NotImplementedError } from '../util/errors.js'
+// Phase `replicate` (seed step 4, "Replicate incremental data to TiDB using DM"): register the source with DM,
+// check and start an incremental task from the binlog position recorded before the snapshot, and wait until it runs
+// from there. Safe mode absorbs the changes made between the recorded position and the snapshot, which the import
+// already holds.
+//
+// Order matters: the recorded binlog file is checked on the source before any DM call, so a run whose binlog was
+// purged while the export and import ran changes nothing in DM. A re-run attempt that finds its task already in DM
+// reports it instead of starting it twice.
+import type { PhaseContext } from '../orchestrator/phase.js'
+import {
+  binlogFileAvailability,
+  listBinaryLogs,
+  purgedBinlogMessage
+} from '../mysql/binary-logs.js'
+import type { DbEndpoint } from '../inputs.js'
+import type * as DmConfig from '../tidb/dm-config.js'
+import { compareBinlogPositions } from '../tidb/dm-binlog.js'
+import type { RecordedPosition } from '../tidb/dm-status.js'
+import {
+  createDmctl,
+  requireAnswered,
+  requireOk,
+  type Dmctl,
+  type DmctlCall,
+  type DmctlOptions
+} from '../tidb/dmctl.js'
+import {
+  checkFailures,
+  describeCheckFailure,
+  DM_ERROR,
+  type DmctlOutput
+} from '../tidb/dmctl-output.js'
+import type { Clock } from '../util/clock.js'
+import { PhaseError } from '../util/errors.js'
+import { formatDuration } from '../util/format.js'
+import { debugLog, describeTaskStatus, formatProcessError, publishTaskStatus } from './dm-report.js'
+import { isBroken, runsFromRecorded, waitForTask } from './dm-wait.js'
 import type { MigrationState } from './migration-state.js'
 import type { PhaseBody } from './phase-body.js'
+import {
+  dmSelectionFor,
+  dmTaskName,
+  planSource,
+  sourceConfigFor,
+  taskConfigFor,
+  unverifiedSourceMessage
+} from './replicate-config.js'
+
+const PHASE = 'replicate'
+
+/** What the phase talks to; tests replace them. */
+export interface ReplicateDeps {
+  readonly dmctl?: (opts: DmctlOptions) => Dmctl
+  readonly listBinaryLogs?: (source: DbEndpoint) => Promise<string[]>
+  readonly clock?: Clock
+  /** First interval between query-status checks, ms. */
+  readonly pollIntervalMs?: number
+}
 
 /** The `replicate` phase. */
-export function replicatePhase(_state: MigrationState): PhaseBody {
+export function replicatePhase(state: MigrationState, deps: ReplicateDeps = {}): PhaseBody {
   return {
-    id: 'replicate',
+    id: PHASE,
     title: 'Incremental replication (DM)',
-    run() {
-      return Promise.reject(
-        new NotImplementedError('phase replicate is not implemented yet in this version')
+    async run(ctx) {
+      const { inputs } = ctx
+      const masterAddr = inputs.dm.masterAddr
+      if (masterAddr === undefined) {
+        throw new PhaseError(
+          PHASE,
+          "Input 'dm-master-addr' is empty: there is no DM-master to start replication on."
+        )
+      }
+      const binlog = state.binlog
+      if (binlog === undefined) {
+        throw new PhaseError(
+          PHASE,
+          'No binlog position was recorded before the snapshot, so DM has no start position.'
+        )
+      }
+      if (state.tiup === undefined)
+        throw new PhaseError(PHASE, 'dmctl is not installed (the tiup phase did not run).')
+      const task = dmTaskName(inputs, state.runKey)
+      ctx.setOutput('dm-task', task)
+
+      ctx.progress(`checking that ${binlog.file} is still on the source`)
+      const logs = await (deps.listBinaryLogs ?? listBinaryLogs)(inputs.source)
+      const availability = binlogFileAvailability(logs, binlog.file)
+      if (!availability.available)
+        throw new PhaseError(PHASE, purgedBinlogMessage(binlog.file, availability))
+      ctx.log.info(
+        `The recorded binlog file ${binlog.file} is still on the source (newest ${availability.newest ?? '?'}).`
       )
+
+      noteSnapshotPosition(ctx, state)
+      // The YAML library comes with the renderers, loaded when replication starts rather than at bundle start-up.
+      const config = await import('../tidb/dm-config.js')
+
+      const dm = (deps.dmctl ?? createDmctl)({
+        tiup: state.tiup,
+        version: inputs.tools.tidbVersion,
+        masterAddr,
+        secrets: [inputs.source.password, inputs.target.password],
+        signal: ctx.signal,
+        log: (l) => ctx.log.info(l),
+        ...debugLog(ctx),
+        phase: PHASE
+      })
+      const files: string[] = []
+      try {
+        ctx.progress(`looking for DM task ${task}`)
+        const existing = requireAnswered(PHASE, await dm.queryStatus(task))
+        if (existing.found) {
+          ctx.log.info(
+            `DM task ${task} already exists (${describeTaskStatus(existing)}): not starting it again.`
+          )
+          ctx.record.note = `task ${task} was already in DM (an earlier attempt started it)`
+        } else {
+          await ensureSource(ctx, config, dm, state, masterAddr, files)
+          const selection = dmSelectionFor(inputs.filter, state.tables)
+          selection.notes.forEach((n) => ctx.log.info(`Block-allow-list: ${n}`))
+          if (!selection.exact) {
+            ctx.log.warning(
+              `DM's block-allow-list selects more tables than the filter (${selection.notes.join('; ')}); changes to tables that were not imported will make DM pause.`
+            )
+          }
+          const yaml = config.renderTaskConfig(taskConfigFor(inputs, task, binlog, selection))
+          ctx.log.debug(`DM task config:\n${config.redactYaml(yaml)}`)
+          const taskFile = await dm.writeConfig('task', yaml)
+          files.push(taskFile)
+          ctx.progress("running DM's pre-check (check-task)")
+          const check = await dm.checkTask(taskFile)
+          requirePrecheck(ctx, check, 'check-task')
+          ctx.progress(`starting DM task ${task}`)
+          await startTask(ctx, dm, task, taskFile)
+          ctx.record.note = `task ${task} started from (${binlog.file}, ${binlog.position})${inputs.dm.safeMode ? ' in safe mode' : ''}`
+        }
+        await waitUntilReplicating(ctx, dm, task, recordedOf(binlog), deps)
+      } finally {
+        const problems = await dm.removeFiles(files)
+        problems.forEach((p) => ctx.log.debug(`could not remove a DM config file: ${p}`))
+      }
     }
   }
+}
+
+/**
+ * DM starts from the position recorded before the snapshot (the seed's procedure). When RDS also reported the
+ * snapshot's own position, say how far apart they are, and warn when safe mode is off although changes between the
+ * two will be replayed onto rows the import already holds.
+ */
+function noteSnapshotPosition(ctx: PhaseContext, state: MigrationState): void {
+  const recorded = state.binlog
+  const snap = state.snapshot?.binlog
+  if (recorded === undefined || snap === undefined) return
+  const order = compareBinlogPositions(
+    { file: snap.file, pos: snap.position },
+    { file: recorded.file, pos: recorded.position }
+  )
+  ctx.log.info(
+    `The snapshot's own binlog position is (${snap.file}, ${snap.position}); DM starts from the recorded (${recorded.file}, ${recorded.position}).`
+  )
+  if (order !== undefined && order > 0 && !ctx.inputs.dm.safeMode) {
+    ctx.log.warning(
+      'safe-mode is false, but DM replays the changes between the recorded position and the snapshot, which the import already holds: inserts among them fail with duplicate keys. Set safe-mode: true.'
+    )
+  }
+}
+
+function recordedOf(binlog: NonNullable<MigrationState['binlog']>): RecordedPosition {
+  return {
+    file: binlog.file,
+    pos: binlog.position,
+    ...(binlog.gtid === undefined || binlog.gtid === '' ? {} : { gtid: binlog.gtid })
+  }
+}
+
+/** Registers the source, or reuses the one already registered under `dm-source-id` when it is the same source. */
+async function ensureSource(
+  ctx: PhaseContext,
+  config: typeof DmConfig,
+  dm: Dmctl,
+  state: MigrationState,
+  masterAddr: string,
+  files: string[]
+): Promise<void> {
+  const wanted = sourceConfigFor(ctx.inputs, state.source)
+  const id = wanted.sourceId
+  ctx.progress(`looking for DM source ${id}`)
+  const plan = planSource(
+    config.compareSourceConfig((await dm.getSourceConfig(id)).output, wanted),
+    id,
+    masterAddr
+  )
+  if (plan.action === 'refuse') throw new PhaseError(PHASE, plan.message)
+  if (plan.action === 'reuse') {
+    ctx.log.info(
+      `DM source ${id} is already registered with this source's endpoint, user and GTID setting: reusing it.`
+    )
+    return
+  }
+  const yaml = config.renderSourceConfig(wanted)
+  ctx.log.debug(`DM source config:\n${config.redactYaml(yaml)}`)
+  const file = await dm.writeConfig('source', yaml)
+  files.push(file)
+  ctx.progress(`registering DM source ${id}`)
+  const created = await dm.createSource(file)
+  const out = created.output
+  if (
+    !out.ok &&
+    plan.unverified !== undefined &&
+    out.error.terror?.code === DM_ERROR.sourceExists
+  ) {
+    throw new PhaseError(PHASE, unverifiedSourceMessage(id, masterAddr, plan.unverified), {
+      toolLine: out.error.message
+    })
+  }
+  requireOk(PHASE, created, `Registering DM source ${id} (operate-source create)`)
+  const worker = out.sources.find((s) => s.source === id)?.worker ?? ''
+  if (worker === '') {
+    ctx.log.warning(
+      `DM source ${id} was registered but no DM-worker is free to serve it: ${out.sources[0]?.msg ?? out.msg}`
+    )
+  } else ctx.log.info(`DM source ${id} registered, served by ${worker}.`)
+}
+
+/**
+ * Fails with DM's pre-check items, one by one (also added to the report's checks), when the pre-check failed;
+ * warns for each warned item when it passed with warnings.
+ */
+function requirePrecheck(
+  ctx: PhaseContext,
+  call: DmctlCall,
+  command: 'check-task' | 'start-task'
+): DmctlOutput {
+  const out = call.output
+  const items = checkFailures(out.checkDetail)
+  for (const f of items) {
+    ctx.report.checks.push({
+      id: `dm.precheck.${f.id ?? f.name.replace(/\W+/g, '-')}`,
+      title: `DM pre-check: ${f.desc || f.name}`,
+      status: f.state,
+      reason: describeCheckFailure(f)
+    })
+  }
+  if (out.ok) {
+    items
+      .filter((f) => f.state === 'warn')
+      .forEach((f) => ctx.log.warning(`DM pre-check: ${describeCheckFailure(f)}`))
+    return out
+  }
+  const failed = items.filter((f) => f.state === 'fail')
+  if (failed.length === 0) return requireOk(PHASE, call, `DM's pre-check (${command})`)
+  throw new PhaseError(
+    PHASE,
+    `DM's pre-check (${command}) failed: ${failed.map((f) => `\n- ${describeCheckFailure(f)}`).join('')}`,
+    { toolLine: out.error.terror?.text ?? out.error.message, tail: call.tail }
+  )
+}
+
+/** start-task; "already exists" counts as started only when query-status then finds the task. */
+async function startTask(ctx: PhaseContext, dm: Dmctl, task: string, file: string): Promise<void> {
+  const started = await dm.startTask(file)
+  const out = started.output
+  if (!out.ok && out.error.terror?.code === DM_ERROR.subtaskExists) {
+    const again = await dm.queryStatus(task)
+    if (again.status.found) {
+      ctx.log.info(`DM says task ${task} already exists (${again.status.stage}): using it.`)
+      return
+    }
+  }
+  if (!out.ok && out.checkDetail !== undefined) requirePrecheck(ctx, started, 'start-task')
+  requireOk(PHASE, started, `Starting DM task ${task} (start-task)`)
+  ctx.log.info(`DM task ${task} started.`)
+}
+
+/** Waits for Running from the recorded position; fails with DM's own error when the task pauses with one. */
+async function waitUntilReplicating(
+  ctx: PhaseContext,
+  dm: Dmctl,
+  task: string,
+  recorded: RecordedPosition,
+  deps: ReplicateDeps
+): Promise<void> {
+  const deadlineMs = ctx.inputs.timeouts.dmSyncMs
+  const query = async () => requireAnswered(PHASE, await dm.queryStatus(task))
+  const result = await waitForTask(`DM task ${task}`, query, runsFromRecorded(recorded), isBroken, {
+    deadlineMs,
+    ...(deps.pollIntervalMs === undefined ? {} : { intervalMs: deps.pollIntervalMs }),
+    ...(deps.clock === undefined ? {} : { clock: deps.clock }),
+    signal: ctx.signal,
+    onStatus: (s) => ctx.progress(describeTaskStatus(s))
+  })
+  const s = result.status
+  publishTaskStatus(ctx, s)
+  if (result.outcome === 'reached') return
+  const error = s.errors[0]
+  if (error !== undefined) {
+    throw new PhaseError(
+      PHASE,
+      `DM task ${task} stopped replicating: ${formatProcessError(error)}`,
+      {
+        toolLine: formatProcessError(error)
+      }
+    )
+  }
+  if (result.outcome === 'failed') {
+    throw new PhaseError(PHASE, `DM task ${task} is ${describeTaskStatus(s)}.`, {
+      toolLine: s.message || undefined
+    })
+  }
+  throw new PhaseError(
+    PHASE,
+    `DM task ${task} was not running from the recorded position (${recorded.file}, ${recorded.pos}) after ` +
+      `${formatDuration(deadlineMs)} (input dm-sync-timeout-minutes); last seen: ${describeTaskStatus(s)}.`
+  )
 }

@@ -87,7 +87,7 @@ function exactSelection(filter: TableFilter): ExactSelection {
 }
 
 /** DM reads `*`, `?`, `[…]` as wildcards and a leading `~` as a regexp: such names go in as an anchored regexp. */
-function dmName(name: string): string {
+export function dmName(name: string): string {
   if (!/[*?[\]]/.test(name) && !name.startsWith('~')) return name
   return `~^${name.replace(/[\\.+*?()|[\]{}^$]/g, '\\$&')}$`
 }

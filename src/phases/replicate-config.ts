@@ -1,0 +1,172 @@
+// What the replicate phase asks DM for, derived from the inputs and what earlier phases learned: the source config,
+// the incremental task config (block-allow-list from the same `filter` the schema export used, `meta` from the
+// recorded binlog position), and whether an already registered source may be reused. Pure.
+import type { Inputs } from '../inputs.js'
+import type {
+  DmBlockAllowList,
+  DmSourceConfigInput,
+  DmTaskConfigInput,
+  SourceComparison
+} from '../tidb/dm-config.js'
+import { parseFilter } from '../util/table-filter.js'
+import { dmName, translateFilter } from '../util/table-filter-translate.js'
+import type { CapturedBinlog, SelectedTable, SourceFacts } from './migration-state.js'
+import { dmTaskNameFor } from './names.js'
+
+/** The DM task of a run: `dm-task-name`, else the name derived from the run key. */
+export function dmTaskName(inputs: Pick<Inputs, 'dm'>, runKey: string): string {
+  return inputs.dm.taskName ?? dmTaskNameFor(runKey)
+}
+
+/**
+ * The source config: `dm-source-id`, the source endpoint, GTID on only when the source writes GTIDs DM can start from.
+ * @param source what precheck learned of the source; without it GTID stays off and DM detects the flavour itself
+ */
+export function sourceConfigFor(
+  inputs: Pick<Inputs, 'dm' | 'source'>,
+  source: SourceFacts | undefined
+): DmSourceConfigInput {
+  const { host, port, user, password } = inputs.source
+  return {
+    sourceId: inputs.dm.sourceId,
+    enableGtid: source?.gtidEnabled ?? false,
+    from: { host, port, user, password },
+    ...(source === undefined ? {} : { flavor: source.flavor })
+  }
+}
+
+/** DM's block-allow-list for the filter, and how faithfully it selects the filter's tables. */
+export interface DmSelection {
+  readonly list: DmBlockAllowList
+  /** True when DM replicates exactly the tables the schema export and the data import took. */
+  readonly exact: boolean
+  /** Why it is built the way it is, for the log. */
+  readonly notes: readonly string[]
+}
+
+/**
+ * The block-allow-list for the `filter` input. Exact-name filters translate exactly. A filter with patterns cannot
+ * be said in DM's language without selecting more (whole databases), and DM fails on changes to a table that was
+ * never imported, so then the tables the filter selected on the source are listed one by one (tables created
+ * later are not replicated). Without that list the wider translation is used, and `exact` is false.
+ * @param filter the `filter` input's rules
+ * @param tables the tables the filter selected on the source (precheck), if known
+ */
+export function dmSelectionFor(
+  filter: readonly string[],
+  tables: readonly SelectedTable[] | undefined
+): DmSelection {
+  const t = translateFilter(parseFilter(filter))
+  const bal = t.blockAllowList
+  if (bal !== undefined && t.blockAllowListExact) {
+    return {
+      list: {
+        doDbs: bal['do-dbs'],
+        doTables: (bal['do-tables'] ?? []).map((r) => ({ db: r['db-name'], table: r['tbl-name'] })),
+        ignoreTables: (bal['ignore-tables'] ?? []).map((r) => ({
+          db: r['db-name'],
+          table: r['tbl-name']
+        }))
+      },
+      exact: true,
+      notes: []
+    }
+  }
+  if (tables !== undefined && tables.length > 0) {
+    return {
+      list: {
+        doDbs: [...new Set(tables.map((x) => dmName(x.database)))],
+        doTables: tables.map((x) => ({ db: dmName(x.database), table: dmName(x.table) })),
+        ignoreTables: []
+      },
+      exact: true,
+      notes: [
+        ...t.notes,
+        `so DM's block-allow-list names the ${tables.length} table(s) the filter selected on the source; tables created later are not replicated`
+      ]
+    }
+  }
+  return {
+    list: {
+      doDbs: bal?.['do-dbs'] ?? [],
+      doTables: (bal?.['do-tables'] ?? []).map((r) => ({ db: r['db-name'], table: r['tbl-name'] })),
+      ignoreTables: []
+    },
+    exact: false,
+    notes: t.notes
+  }
+}
+
+/** The incremental task config: from the recorded position, into the target, in safe mode unless turned off. */
+export function taskConfigFor(
+  inputs: Pick<Inputs, 'dm' | 'target' | 'filter'>,
+  name: string,
+  binlog: CapturedBinlog,
+  selection: DmSelection
+): DmTaskConfigInput {
+  const { host, port, user, password } = inputs.target
+  return {
+    name,
+    target: { host, port, user, password },
+    sources: [
+      {
+        sourceId: inputs.dm.sourceId,
+        meta: {
+          binlogName: binlog.file,
+          binlogPos: binlog.position,
+          ...(binlog.gtid === undefined || binlog.gtid === '' ? {} : { binlogGtid: binlog.gtid })
+        }
+      }
+    ],
+    blockAllowList: selection.list,
+    safeMode: inputs.dm.safeMode
+  }
+}
+
+/** What to do about the DM source: create it, reuse the registered one, or refuse with a message. */
+export type SourcePlan =
+  | { readonly action: 'create'; readonly unverified?: string }
+  | { readonly action: 'reuse' }
+  | { readonly action: 'refuse'; readonly message: string }
+
+/**
+ * Decides from `get-config source <id>` whether to create the source, reuse it (same endpoint, user and GTID
+ * setting; the password cannot be compared, DM prints it as ******) or refuse (another source under this id).
+ * When the config could not be read (an old DM without get-config), creating is tried: DM refuses an existing id
+ * itself, and `unverified` holds why the caller must then refuse rather than reuse something it could not compare.
+ */
+export function planSource(
+  comparison: SourceComparison,
+  sourceId: string,
+  masterAddr: string
+): SourcePlan {
+  switch (comparison.status) {
+    case 'absent':
+      return { action: 'create' }
+    case 'same':
+      return { action: 'reuse' }
+    case 'different':
+      return {
+        action: 'refuse',
+        message:
+          `DM source '${sourceId}' (input dm-source-id) is already registered on the DM-master at ${masterAddr} ` +
+          `with another configuration: ${comparison.reason}. Set dm-source-id to an unused id, or remove the ` +
+          `old source (dmctl operate-source stop ${sourceId}) if no task uses it.`
+      }
+    case 'unknown':
+      return { action: 'create', unverified: comparison.reason }
+  }
+}
+
+/** The message when the source exists but its config could not be read to compare it. */
+export function unverifiedSourceMessage(
+  sourceId: string,
+  masterAddr: string,
+  reason: string
+): string {
+  return (
+    `DM source '${sourceId}' (input dm-source-id) already exists on the DM-master at ${masterAddr}, and its ` +
+    `configuration could not be read to check that it is this source (${reason}). Set dm-source-id to an unused ` +
+    `id, or remove the old source (dmctl operate-source stop ${sourceId}) if no task uses it.`
+  )
+}
