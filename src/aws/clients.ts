@@ -1,6 +1,9 @@
 // The AWS SDK clients the action uses, configured once from the inputs and the environment. Credentials and
-// endpoints come from the environment (aws-actions/configure-aws-credentials, AWS_ENDPOINT_URL_*); the only endpoint
-// input is `s3-endpoint`, for S3-compatible stores.
+// endpoints come from the environment (aws-actions/configure-aws-credentials, AWS_ENDPOINT_URL_*: the SDK reads
+// AWS_ENDPOINT_URL_RDS, _IAM and _KMS itself); the only endpoint input is `s3-endpoint`, for S3-compatible stores.
+// IAM and KMS serve read-only prechecks (GetRole, DescribeKey) of the export role and key before the export starts.
+import { IAMClient } from '@aws-sdk/client-iam'
+import { KMSClient } from '@aws-sdk/client-kms'
 import { RDSClient } from '@aws-sdk/client-rds'
 import { S3Client } from '@aws-sdk/client-s3'
 import type { AwsInputs } from '../inputs.js'
@@ -9,6 +12,10 @@ import type { AwsInputs } from '../inputs.js'
 export interface AwsClients {
   readonly rds: RDSClient
   readonly s3: S3Client
+  /** GetRole on the export role (IAM is global; the Region only picks the partition's endpoint). */
+  readonly iam: IAMClient
+  /** DescribeKey on the export key. */
+  readonly kms: KMSClient
 }
 
 /**
@@ -26,7 +33,7 @@ export function effectiveS3Endpoint(
 const MAX_ATTEMPTS = 6
 
 /**
- * Creates the RDS and S3 clients for a run.
+ * Creates the RDS, S3, IAM and KMS clients for a run.
  * @param aws the AWS inputs (region, s3-endpoint)
  */
 export function createAwsClients(
@@ -36,6 +43,8 @@ export function createAwsClients(
   const s3Endpoint = effectiveS3Endpoint(aws, env)
   return {
     rds: new RDSClient({ region: aws.region, maxAttempts: MAX_ATTEMPTS }),
+    iam: new IAMClient({ region: aws.region, maxAttempts: MAX_ATTEMPTS }),
+    kms: new KMSClient({ region: aws.region, maxAttempts: MAX_ATTEMPTS }),
     s3: new S3Client({
       region: aws.region,
       maxAttempts: MAX_ATTEMPTS,
