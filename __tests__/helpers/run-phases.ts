@@ -1,0 +1,34 @@
+// Runs phases through the real graph runner with the log captured instead of printed: for phase unit tests (with
+// fakes) and for the sandbox harness.
+import type { Inputs } from '../../src/inputs.js'
+import type { Phase } from '../../src/orchestrator/phase.js'
+import { runGraph, type GraphResult } from '../../src/orchestrator/run-graph.js'
+import { newReport, type Report } from '../../src/report/types.js'
+
+/** What a phase run produced. */
+export interface PhaseRun {
+  readonly report: Report
+  readonly result: GraphResult
+  readonly log: string[]
+}
+
+/** Runs the phases with these inputs; the log lines (and group markers) are collected. */
+export async function runPhaseList(
+  phases: readonly Phase[],
+  inputs: Inputs,
+  signal?: AbortSignal
+): Promise<PhaseRun> {
+  const report = newReport(inputs.operation)
+  const log: string[] = []
+  const result = await runGraph(phases, {
+    inputs,
+    report,
+    ...(signal ? { signal } : {}),
+    sink: {
+      info: (l) => log.push(l),
+      startGroup: (t) => log.push(`::group::${t}`),
+      endGroup: () => log.push('::endgroup::')
+    }
+  })
+  return { report, result, log }
+}
