@@ -12,7 +12,7 @@ import type { PrecheckFacts } from '../../src/precheck/facts.js'
 import { PhaseError } from '../../src/util/errors.js'
 import { tempDir } from '../helpers/env.js'
 import { runPhaseList } from '../helpers/run-phases.js'
-import { col, context, goodFacts, NOW, sourceSide, tbl } from '../precheck/facts-fixture.js'
+import { col, context, goodFacts, NOW, tbl, withCatalog } from '../precheck/facts-fixture.js'
 
 const dir = tempDir('plan-phase-test-')
 afterAll(() => dir.remove())
@@ -33,28 +33,19 @@ function phases(
 
 const inputsFor = (operation: Inputs['operation']): Inputs => ({ ...context().inputs, operation })
 
-const bitFacts = (): PrecheckFacts => {
-  const base = sourceSide()
-  return goodFacts({
-    source: {
-      ok: true,
-      value: {
-        ...base,
-        catalog: {
-          ...base.catalog,
-          tables: [tbl('shop', 'orders'), tbl('legacy', 'flags', { columns: [col('b', 'bit')] })]
+const bitFacts = (): PrecheckFacts =>
+  withCatalog(
+    { tables: [tbl('shop', 'orders'), tbl('legacy', 'flags', { columns: [col('b', 'bit')] })] },
+    {
+      target: {
+        ...goodFacts().target,
+        connect: {
+          ok: false,
+          message: "Cannot connect to the target (TiDB) at 127.0.0.1:4000 as 'root'"
         }
       }
-    },
-    target: {
-      ...goodFacts().target,
-      connect: {
-        ok: false,
-        message: "Cannot connect to the target (TiDB) at 127.0.0.1:4000 as 'root'"
-      }
     }
-  })
-}
+  )
 
 describe('precheck phase', () => {
   test('healthy facts: every check in the report, tables and flavour handed on, key numbers recorded', async () => {

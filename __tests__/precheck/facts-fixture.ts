@@ -163,6 +163,18 @@ export function goodFacts(extra: Partial<PrecheckFacts> = {}): PrecheckFacts {
   }
 }
 
+/** Healthy facts whose source catalog has these overrides (tables, views…). */
+export function withCatalog(
+  catalog: Partial<SourceSide['catalog']>,
+  extra: Partial<PrecheckFacts> = {}
+): PrecheckFacts {
+  const base = sourceSide()
+  return goodFacts({
+    source: { ok: true, value: { ...base, catalog: { ...base.catalog, ...catalog } } },
+    ...extra
+  })
+}
+
 /** A context over fakeInputs, pointed at the fixture's cluster endpoint, with overrides. */
 export function context(
   over: (i: Inputs) => Partial<Inputs> = () => ({}),

@@ -2,7 +2,7 @@ import { EXPORT_PRICE, estimateRun, exportCostUsd } from '../../src/precheck/est
 import { buildPlan, planHeadline, tableRisks } from '../../src/precheck/plan.js'
 import { renderSummary } from '../../src/report/summary.js'
 import { newReport } from '../../src/report/types.js'
-import { col, context, goodFacts, sourceSide, tbl } from './facts-fixture.js'
+import { col, context, goodFacts, tbl, withCatalog } from './facts-fixture.js'
 
 const GIB = 1024 ** 3
 
@@ -59,23 +59,13 @@ describe('risk flags', () => {
 
 describe('buildPlan', () => {
   test('per database totals, estimates with their basis, and risky tables only', () => {
-    const base = sourceSide()
-    const facts = goodFacts({
-      source: {
-        ok: true,
-        value: {
-          ...base,
-          catalog: {
-            ...base.catalog,
-            tables: [
-              tbl('shop', 'orders', { bytes: 2 * GIB, estimatedRows: 10 }),
-              tbl('shop', 'log', { hasUniqueKey: false, estimatedRows: 5 }),
-              tbl('crm', 'notes', { estimatedRows: 1 })
-            ],
-            totalBytes: 10 * GIB
-          }
-        }
-      }
+    const facts = withCatalog({
+      tables: [
+        tbl('shop', 'orders', { bytes: 2 * GIB, estimatedRows: 10 }),
+        tbl('shop', 'log', { hasUniqueKey: false, estimatedRows: 5 }),
+        tbl('crm', 'notes', { estimatedRows: 1 })
+      ],
+      totalBytes: 10 * GIB
     })
     const plan = buildPlan(facts, context().inputs)
     expect(plan?.databases).toEqual([
@@ -139,17 +129,8 @@ describe('buildPlan', () => {
 })
 
 test('the summary shows the plan, escaping table names', () => {
-  const base = sourceSide()
   const plan = buildPlan(
-    goodFacts({
-      source: {
-        ok: true,
-        value: {
-          ...base,
-          catalog: { ...base.catalog, tables: [tbl('a<b>', 'x', { hasUniqueKey: false })] }
-        }
-      }
-    }),
+    withCatalog({ tables: [tbl('a<b>', 'x', { hasUniqueKey: false })] }),
     context().inputs
   )
   const report = newReport('plan')

@@ -3,34 +3,36 @@ import { selectionChecks } from '../../src/precheck/selection-checks.js'
 import { targetChecks } from '../../src/precheck/target-checks.js'
 import type { SourceTable } from '../../src/mysql/catalog.js'
 import type { PrecheckFacts } from '../../src/precheck/facts.js'
-import { col, context, goodFacts, rowOf, sourceSide, tbl, withDmContext } from './facts-fixture.js'
+import { col, context, goodFacts, rowOf, tbl, withCatalog, withDmContext } from './facts-fixture.js'
 
-function withTables(tables: SourceTable[], extra: Partial<PrecheckFacts> = {}): PrecheckFacts {
-  const base = sourceSide()
-  return goodFacts({
-    source: { ok: true, value: { ...base, catalog: { ...base.catalog, tables } } },
-    ...extra
-  })
-}
+const withTables = (tables: SourceTable[], extra: Partial<PrecheckFacts> = {}): PrecheckFacts =>
+  withCatalog({ tables }, extra)
 
 describe('selection', () => {
   test('a filter that selects nothing fails, naming the filter and the databases that exist', () => {
-    const base = sourceSide()
-    const facts = goodFacts({
-      source: {
-        ok: true,
-        value: {
-          ...base,
-          catalog: { ...base.catalog, tables: [], views: [{ db: 'shop', table: 'v' }] }
-        }
-      }
-    })
+    const facts = withCatalog({ tables: [], views: [{ db: 'shop', table: 'v' }] })
     const rows = selectionChecks(facts, context())
-    expect(rows).toHaveLength(1)
-    expect(rows[0]).toMatchObject({ id: 'selection.tables', status: 'fail' })
+    expect(rows.map((r) => [r.id, r.status])).toEqual([
+      ['selection.tables', 'fail'],
+      ['selection.named-databases', 'pass']
+    ])
     expect(rows[0]?.reason).toContain("Input 'filter' (shop.*) selects no table")
     expect(rows[0]?.reason).toContain('`shop`, `other`')
     expect(rows[0]?.reason).toContain('it matches 1 view,')
+  })
+
+  test('databases the filter names literally must be visible to the source user', () => {
+    const ctx = context(() => ({
+      filter: ['shop.*', '`crm`.*', 'Other.t', '!nosuch.*', '/re/.*']
+    }))
+    const r = rowOf(selectionChecks(goodFacts(), ctx), 'selection.named-databases')
+    expect(r.status).toBe('fail')
+    expect(r.reason).toContain("Input 'filter' names `crm`, which the source user cannot see")
+    expect(r.reason).toContain('GRANT SELECT ON `crm`.*')
+    const wildcard = context(() => ({ filter: ['*.*'] }))
+    expect(
+      selectionChecks(goodFacts(), wildcard).some((x) => x.id === 'selection.named-databases')
+    ).toBe(false)
   })
 
   test('tables without a key warn with DM only', () => {

@@ -61,13 +61,14 @@ export function classifyAwsError(e: unknown, permission: string): Lookup<never> 
     return { kind: 'denied', permission, message: `${name || 'HTTP 403'}: ${message}` }
   if (BAD_CREDENTIALS.has(name))
     return { kind: 'error', message: `AWS refused the credentials (${name}: ${message})` }
-  const code = typeof err.code === 'string' ? err.code : undefined
-  if (code && /^E[A-Z]+$/.test(code))
-    return { kind: 'error', message: `cannot reach AWS: ${message}` }
-  return {
-    kind: 'error',
-    message: name && !message.startsWith(name) ? `${name}: ${message}` : message
-  }
+  // A socket error has a code (ECONNREFUSED, ENOTFOUND…). The SDK's retry layer re-wraps a thrown value it does not
+  // recognise as an Error (one from another realm, e.g. a test VM) as "AWS SDK error wrapper for Error: connect
+  // ECONNREFUSED …", losing the code: read it from the text then.
+  const text = message.replace(/^AWS SDK error wrapper for (?:Error: )?/, '')
+  const code = typeof err.code === 'string' ? err.code : /\b(E[A-Z]{4,})\b/.exec(text)?.[1]
+  if (code && /^E[A-Z]+$/.test(code)) return { kind: 'error', message: `cannot reach AWS: ${text}` }
+  const named = name !== '' && name !== 'Error' && !text.startsWith(name)
+  return { kind: 'error', message: named ? `${name}: ${text}` : text }
 }
 
 /** Per-call deadline: a lookup that hangs (a black-holed endpoint) must not hold the precheck. */

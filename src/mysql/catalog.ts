@@ -1,7 +1,8 @@
 // The tables the `filter` selects on the source, from information_schema: size estimates, engine, keys and columns
-// — what the checks and the plan need to know before anything is exported. Four queries whatever the number of
-// tables (TABLES, then COLUMNS, STATISTICS and REFERENTIAL_CONSTRAINTS of the selected databases); the assembly is
-// pure (buildCatalog) so it is tested without a server.
+// — what the checks and the plan need to know before anything is exported. Five queries whatever the number of
+// tables (TABLES and SCHEMATA, then COLUMNS, STATISTICS and REFERENTIAL_CONSTRAINTS of the selected databases);
+// the assembly is pure (buildCatalog) so it is tested without a server. information_schema shows only what the
+// user has some privilege on, so a database without privileges looks absent.
 import type mysql from 'mysql2/promise'
 import { matchesTable, type TableFilter } from '../util/table-filter.js'
 import { cellText } from './source.js'
@@ -45,7 +46,10 @@ export interface SourceCatalog {
   readonly tables: readonly SourceTable[]
   /** Views the filter matches (Dumpling dumps their DDL; the export has no data for them). */
   readonly views: readonly { readonly db: string; readonly table: string }[]
-  /** Every non-system database that has tables, selected or not (to help fix a filter that selects nothing). */
+  /**
+   * Every non-system database the user can see, selected or not (to help fix a filter that selects nothing). A
+   * database the user has no privilege on is invisible, like its tables.
+   */
   readonly databases: readonly string[]
   /** DATA_LENGTH + INDEX_LENGTH of every non-system table: about what a snapshot export is billed for. */
   readonly totalBytes: number
@@ -61,6 +65,8 @@ export interface CatalogRows {
   readonly indexes: readonly Record<string, unknown>[]
   /** db, tbl, n */
   readonly foreignKeys: readonly Record<string, unknown>[]
+  /** db: information_schema.SCHEMATA (else the databases are those that have tables) */
+  readonly schemata?: readonly Record<string, unknown>[]
 }
 
 const str = cellText
@@ -160,7 +166,9 @@ export function buildCatalog(rowsIn: CatalogRows, filter: TableFilter): SourceCa
   return {
     tables,
     views,
-    databases: [...new Set(all.map((t) => str(t['db'])))],
+    databases: [...new Set((rowsIn.schemata ?? all).map((t) => str(t['db'])))].filter(
+      (d) => !system.has(d.toLowerCase())
+    ),
     totalBytes: all.reduce((n, t) => n + num(t['data_bytes']) + num(t['index_bytes']), 0)
   }
 }
@@ -189,9 +197,14 @@ export async function readCatalog(
       ORDER BY TABLE_SCHEMA, TABLE_NAME`,
     [...SYSTEM_SCHEMAS]
   )
+  const schemata = await query(
+    conn,
+    'SELECT SCHEMA_NAME AS db FROM information_schema.SCHEMATA',
+    []
+  )
   const dbs = [...new Set(selectedRows(tables, filter).map((t) => str(t['db'])))]
   if (dbs.length === 0)
-    return buildCatalog({ tables, columns: [], indexes: [], foreignKeys: [] }, filter)
+    return buildCatalog({ tables, columns: [], indexes: [], foreignKeys: [], schemata }, filter)
   const inList = dbs.map(() => '?').join(', ')
   const [columns, indexes, foreignKeys] = await Promise.all([
     query(
@@ -218,5 +231,5 @@ export async function readCatalog(
       dbs
     )
   ])
-  return buildCatalog({ tables, columns, indexes, foreignKeys }, filter)
+  return buildCatalog({ tables, columns, indexes, foreignKeys, schemata }, filter)
 }

@@ -6,6 +6,7 @@ import type { SourceCatalog, SourceTable } from '../mysql/catalog.js'
 import type { CheckRow } from '../report/types.js'
 import { auroraFileRules, exportSkipReason, seedPatternMisses } from '../tidb/aurora-file-rules.js'
 import { formatBytes, plural } from '../util/format.js'
+import { goToLower, parseFilter } from '../util/table-filter.js'
 import type { CheckContext, PrecheckFacts } from './facts.js'
 import { listSome, row, tableName, withDm } from './facts.js'
 
@@ -63,6 +64,36 @@ function selectedRow(catalog: SourceCatalog, ctx: CheckContext): CheckRow {
     'pass',
     `${plural(t.length, 'table')} in ${plural(dbs, 'database')}, about ${plural(rows, 'row')}, ${formatBytes(bytes)}` +
       (catalog.views.length > 0 ? `; ${plural(catalog.views.length, 'view')} (schema only)` : '')
+  )
+}
+
+/**
+ * Databases the filter's inclusion rules name literally (`crm.*`, `` `crm`.t ``) that the source user cannot see:
+ * they do not exist, or the user has no privilege on them — information_schema hides both alike.
+ */
+function namedDatabasesRow(catalog: SourceCatalog, ctx: CheckContext): CheckRow | undefined {
+  const named = parseFilter(ctx.inputs.filter).rules.flatMap((r) =>
+    r.include && r.schema.kind === 'literal' ? [r.schema.name] : []
+  )
+  if (named.length === 0) return undefined
+  const visible = new Set(catalog.databases.map(goToLower))
+  const missing = [...new Set(named)].filter((d) => !visible.has(goToLower(d)))
+  const id = 'selection.named-databases'
+  const title = 'The databases the filter names exist and are visible'
+  if (missing.length === 0)
+    return row(
+      id,
+      title,
+      'pass',
+      `${listSome(named.map((d) => `\`${d}\``))} visible to the source user`
+    )
+  const list = listSome(missing.map((d) => `\`${d}\``))
+  return row(
+    id,
+    title,
+    'fail',
+    `Input 'filter' names ${list}, which the source user cannot see: the database does not exist, or the user has ` +
+      `no privilege on it (GRANT SELECT ON \`${missing[0] ?? ''}\`.* TO the source user). Fix the rule or the grant.`
   )
 }
 
@@ -188,8 +219,9 @@ function caseRow(tables: readonly SourceTable[]): CheckRow {
 export function selectionChecks(facts: PrecheckFacts, ctx: CheckContext): CheckRow[] {
   if (!facts.source.ok) return []
   const catalog = facts.source.value.catalog
-  const first = selectedRow(catalog, ctx)
-  if (catalog.tables.length === 0) return [first]
+  const named = namedDatabasesRow(catalog, ctx)
+  const first = [selectedRow(catalog, ctx), ...(named ? [named] : [])]
+  if (catalog.tables.length === 0) return first
   const t = catalog.tables
-  return [first, keyRow(t, ctx), ...exportRows(t), ...typeRows(t), caseRow(t)]
+  return [...first, keyRow(t, ctx), ...exportRows(t), ...typeRows(t), caseRow(t)]
 }
