@@ -67,6 +67,21 @@ export async function startHarness(opts: SandboxOptions = {}): Promise<Harness> 
   }
 }
 
+/**
+ * One sandbox for a whole test file: started in beforeAll, stopped in afterAll. Read `.h` inside the tests (it is
+ * set once beforeAll has run).
+ */
+export function useHarness(opts: SandboxOptions = {}): { readonly h: Harness } {
+  const ref = {} as { h: Harness }
+  beforeAll(async () => {
+    ref.h = await startHarness(opts)
+  }, 60_000)
+  afterAll(async () => {
+    await ref.h.stop()
+  })
+  return ref
+}
+
 /** What a run of the bundled action produced. */
 export interface ActionRun {
   readonly exitCode: number | null
