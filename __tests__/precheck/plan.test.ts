@@ -82,6 +82,7 @@ describe('buildPlan', () => {
       'Import duration',
       'Binlog retention',
       'Lightning disk (sorted-kv-dir)',
+      'S3 footprint',
       'TiKV storage'
     ])
     const cost = plan?.estimates[0]

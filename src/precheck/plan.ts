@@ -119,6 +119,11 @@ function estimates(
     })
   }
   out.push({
+    label: 'S3 footprint',
+    value: `up to ${formatBytes(selected)}`,
+    basis: `the export's gzip Parquet under ${inputs.aws.s3?.uri ?? "'s3-uri'"}/export is usually smaller than InnoDB's on-disk size; the schema dump is small`
+  })
+  out.push({
     label: 'TiKV storage',
     value: formatBytes(selected * TIKV_SPACE_FACTOR),
     basis:
