@@ -59,7 +59,7 @@ export async function startHarness(opts: SandboxOptions = {}): Promise<Harness> 
     sb,
     env,
     inputs,
-    runPhases: (phases, given, signal) => runPhaseList(phases, given ?? inputs(), signal),
+    runPhases: (phases, given, signal) => runPhaseList(phases, given ?? inputs(), { signal }),
     async stop() {
       restore()
       await sb.stop()

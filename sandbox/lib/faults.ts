@@ -38,7 +38,7 @@ export const FAULTS = {
   'lightning-status-port-busy':
     'Lightning cannot bind its status port: "failed to start HTTP server", exit 0.',
   'lightning-unknown-key':
-    'Lightning treats the TOML key (value, e.g. conflict.strategy) as unknown, exit 2.',
+    'Lightning treats the TOML key (value, e.g. conflict.strategy) as unknown: "config file contained unknown configuration options", exit 1.',
   'dmctl-result-false':
     'dmctl answers the command (value, e.g. start-task) with "result": false and exit 0.',
   'dm-check-task-fail': 'check-task fails with a non-JSON detail listing failed checks.',

@@ -3,7 +3,7 @@
 // LOG STATUS` on MySQL ≥ 8.4) and the GTID of exactly that position when GTIDs are on; DM starts from it.
 import type mysql from 'mysql2/promise'
 import type { DbEndpoint } from '../inputs.js'
-import { connectDb, type DbRole } from '../mysql/connect.js'
+import type { DbRole } from '../mysql/connect.js'
 import {
   binlogSettings,
   parseServerVersion,
@@ -23,7 +23,9 @@ export interface BinlogCaptureDeps {
 }
 
 const DEFAULT_DEPS: BinlogCaptureDeps = {
-  connect: (endpoint, role) => connectDb(endpoint, role),
+  // mysql2 is loaded when the phase connects, not at the bundle's start.
+  connect: async (endpoint, role) =>
+    (await import('../mysql/connect.js')).connectDb(endpoint, role),
   now: Date.now
 }
 

@@ -2,6 +2,7 @@
 // (phases/index.ts), filled in as phases finish. The report (report/types.ts) is what people see; this is what the
 // next phase needs. Persisted to S3 after each phase so a re-run can skip what already finished (run-state.ts).
 import type { PrecheckFacts } from '../precheck/facts.js'
+import type { ChecksumResult } from '../tidb/lightning-log.js'
 import type { TiupSetup } from '../tidb/tiup.js'
 
 /** A source table the filter selects. */
@@ -43,6 +44,11 @@ export interface SnapshotFacts {
   readonly createdAt: number
   /** True when `snapshot-identifier` named an existing snapshot. */
   readonly reused: boolean
+  /**
+   * The snapshot's own binlog position, when RDS reports it (`Binlog position from crash recovery is …`). Kept
+   * beside `MigrationState.binlog`, never in its place: which one DM starts from is the replicate phase's choice.
+   */
+  readonly binlog?: { readonly file: string; readonly position: number }
 }
 
 /** The snapshot export task and where its files are. */
@@ -81,7 +87,12 @@ export interface MigrationState {
   /** `s3://…/schema/` written by Dumpling. */
   schemaUri?: string
   /** Rows Lightning imported per `db.table`, and in total. */
-  imported?: { readonly total: number; readonly perTable: Record<string, number> }
+  imported?: {
+    readonly total: number
+    readonly perTable: Record<string, number>
+    /** Lightning's per-table checksum results (LightningMonitor's `checksums`), when it ran them. */
+    readonly checksums?: readonly ChecksumResult[]
+  }
 }
 
 /** A fresh state for a run. */

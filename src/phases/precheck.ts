@@ -6,7 +6,6 @@
 // phase instead (state.precheckFailure), which fails the run after writing the plan that explains it.
 import { evaluatePrecheck, failureMessage } from '../precheck/checks.js'
 import type { PrecheckFacts } from '../precheck/facts.js'
-import { gatherFacts } from '../precheck/gather.js'
 import type { Inputs } from '../inputs.js'
 import type { CheckRow } from '../report/types.js'
 import { PhaseError } from '../util/errors.js'
@@ -19,7 +18,12 @@ export interface PrecheckDeps {
   readonly now: () => number
 }
 
-const DEFAULT_DEPS: PrecheckDeps = { gather: (i, s) => gatherFacts(i, s), now: Date.now }
+const DEFAULT_DEPS: PrecheckDeps = {
+  // Loaded when the phase runs: gathering pulls in mysql2 and the AWS SDK, which a run that fails its inputs, or a
+  // DM operation, never needs (the bundle's cold start).
+  gather: async (i, s) => (await import('../precheck/gather.js')).gatherFacts(i, s),
+  now: Date.now
+}
 
 const ICON: Record<CheckRow['status'], string> = { pass: '✅', warn: '⚠️', fail: '❌' }
 

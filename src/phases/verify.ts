@@ -1,17 +1,206 @@
-// PLACEHOLDER — being implemented; fails loudly until then.
-import { NotImplementedError } from '../util/errors.js'
-import type { MigrationState } from './migration-state.js'
+// Phase `verify`: per selected table, the rows in the export against the rows in the target.
+//
+// Rows in the export: AWS's metadata files carry none (export-metadata.ts), so they are summed from the Parquet
+// footers (num_rows) of `<export>/<db>/<db>.<table>/…` — one ranged GET per file. export_tables_info and the task's
+// WarningMessage say which tables the export skipped or did not list. Rows in the target: COUNT(*). Lightning's own
+// per-table rows and checksum results, when the import recorded them, must agree too.
+//
+// A mismatch fails the phase unless `fail-on-verify-mismatch: false` (then it is a warning). Tables the export
+// skipped are not mismatches — the export phase already warned about them — but are listed as such.
+import {
+  exportedTables,
+  parseExportMetadata,
+  type ExportedTable,
+  type ExportMetadata
+} from '../aws/export-metadata.js'
+import { classifyExportObjects, tableFolder, type ExportListing } from '../aws/export-files.js'
+import { parquetRowCounts } from '../aws/parquet-footers.js'
+import type { S3 } from '../aws/s3.js'
+import { countRows, tableKey, type RowCount } from '../mysql/row-counts.js'
+import type { PhaseContext } from '../orchestrator/phase.js'
+import { PhaseError } from '../util/errors.js'
+import { formatCount } from '../util/format.js'
+import { awsKit, awsPhaseError, type AwsPhaseDeps } from './aws-deps.js'
+import type { ExportFacts, MigrationState, SelectedTable } from './migration-state.js'
 import type { PhaseBody } from './phase-body.js'
+import {
+  judgeTable,
+  lightningTableKey,
+  upsertTableRows,
+  verifyTotals,
+  type TableEvidence
+} from './verify-rows.js'
 
-/** The `verify` phase. */
-export function verifyPhase(_state: MigrationState): PhaseBody {
+const PHASE = 'verify'
+
+/** Tables named in a failure message; the rest are in the summary's table. */
+const NAMED_MISMATCHES = 10
+
+async function readMetadata(
+  s3: S3,
+  exp: ExportFacts,
+  listing: ExportListing
+): Promise<ExportMetadata> {
+  const files = []
+  for (const key of listing.metadataKeys)
+    files.push({ name: key, text: await s3.readText(exp.bucket, key) })
+  return parseExportMetadata(files)
+}
+
+/** Rows in the export per table folder, for the folders of the selected tables. */
+async function exportRowsByFolder(
+  ctx: PhaseContext,
+  s3: S3,
+  exp: ExportFacts,
+  listing: ExportListing,
+  folders: ReadonlySet<string>
+): Promise<Map<string, number>> {
+  const wanted = [...folders].flatMap((f) =>
+    (listing.dataFiles.get(f) ?? []).map((o) => ({ f, o }))
+  )
+  ctx.log.info(
+    `Reading the Parquet footers of ${formatCount(wanted.length)} data files of ${exp.uri}`
+  )
+  const counts = await parquetRowCounts(
+    s3,
+    exp.bucket,
+    wanted.map((w) => w.o),
+    {
+      signal: ctx.signal,
+      onProgress: (done, total) => ctx.progress(`Parquet footers ${done}/${total}`)
+    }
+  )
+  const out = new Map<string, number>()
+  wanted.forEach((w, i) => out.set(w.f, (out.get(w.f) ?? 0) + (counts[i] ?? 0)))
+  return out
+}
+
+async function targetCounts(
+  ctx: PhaseContext,
+  tables: readonly SelectedTable[]
+): Promise<Map<string, RowCount>> {
+  // mysql2 is loaded when needed, like the AWS SDK (aws-deps.ts): it is a large part of the bundle's start-up.
+  const { connectDb } = await import('../mysql/connect.js')
+  const conn = await connectDb(ctx.inputs.target, 'target').catch((e: unknown) =>
+    Promise.reject(new PhaseError(PHASE, (e as Error).message, { cause: e }))
+  )
+  try {
+    return await countRows(conn, tables, (done, total) =>
+      ctx.progress(`COUNT(*) on the target ${done}/${total}`)
+    )
+  } finally {
+    await conn.end().catch(() => undefined)
+  }
+}
+
+function evidence(
+  state: MigrationState,
+  tables: readonly SelectedTable[],
+  exported: readonly ExportedTable[],
+  metadataPresent: boolean,
+  rows: ReadonlyMap<string, number>,
+  target: ReadonlyMap<string, RowCount>
+): TableEvidence[] {
+  const byName = new Map(exported.map((e) => [`${e.db}.${e.table}`, e]))
+  const byFolder = new Map<string, string[]>()
+  for (const t of tables) {
+    const f = tableFolder(t.database, t.table)
+    byFolder.set(f, [...(byFolder.get(f) ?? []), tableKey(t)])
+  }
+  const checksums = new Map(
+    (state.imported?.checksums ?? []).map((c) => [lightningTableKey(c.table), c])
+  )
+  return tables.map((t) => {
+    const key = tableKey(t)
+    const folder = tableFolder(t.database, t.table)
+    return {
+      database: t.database,
+      table: t.table,
+      exported: byName.get(key),
+      metadataPresent,
+      exportRows: rows.get(folder),
+      sharedFolderWith: (byFolder.get(folder) ?? []).filter((k) => k !== key),
+      target: target.get(key),
+      lightningRows: state.imported?.perTable[key],
+      checksum: checksums.get(key)
+    }
+  })
+}
+
+/**
+ * The `verify` phase.
+ * @param state reads `tables`, `export` and `imported`
+ * @param deps fakes for tests
+ */
+export function verifyPhase(state: MigrationState, deps: AwsPhaseDeps = {}): PhaseBody {
   return {
-    id: 'verify',
+    id: PHASE,
     title: 'Verify row counts',
-    run() {
-      return Promise.reject(
-        new NotImplementedError('phase verify is not implemented yet in this version')
+    async run(ctx) {
+      const exp = state.export
+      const tables = state.tables
+      if (!exp || !tables)
+        throw new PhaseError(
+          PHASE,
+          'Nothing to verify: the export and the selected tables are unknown.'
+        )
+      const { s3 } = await awsKit(ctx, deps)
+      let listing: ExportListing
+      let meta: ExportMetadata
+      let rows: Map<string, number>
+      try {
+        listing = classifyExportObjects(await s3.list(exp.bucket, `${exp.prefix}/`), exp.prefix)
+        meta = await readMetadata(s3, exp, listing)
+        rows = await exportRowsByFolder(
+          ctx,
+          s3,
+          exp,
+          listing,
+          new Set(tables.map((t) => tableFolder(t.database, t.table)))
+        )
+      } catch (e) {
+        throw awsPhaseError(PHASE, `Reading the export ${exp.uri}`, e)
+      }
+      const warnings = {
+        skippedTables: exp.skipped.map((s) => ({ target: s.table, reason: s.reason })),
+        skippedObjectives: [],
+        general: [],
+        text: undefined
+      }
+      const known = tables.map((t) => ({ db: t.database, table: t.table }))
+      const exported = exportedTables(meta, warnings, known)
+      const target = await targetCounts(ctx, tables)
+      const verdicts = evidence(state, tables, exported, meta.tables.length > 0, rows, target).map(
+        judgeTable
       )
+      upsertTableRows(ctx.report.tables, verdicts)
+      const totals = verifyTotals(verdicts)
+      ctx.record.numbers.push(
+        { label: 'tables verified', value: totals.verified },
+        { label: 'mismatches', value: totals.mismatched.length },
+        { label: 'skipped by export', value: totals.skipped }
+      )
+      const passed = totals.mismatched.length === 0
+      ctx.setOutput('verify-result', passed ? 'passed' : 'mismatch')
+      ctx.record.note = `${totals.verified} of ${verdicts.length} tables match the export`
+      if (passed) {
+        ctx.log.info(
+          `All ${formatCount(totals.verified)} exported tables have as many rows in the target as in the export${totals.skipped > 0 ? ` (${totals.skipped} skipped by the export)` : ''}.`
+        )
+        return
+      }
+      const named = totals.mismatched
+        .slice(0, NAMED_MISMATCHES)
+        .map((r) => `${r.database}.${r.table} (${r.note ?? r.status})`)
+      const more = totals.mismatched.length - named.length
+      const message = `${totals.mismatched.length} of ${verdicts.length} tables do not match the export: ${named.join('; ')}${more > 0 ? `; and ${more} more (see the summary)` : ''}.`
+      if (!ctx.inputs.failOnVerifyMismatch) {
+        ctx.log.warning(`${message} Not failing: fail-on-verify-mismatch is false.`)
+        return
+      }
+      throw new PhaseError(PHASE, `${message} Set fail-on-verify-mismatch: false to only warn.`, {
+        toolLine: named[0]
+      })
     }
   }
 }

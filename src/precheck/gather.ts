@@ -5,7 +5,12 @@
 import { statfs } from 'node:fs/promises'
 import path from 'node:path'
 import type mysql from 'mysql2/promise'
-import { createAwsClients, type AwsClients } from '../aws/clients.js'
+import {
+  createAwsClients,
+  createCheckClients,
+  type AwsClients,
+  type CheckClients
+} from '../aws/clients.js'
 import {
   bucketRegion,
   describeCluster,
@@ -43,7 +48,7 @@ import type {
 /** The effectful edges, replaceable in unit tests. */
 export interface GatherDeps {
   readonly connect: (endpoint: DbEndpoint, role: DbRole) => Promise<mysql.Connection>
-  readonly awsClients: (inputs: Inputs) => AwsClients
+  readonly awsClients: (inputs: Inputs) => Promise<AwsClients & CheckClients>
   readonly tidbStatus: typeof readTidbStatus
   readonly freeBytes: (dir: string) => Promise<number | undefined>
 }
@@ -62,7 +67,10 @@ export async function freeBytesAt(dir: string): Promise<number | undefined> {
 
 const DEFAULT_DEPS: GatherDeps = {
   connect: (endpoint, role) => connectDb(endpoint, role),
-  awsClients: (inputs) => createAwsClients(inputs.aws),
+  awsClients: async (inputs) => ({
+    ...createAwsClients(inputs.aws),
+    ...(await createCheckClients(inputs.aws))
+  }),
   tidbStatus: readTidbStatus,
   freeBytes: freeBytesAt
 }
@@ -106,7 +114,7 @@ async function withConnection<T>(
 }
 
 async function readAws(inputs: Inputs, deps: GatherDeps, signal?: AbortSignal): Promise<AwsSide> {
-  const clients = deps.awsClients(inputs)
+  const clients = await deps.awsClients(inputs)
   try {
     const credentialsProblem = await missingCredentials(clients.rds)
     if (credentialsProblem !== undefined) return { credentialsProblem }

@@ -196,7 +196,8 @@ function caseRow(tables: readonly SourceTable[]): CheckRow {
   for (const t of tables) {
     const k = `${t.db.toLowerCase()}.${t.table.toLowerCase()}`
     const other = seen.get(k)
-    if (other) clashes.push(`${tableName(other)} and ${tableName(t)}`)
+    // Sorted, so the message does not depend on the order a case-insensitive collation listed them in.
+    if (other) clashes.push([tableName(other), tableName(t)].sort().join(' and '))
     else seen.set(k, t)
   }
   return clashes.length === 0

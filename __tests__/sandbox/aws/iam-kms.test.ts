@@ -1,9 +1,9 @@
-// The IAM and KMS stand-ins answered by the real SDK clients the action creates (createAwsClients), reached through
+// The IAM and KMS stand-ins answered by the real SDK clients the action creates (createCheckClients), reached through
 // AWS_ENDPOINT_URL_IAM / AWS_ENDPOINT_URL_KMS as on a runner: shapes, errors, faults, and the RDS stand-in agreeing.
 import { randomUUID } from 'node:crypto'
 import { GetRoleCommand } from '@aws-sdk/client-iam'
 import { DescribeKeyCommand } from '@aws-sdk/client-kms'
-import { createAwsClients, type AwsClients } from '../../../src/aws/clients.js'
+import { createCheckClients, type CheckClients } from '../../../src/aws/clients.js'
 import { startIamServer, rfc3986, trustPolicy } from '../../../sandbox/aws/iam-server.js'
 import { startKmsServer } from '../../../sandbox/aws/kms-server.js'
 import type { RunningServer } from '../../../sandbox/lib/http-server.js'
@@ -18,7 +18,7 @@ const keyArn = `arn:aws:kms:${region}:${account}:key/${keyId}`
 
 let iam: RunningServer
 let kms: RunningServer
-let clients: AwsClients
+let clients: CheckClients
 let restore: () => void
 let dir: { dir: string; remove: () => void }
 
@@ -40,7 +40,7 @@ beforeAll(async () => {
     AWS_SECRET_ACCESS_KEY: 'secret',
     SANDBOX_FAULTS: undefined
   })
-  clients = createAwsClients({ region, s3Endpoint: undefined })
+  clients = await createCheckClients({ region })
 })
 
 afterAll(async () => {

@@ -1,0 +1,106 @@
+// The verification's judgement, per table, from the evidence the verify phase gathered: the export's own account
+// (export_tables_info status, the task's skipped tables), the rows in its Parquet files (footers' num_rows), the rows
+// in the target (COUNT(*)), and what Lightning said (rows imported, checksum). Pure.
+import type { ExportedTable } from '../aws/export-metadata.js'
+import type { RowCount } from '../mysql/row-counts.js'
+import type { TableRow } from '../report/types.js'
+import type { ChecksumResult } from '../tidb/lightning-log.js'
+import { formatCount } from '../util/format.js'
+
+/** Statuses of a verified table. */
+export const VERIFY_STATUS = {
+  verified: 'verified',
+  mismatch: 'mismatch',
+  skipped: 'skipped by export'
+} as const
+
+/** Everything known about one selected table. */
+export interface TableEvidence {
+  readonly database: string
+  readonly table: string
+  /** Its export_tables_info entry or skipped-table warning; undefined when the export does not mention it. */
+  readonly exported: ExportedTable | undefined
+  /** Whether the export wrote export_tables_info at all (older or foreign exports may not). */
+  readonly metadataPresent: boolean
+  /** Sum of num_rows over the Parquet files of its folder; undefined when the folder has none. */
+  readonly exportRows: number | undefined
+  /** Other selected tables the export wrote into the same folder (names differing only in `\`, backtick, `"`, space). */
+  readonly sharedFolderWith: readonly string[]
+  readonly target: RowCount | undefined
+  /** Rows Lightning reported for it, when the import recorded them. */
+  readonly lightningRows: number | undefined
+  readonly checksum: ChecksumResult | undefined
+}
+
+/** The verdict on one table, as a row of the report. */
+export function judgeTable(e: TableEvidence): TableRow {
+  const name = { database: e.database, table: e.table }
+  const targetRows = e.target && 'rows' in e.target ? e.target.rows : undefined
+  if (e.exported?.skipped) {
+    return {
+      ...name,
+      ...(targetRows === undefined ? {} : { rowsImported: targetRows }),
+      status: VERIFY_STATUS.skipped,
+      note: e.exported.reason ?? 'skipped by the export'
+    }
+  }
+  const problems: string[] = []
+  if (e.metadataPresent && !e.exported)
+    problems.push('not in the export (export_tables_info does not list it)')
+  if (e.sharedFolderWith.length > 0)
+    problems.push(
+      `exported into the same S3 folder as ${e.sharedFolderWith.join(', ')}, so its rows cannot be told apart`
+    )
+  const rowsExported = e.exportRows ?? 0
+  if (!e.target || 'missing' in e.target) problems.push('missing in the target')
+  else if ('error' in e.target) problems.push(`cannot count the target's rows: ${e.target.error}`)
+  else if (e.target.rows !== rowsExported)
+    problems.push(
+      `the target has ${formatCount(e.target.rows)} rows, the export ${formatCount(rowsExported)}`
+    )
+  if (e.lightningRows !== undefined && e.lightningRows !== rowsExported)
+    problems.push(`Lightning reported ${formatCount(e.lightningRows)} rows imported`)
+  if (e.checksum && !e.checksum.ok)
+    problems.push(`Lightning checksum mismatch: ${e.checksum.detail}`)
+  const note =
+    problems.length > 0 ? problems.join('; ') : e.checksum?.ok ? 'checksum matched' : undefined
+  return {
+    ...name,
+    rowsExported,
+    ...(targetRows === undefined ? {} : { rowsImported: targetRows }),
+    status: problems.length > 0 ? VERIFY_STATUS.mismatch : VERIFY_STATUS.verified,
+    ...(note === undefined ? {} : { note })
+  }
+}
+
+/** `db.table` of a Lightning table name: `` `db`.`table` `` (backquotes doubled inside) or plain `db.table`. */
+export function lightningTableKey(name: string): string {
+  const m = /^`((?:[^`]|``)*)`\.`((?:[^`]|``)*)`$/.exec(name.trim())
+  return m ? `${(m[1] ?? '').replace(/``/g, '`')}.${(m[2] ?? '').replace(/``/g, '`')}` : name.trim()
+}
+
+/** How a set of verdicts adds up. */
+export interface VerifyTotals {
+  readonly verified: number
+  readonly mismatched: readonly TableRow[]
+  readonly skipped: number
+}
+
+/** Counts the verdicts. */
+export function verifyTotals(rows: readonly TableRow[]): VerifyTotals {
+  return {
+    verified: rows.filter((r) => r.status === VERIFY_STATUS.verified).length,
+    mismatched: rows.filter((r) => r.status === VERIFY_STATUS.mismatch),
+    skipped: rows.filter((r) => r.status === VERIFY_STATUS.skipped).length
+  }
+}
+
+/** Puts `rows` into the report's table list, replacing the rows of the same tables (the import's, say). */
+export function upsertTableRows(into: TableRow[], rows: readonly TableRow[]): void {
+  const index = new Map(into.map((r, i) => [`${r.database}.${r.table}`, i]))
+  for (const r of rows) {
+    const i = index.get(`${r.database}.${r.table}`)
+    if (i === undefined) into.push(r)
+    else into[i] = r
+  }
+}
