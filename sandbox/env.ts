@@ -20,6 +20,8 @@ export interface SandboxEndpoints {
   readonly secretAccessKey: string
   readonly rdsUrl: string
   readonly s3Url: string
+  readonly iamUrl: string
+  readonly kmsUrl: string
   readonly source: DbAccess
   readonly target: DbAccess & { readonly statusPort: number }
   readonly pdAddr: string
@@ -61,6 +63,8 @@ export const CONTRACT_KEYS = [
   'AWS_SECRET_ACCESS_KEY',
   'AWS_ENDPOINT_URL_RDS',
   'AWS_ENDPOINT_URL_S3',
+  'AWS_ENDPOINT_URL_IAM',
+  'AWS_ENDPOINT_URL_KMS',
   'INPUT_SOURCE-HOST',
   'INPUT_SOURCE-PORT',
   'INPUT_SOURCE-USER',
@@ -97,6 +101,8 @@ export function sandboxEnv(e: SandboxEndpoints, caller: NodeJS.ProcessEnv): Reco
     AWS_SECRET_ACCESS_KEY: e.secretAccessKey,
     AWS_ENDPOINT_URL_RDS: e.rdsUrl,
     AWS_ENDPOINT_URL_S3: e.s3Url,
+    AWS_ENDPOINT_URL_IAM: e.iamUrl,
+    AWS_ENDPOINT_URL_KMS: e.kmsUrl,
     'INPUT_SOURCE-HOST': e.source.host,
     'INPUT_SOURCE-PORT': String(e.source.port),
     'INPUT_SOURCE-USER': e.source.user,

@@ -6,6 +6,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { startS3Server, type RunningS3 } from './aws/s3-server.js'
 import { startRdsServer } from './aws/rds-server.js'
+import { startIamServer } from './aws/iam-server.js'
+import { startKmsServer } from './aws/kms-server.js'
 import { startDmMaster } from './dm/master.js'
 import { startTiupMirror } from './tiup/mirror.js'
 import { fault, type FaultName, type TimingName } from './lib/faults.js'
@@ -81,13 +83,20 @@ export interface Sandbox {
   readonly target: SandboxDb & { readonly statusPort: number }
   readonly s3: RunningS3
   readonly rds: RunningServer
+  /** IAM's GetRole, knowing the export role (`AWS_ENDPOINT_URL_IAM`). */
+  readonly iam: RunningServer & { readonly roleArn: string }
   readonly mirror: RunningServer
   readonly dm: RunningServer
   /** TiDB's status port stand-in (`/status`, `/settings`). */
   readonly status: RunningServer
   readonly pd: RunningServer
-  readonly kms: { readonly keyId: string; readonly keyArn: string; readonly aliasArn: string }
-  /** Requests recorded by the HTTP stand-ins (`s3`, `rds`, `dm`, `mirror`, `status`), oldest first. */
+  /** The export key, and KMS's DescribeKey that knows it (`AWS_ENDPOINT_URL_KMS`). */
+  readonly kms: RunningServer & {
+    readonly keyId: string
+    readonly keyArn: string
+    readonly aliasArn: string
+  }
+  /** Requests recorded by the HTTP stand-ins (`s3`, `rds`, `iam`, `kms`, `dm`, `mirror`, `status`), oldest first. */
   requests(piece?: string): RequestEntry[]
   setFault(name: FaultName, value?: string): void
   /** Switches one fault off, or all when no name is given. */
@@ -189,7 +198,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   )
   let source = sourceServer
   const pdAddr = `127.0.0.1:${pd.port}`
-  const [status, rds] = await allOrNothing<[RunningServer, RunningServer]>(
+  const [status, rds, iam, kmsServer] = await allOrNothing<
+    [RunningServer, RunningServer, RunningServer, RunningServer]
+  >(
     [
       startTidbStatusServer({
         requests: statusLog,
@@ -213,6 +224,15 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
         s3: s3.store,
         roles: [SANDBOX_AWS.exportRoleArn],
         kmsKeys: [kms.keyId, kms.keyArn, SANDBOX_AWS.kmsAlias, kms.aliasArn],
+        env: serverEnv
+      }),
+      // The same role and key the RDS stand-in accepts, so a precheck and an export agree.
+      startIamServer({ roles: [SANDBOX_AWS.exportRoleArn], dir, env: serverEnv }),
+      startKmsServer({
+        region,
+        accountId,
+        keys: [{ keyId, alias: SANDBOX_AWS.kmsAlias }],
+        dir,
         env: serverEnv
       })
     ],
@@ -238,6 +258,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     secretAccessKey,
     rdsUrl: rds.url,
     s3Url: s3.url,
+    iamUrl: iam.url,
+    kmsUrl: kmsServer.url,
     source: { host: source.host, port: source.port, ...migration },
     target: {
       host: target.host,
@@ -291,11 +313,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     target: { ...db(() => target, TARGET_USER, targetRoot, targetRoot), statusPort: status.port },
     s3,
     rds,
+    iam: { ...iam, roleArn: SANDBOX_AWS.exportRoleArn },
     mirror,
     dm,
     status,
     pd,
-    kms,
+    kms: { ...kmsServer, ...kms },
     requests: (piece) => readRequests(dir, piece),
     setFault: (name, value) => setFaultFile(dir, name, value),
     clearFaults: (name) => clearFaultFile(dir, name),
@@ -319,6 +342,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       pd: pd.port,
       s3: s3.port,
       rds: rds.port,
+      iam: iam.port,
+      kms: kmsServer.port,
       mirror: mirror.port,
       dm: dm.port
     }),
@@ -327,7 +352,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       stopped = true
       await watcher.stop()
       await Promise.all(
-        [rds, status, pd, s3, mirror, dm].map((s) => s.close().catch(() => undefined))
+        [rds, iam, kmsServer, status, pd, s3, mirror, dm].map((s) =>
+          s.close().catch(() => undefined)
+        )
       )
       await Promise.all([source.stop(), target.stop()])
       await rm(dir, { recursive: true, force: true })

@@ -1,11 +1,12 @@
 // Runs one phase body through the real graph runner on a manual clock, with its log captured: what a unit test
 // of a phase needs to see (report record, outputs, log lines, the error it failed with).
 import type { Inputs } from '../../src/inputs.js'
-import { runGraph, type GraphResult } from '../../src/orchestrator/run-graph.js'
+import type { GraphResult } from '../../src/orchestrator/run-graph.js'
 import type { PhaseBody } from '../../src/phases/phase-body.js'
-import { newReport, type PhaseRecord, type Report } from '../../src/report/types.js'
+import type { PhaseRecord, Report } from '../../src/report/types.js'
 import { fakeInputs } from './inputs.js'
 import type { ManualClock } from './manual-clock.js'
+import { runPhaseList } from './run-phases.js'
 
 /** What one phase run left behind. */
 export interface OnePhaseRun {
@@ -20,15 +21,11 @@ export async function runPhase(
   body: PhaseBody,
   opts: { inputs?: Inputs; clock: ManualClock; signal?: AbortSignal }
 ): Promise<OnePhaseRun> {
-  const report = newReport('migrate')
-  const log: string[] = []
-  const result = await runGraph([{ ...body, dependsOn: [] }], {
-    inputs: opts.inputs ?? fakeInputs(),
-    report,
-    clock: opts.clock,
-    ...(opts.signal ? { signal: opts.signal } : {}),
-    sink: { info: (l) => log.push(l), startGroup: () => undefined, endGroup: () => undefined }
-  })
+  const { report, result, log } = await runPhaseList(
+    [{ ...body, dependsOn: [] }],
+    opts.inputs ?? fakeInputs(),
+    { signal: opts.signal, clock: opts.clock }
+  )
   const record = report.phases[0]
   if (!record) throw new Error('the phase left no record')
   return { report, result, record, log }

@@ -8,9 +8,8 @@ import path from 'node:path'
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/index.js'
 import { readInputs, type Inputs } from '../../src/inputs.js'
 import type { Phase } from '../../src/orchestrator/phase.js'
-import { runGraph, type GraphResult } from '../../src/orchestrator/run-graph.js'
-import { newReport, type Report } from '../../src/report/types.js'
 import { withEnv } from './env.js'
+import { runPhaseList, type PhaseRun } from './run-phases.js'
 
 /** A sandbox plus ways to run phases or the whole action on it. */
 export interface Harness {
@@ -25,12 +24,7 @@ export interface Harness {
   stop(): Promise<void>
 }
 
-/** What a phase run produced. */
-export interface PhaseRun {
-  readonly report: Report
-  readonly result: GraphResult
-  readonly log: string[]
-}
+export type { PhaseRun }
 
 /** The environment variable of an input, as the runner names it (hyphens kept). */
 export const inputVar = (name: string): string => `INPUT_${name.toUpperCase()}`
@@ -65,27 +59,27 @@ export async function startHarness(opts: SandboxOptions = {}): Promise<Harness> 
     sb,
     env,
     inputs,
-    async runPhases(phases, given, signal) {
-      const i = given ?? inputs()
-      const report = newReport(i.operation)
-      const log: string[] = []
-      const result = await runGraph(phases, {
-        inputs: i,
-        report,
-        ...(signal ? { signal } : {}),
-        sink: {
-          info: (l) => log.push(l),
-          startGroup: (t) => log.push(`::group::${t}`),
-          endGroup: () => log.push('::endgroup::')
-        }
-      })
-      return { report, result, log }
-    },
+    runPhases: (phases, given, signal) => runPhaseList(phases, given ?? inputs(), { signal }),
     async stop() {
       restore()
       await sb.stop()
     }
   }
+}
+
+/**
+ * One sandbox for a whole test file: started in beforeAll, stopped in afterAll. Read `.h` inside the tests (it is
+ * set once beforeAll has run).
+ */
+export function useHarness(opts: SandboxOptions = {}): { readonly h: Harness } {
+  const ref = {} as { h: Harness }
+  beforeAll(async () => {
+    ref.h = await startHarness(opts)
+  }, 60_000)
+  afterAll(async () => {
+    await ref.h.stop()
+  })
+  return ref
 }
 
 /** What a run of the bundled action produced. */

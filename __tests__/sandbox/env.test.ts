@@ -21,6 +21,8 @@ const endpoints: SandboxEndpoints = {
   secretAccessKey: 'secret',
   rdsUrl: 'http://127.0.0.1:1001',
   s3Url: 'http://127.0.0.1:1002',
+  iamUrl: 'http://127.0.0.1:1009',
+  kmsUrl: 'http://127.0.0.1:1010',
   source: { host: '127.0.0.1', port: 1003, user: 'migrator', password: 'pw1' },
   target: { host: '127.0.0.1', port: 1004, user: 'root', password: 'pw2', statusPort: 1005 },
   pdAddr: '127.0.0.1:1006',

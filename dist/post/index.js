@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1121:
+/***/ 1956:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31628,6 +31628,10 @@ function formatBytes(bytes) {
 function formatCount(n) {
     return Number.isInteger(n) ? n.toLocaleString('en-US') : String(n);
 }
+/** A count and a noun, the noun in the plural unless the count is 1: `1 table`, `1,024 tables`. */
+function plural(n, noun, nouns = `${noun}s`) {
+    return `${formatCount(n)} ${n === 1 ? noun : nouns}`;
+}
 
 ;// CONCATENATED MODULE: ./src/report/html.ts
 // The small HTML subset the job summary uses, with escaping done by us: core.summary escapes nothing
@@ -31674,12 +31678,52 @@ function pre(lines) {
     return `<pre>${escapeHtml(lines.join('\n'))}</pre>`;
 }
 
+;// CONCATENATED MODULE: ./src/report/plan-summary.ts
+// The plan's section of the job summary: sizes per database, the estimates with their basis, and risk flags per
+// table. Pure; every outside string is escaped (table and database names are user data).
+
+
+/**
+ * Renders the plan.
+ * @param plan the plan
+ * @param limit the most rows to show per list (databases, risk flags); the rest are in plan.json
+ */
+function renderPlanSection(plan, limit) {
+    const t = plan.totals;
+    const parts = [
+        el('h3', `Plan: ${plural(t.tables, 'table')}, ~${plural(t.estimatedRows, 'row')}, ${formatBytes(t.bytes)}`),
+        el('p', 'Estimates from published figures and stated assumptions, not promises; no side effect was made.')
+    ];
+    const dbs = plan.databases.slice(0, limit);
+    if (dbs.length > 0) {
+        parts.push(table(['Database', 'Tables', 'Rows (estimated)', 'Size'], dbs.map((d) => [
+            inline(d.database),
+            inline(formatCount(d.tables)),
+            inline(formatCount(d.estimatedRows)),
+            inline(formatBytes(d.bytes))
+        ])));
+    }
+    parts.push(table(['Estimate', 'Value', 'Based on'], plan.estimates.map((e) => [inline(e.label), inline(e.value), inline(e.basis)])));
+    if (plan.risks.length > 0) {
+        const shown = plan.risks.slice(0, limit);
+        const items = shown.map((r) => raw('li', `${el('code', r.table)}: ${inline(r.risks.join('; '))}`));
+        if (shown.length < plan.risks.length)
+            items.push(el('li', `… and ${plan.risks.length - shown.length} more tables in plan.json`));
+        parts.push(el('p', 'Risk flags:'), raw('ul', `\n${items.join('\n')}\n`));
+    }
+    const cut = plan.databases.length - dbs.length;
+    if (cut > 0)
+        parts.push(el('p', `${formatCount(cut)} more databases are listed in plan.json.`));
+    return parts.join('\n');
+}
+
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 // renderSummary(report): the job summary as a string. Pure, so it is tested on fixture reports.
 //
 // GitHub refuses a step summary over 1 MiB (and says so in an error annotation), so the output is capped below
 // that: first the variable parts shrink (log tails, the per-table rows, warnings), then, if a pathological report
 // is still too big, the text is cut at a line, and a visible note says so and points at result.json.
+
 
 
 /** The default cap, bytes: under GitHub's 1 MiB per step, with room for the note. */
@@ -31861,6 +31905,9 @@ function render(report, limits) {
     const checks = checksSection(report, limits.tableRows === Infinity ? Infinity : Math.max(50, limits.tableRows));
     if (checks)
         sections.push(checks);
+    if (report.plan) {
+        sections.push(renderPlanSection(report.plan, limits.tableRows === Infinity ? Infinity : Math.max(20, limits.tableRows)));
+    }
     const binlog = binlogBox(report);
     if (binlog)
         sections.push(binlog);
@@ -32199,7 +32246,7 @@ async function cleanup(opts = {}) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cleanup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1121);
+/* harmony import */ var _cleanup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1956);
 // Entry point of the action's post step (runs even after failure or cancellation).
 
 await (0,_cleanup_js__WEBPACK_IMPORTED_MODULE_0__/* .cleanup */ .t)();

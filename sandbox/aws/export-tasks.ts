@@ -37,6 +37,11 @@ export function defaultFailureCause(bucket: string): string {
   return `The S3 bucket ${bucket} isn't located in the current AWS Region. Please, review your S3 bucket name and retry the export.`
 }
 
+/** The FailureCause of an export whose role RDS cannot assume (Aurora user guide, "Failure messages"). */
+export function untrustedRoleCause(roleArn: string): string {
+  return `RDS Export failed to write the export task's metadata because it can't assume the IAM role ${roleArn}.`
+}
+
 /** The export tasks of one stand-in. */
 export class ExportTasks {
   private readonly tasks = new Map<string, ExportTask>()
@@ -82,7 +87,10 @@ export class ExportTasks {
         `The parameter IamRoleArn is not a valid ARN: ${iamRoleArn}`
       )
     if (!this.ctx.roles.includes(iamRoleArn)) throw errors.iamRoleNotFound(iamRoleArn)
-    if (!kmsKeyMatcher(this.ctx.kmsKeys, this.ctx.region, this.ctx.accountId)(kmsKeyId))
+    if (
+      !kmsKeyMatcher(this.ctx.kmsKeys, this.ctx.region, this.ctx.accountId)(kmsKeyId) ||
+      this.ctx.fault('kms-key-disabled') !== undefined
+    )
       throw errors.kmsKeyNotAccessible(kmsKeyId)
 
     const task: ExportTask = {
@@ -170,6 +178,10 @@ export class ExportTasks {
     if (step === 'cancel') return this.cancelled(t)
     const failure = this.ctx.fault('export-failed')
     if (failure !== undefined) return this.fail(t, failure || defaultFailureCause(t.bucket))
+    // A role RDS cannot assume is not refused by StartExportTask: the task fails once it tries (aws.md §1.2).
+    if (this.ctx.fault('iam-role-untrusted') !== undefined) {
+      return this.fail(t, untrustedRoleCause(t.iamRoleArn))
+    }
     let clone: string | undefined
     try {
       let manifest: SnapshotManifest

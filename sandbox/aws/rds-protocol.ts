@@ -111,13 +111,14 @@ export function toXml(name: string, value: XmlValue): string {
 export function renderResult(
   action: string,
   result: Record<string, XmlValue>,
-  requestId: string = randomUUID()
+  requestId: string = randomUUID(),
+  xmlns: string = RDS_XMLNS
 ): string {
   const inner = Object.entries(result)
     .map(([k, v]) => toXml(k, v))
     .join('')
   return (
-    `<${action}Response xmlns="${RDS_XMLNS}">\n` +
+    `<${action}Response xmlns="${xmlns}">\n` +
     `  <${action}Result>${inner}</${action}Result>\n` +
     `  <ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata>\n` +
     `</${action}Response>\n`
@@ -129,11 +130,12 @@ export function renderError(
   code: string,
   message: string,
   status: number,
-  requestId: string = randomUUID()
+  requestId: string = randomUUID(),
+  xmlns: string = RDS_XMLNS
 ): string {
   const type = status >= 500 ? 'Receiver' : 'Sender'
   return (
-    `<ErrorResponse xmlns="${RDS_XMLNS}">\n` +
+    `<ErrorResponse xmlns="${xmlns}">\n` +
     `  <Error><Type>${type}</Type><Code>${xmlEscape(code)}</Code><Message>${xmlEscape(message)}</Message></Error>\n` +
     `  <RequestId>${requestId}</RequestId>\n` +
     `</ErrorResponse>\n`

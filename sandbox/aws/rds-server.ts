@@ -2,10 +2,9 @@
 // through `AWS_ENDPOINT_URL_RDS`. It runs one Aurora MySQL cluster whose writer is the source MariaDB, takes cluster
 // snapshots that carry real data (cluster-snapshots.ts) and exports them to the S3 stand-in as Parquet in AWS's
 // layout (export-tasks.ts, export-writer.ts). Every request is recorded in the request log (piece `rds`).
-import http from 'node:http'
 import { randomUUID } from 'node:crypto'
 import { RequestLog } from '../lib/request-log.js'
-import { listen, type RunningServer } from '../lib/http-server.js'
+import { listen, readBody, type RunningServer } from '../lib/http-server.js'
 import type { S3Store } from './s3-store.js'
 import { RdsError, errors } from './rds-errors.js'
 import { QueryParams, renderError, renderResult, type XmlValue } from './rds-protocol.js'
@@ -109,12 +108,6 @@ function throttle(ctx: RdsContext): () => boolean {
     left--
     return true
   }
-}
-
-async function readBody(req: http.IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = []
-  for await (const c of req) chunks.push(c as Buffer)
-  return Buffer.concat(chunks).toString('utf8')
 }
 
 /** Starts the RDS stand-in on 127.0.0.1. */

@@ -156,6 +156,7 @@ export function summary(state: SandboxState, env: NodeJS.ProcessEnv): string {
     `  TiDB status       http://127.0.0.1:${e.target.statusPort}   PD ${e.pdAddr}   version ${e.tidbVersion}`,
     `  S3                ${e.s3Url}   ${e.s3Uri}`,
     `  RDS               ${e.rdsUrl}   cluster ${e.clusterIdentifier} (${e.region})`,
+    `  IAM, KMS          ${e.iamUrl}   ${e.kmsUrl}   role ${e.exportRoleArn}`,
     `  tiup mirror       ${e.tiupMirror}`,
     `  DM-master         ${e.dmMasterAddr}`,
     `  faults            ${faults.length ? faults.map(([k, v]) => (v ? `${k}=${v}` : k)).join(', ') : 'none'}`,

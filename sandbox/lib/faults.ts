@@ -25,6 +25,10 @@ export const FAULTS = {
     'The source kills every connection of the migration user a moment after it opens (value: delay in ms, default 300).',
   'binlog-off':
     'The source runs without a binary log (applied when it starts: at `up`, or `restart-source` while up).',
+  'iam-role-untrusted':
+    'GetRole shows the export role trusting ec2.amazonaws.com instead of export.rds.amazonaws.com; exports with it end FAILED.',
+  'kms-key-disabled':
+    'DescribeKey reports the export key Disabled; StartExportTask refuses it with KMSKeyNotAccessibleFault.',
   // Sandbox II: the tools
   'dumpling-connection-refused':
     'Dumpling cannot connect to the source: connection refused, exit 1.',

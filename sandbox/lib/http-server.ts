@@ -10,6 +10,13 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
+/** The whole body of a request, as UTF-8 text. */
+export async function readBody(req: http.IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const c of req) chunks.push(c as Buffer)
+  return Buffer.concat(chunks).toString('utf8')
+}
+
 /** Listens on 127.0.0.1 (a free port unless given) and returns the handle every stand-in exposes. */
 export async function listen(
   handler: http.RequestListener,

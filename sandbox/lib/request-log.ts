@@ -7,7 +7,7 @@ import path from 'node:path'
 export interface RequestEntry {
   /** ISO time. */
   readonly t: string
-  /** Which stand-in: `s3`, `rds`, `dm`, `mirror`, `status`. */
+  /** Which stand-in: `s3`, `rds`, `iam`, `kms`, `dm`, `mirror`, `status`. */
   readonly piece: string
   /** Operation name as the real service names it (`PutObject`, `StartExportTask`, `start-task`, …). */
   readonly op: string
@@ -56,7 +56,7 @@ export class RequestLog {
 
 /** Reads the recorded requests of one stand-in (or all when piece is undefined) from a sandbox directory. */
 export function readRequests(dir: string, piece?: string): RequestEntry[] {
-  const pieces = piece ? [piece] : ['s3', 'rds', 'dm', 'mirror', 'status']
+  const pieces = piece ? [piece] : ['s3', 'rds', 'iam', 'kms', 'dm', 'mirror', 'status']
   const out: RequestEntry[] = []
   for (const p of pieces) {
     let text: string

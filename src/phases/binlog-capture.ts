@@ -1,17 +1,110 @@
-// PLACEHOLDER — being implemented; fails loudly until then.
-import { NotImplementedError } from '../util/errors.js'
+// Phase `binlog-capture`: the seed's step "record the binlog position", run immediately before the snapshot is taken
+// (the graph puts it right after the precheck and right before `snapshot`). Reads `SHOW MASTER STATUS` (`SHOW BINARY
+// LOG STATUS` on MySQL ≥ 8.4) and the GTID of exactly that position when GTIDs are on; DM starts from it.
+import type mysql from 'mysql2/promise'
+import type { DbEndpoint } from '../inputs.js'
+import type { DbRole } from '../mysql/connect.js'
+import {
+  binlogSettings,
+  parseServerVersion,
+  readBinlogCoordinates,
+  readGlobalVariables,
+  readServerVersion,
+  type ServerVersion
+} from '../mysql/source.js'
+import { errorMessage, PhaseError } from '../util/errors.js'
 import type { MigrationState } from './migration-state.js'
 import type { PhaseBody } from './phase-body.js'
 
-/** The `binlog-capture` phase. */
-export function binlogCapturePhase(_state: MigrationState): PhaseBody {
+/** What the phase reads with, replaceable in unit tests. */
+export interface BinlogCaptureDeps {
+  readonly connect: (endpoint: DbEndpoint, role: DbRole) => Promise<mysql.Connection>
+  readonly now: () => number
+}
+
+const DEFAULT_DEPS: BinlogCaptureDeps = {
+  // mysql2 is loaded when the phase connects, not at the bundle's start.
+  connect: async (endpoint, role) =>
+    (await import('../mysql/connect.js')).connectDb(endpoint, role),
+  now: Date.now
+}
+
+/** The version and GTID mode: from the precheck when it ran, else read now. */
+async function sourceShape(
+  conn: mysql.Connection,
+  state: MigrationState
+): Promise<{ version: ServerVersion; gtidEnabled: boolean }> {
+  if (state.source) {
+    return {
+      version: parseServerVersion(state.source.version),
+      gtidEnabled: state.source.gtidEnabled
+    }
+  }
+  const version = await readServerVersion(conn)
+  const settings = binlogSettings(await readGlobalVariables(conn), version.flavor)
+  return { version, gtidEnabled: settings.gtidEnabled }
+}
+
+function binlogOffMessage(state: MigrationState): string {
+  const cluster = state.precheck?.aws.cluster
+  const pg = cluster?.kind === 'found' ? cluster.value.parameterGroup : undefined
+  return (
+    "The source's binary log is off (SHOW MASTER STATUS returned no row), so there is no position for DM to " +
+    `start from: set binlog_format=ROW in ${pg ? `the DB cluster parameter group '${pg}'` : "the cluster's (custom) DB cluster parameter group"} ` +
+    'and reboot the writer instance.'
+  )
+}
+
+/**
+ * The binlog capture phase.
+ * @param state reads the source's flavour from the precheck; receives the position (`state.binlog`)
+ * @param deps replaceable connection and clock (tests)
+ */
+export function binlogCapturePhase(
+  state: MigrationState,
+  deps: BinlogCaptureDeps = DEFAULT_DEPS
+): PhaseBody {
   return {
     id: 'binlog-capture',
     title: 'Binlog position',
-    run() {
-      return Promise.reject(
-        new NotImplementedError('phase binlog-capture is not implemented yet in this version')
+    async run(ctx) {
+      ctx.progress('reading SHOW MASTER STATUS')
+      let conn: mysql.Connection
+      try {
+        conn = await deps.connect(ctx.inputs.source, 'source')
+      } catch (e) {
+        throw new PhaseError('binlog-capture', errorMessage(e), { cause: e })
+      }
+      let coords
+      try {
+        const { version, gtidEnabled } = await sourceShape(conn, state)
+        coords = await readBinlogCoordinates(conn, version, gtidEnabled)
+      } catch (e) {
+        throw new PhaseError(
+          'binlog-capture',
+          `Cannot read the binlog position: ${errorMessage(e)} (the source user needs REPLICATION CLIENT; BINLOG MONITOR on MariaDB).`,
+          { cause: e }
+        )
+      } finally {
+        await conn.end().catch(() => undefined)
+      }
+      const capturedAt = deps.now()
+      if (coords === undefined) throw new PhaseError('binlog-capture', binlogOffMessage(state))
+      state.binlog = { file: coords.file, position: coords.position, gtid: coords.gtid, capturedAt }
+      ctx.report.binlog = {
+        file: coords.file,
+        position: coords.position,
+        gtid: coords.gtid,
+        capturedBy: `${coords.statement} at ${new Date(capturedAt).toISOString()}, before the snapshot`
+      }
+      ctx.setOutput('binlog-file', coords.file)
+      ctx.setOutput('binlog-position', coords.position)
+      if (coords.gtid !== undefined) ctx.setOutput('binlog-gtid', coords.gtid)
+      ctx.log.info(
+        `${coords.statement}: ${coords.file}:${coords.position}${coords.gtid ? `, GTID ${coords.gtid}` : ''}`
       )
+      ctx.record.note = `${coords.file}:${coords.position}`
+      ctx.record.numbers.push({ label: 'position', value: coords.position })
     }
   }
 }

@@ -1,6 +1,7 @@
 // What the phases of one migration learn and hand to each other. One object per run, created by the phase graph
 // (phases/index.ts), filled in as phases finish. The report (report/types.ts) is what people see; this is what the
 // next phase needs. Persisted to S3 after each phase so a re-run can skip what already finished (run-state.ts).
+import type { PrecheckFacts } from '../precheck/facts.js'
 import type { ChecksumResult } from '../tidb/lightning-log.js'
 import type { TiupSetup } from '../tidb/tiup.js'
 
@@ -70,6 +71,16 @@ export interface MigrationState {
   source?: SourceFacts
   /** Tables the filter selects on the source, in catalog order. */
   tables?: SelectedTable[]
+  /**
+   * Everything the precheck read (source catalog with columns, binlog settings and retention, target, AWS lookups),
+   * for the plan's estimates. Large for big catalogs and re-read by every precheck: not worth persisting.
+   */
+  precheck?: PrecheckFacts
+  /**
+   * `operation: plan` only: the failed prechecks' message, which the plan phase raises after writing the plan, so a
+   * failing check still yields the plan that explains it.
+   */
+  precheckFailure?: string
   binlog?: CapturedBinlog
   snapshot?: SnapshotFacts
   export?: ExportFacts

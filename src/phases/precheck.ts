@@ -1,17 +1,83 @@
-// PLACEHOLDER — being implemented; fails loudly until then.
-import { NotImplementedError } from '../util/errors.js'
-import type { MigrationState } from './migration-state.js'
+// Phase `precheck`: before any side effect, read the source, the target, AWS and the runner (reads only: SELECT,
+// SHOW, Aurora's read-only rds_show_configuration, RDS Describe*, S3 GetBucketLocation/ListObjectsV2, IAM GetRole,
+// KMS DescribeKey), judge everything, put every verdict in the report's checks, and fail after all of them ran when
+// any failed — so the user fixes everything in one go. It hands the selected tables and the source's flavour to the
+// next phases (MigrationState.tables, .source, .precheck). For `operation: plan` a failure is handed to the plan
+// phase instead (state.precheckFailure), which fails the run after writing the plan that explains it.
+import { evaluatePrecheck, failureMessage } from '../precheck/checks.js'
+import type { PrecheckFacts } from '../precheck/facts.js'
+import type { Inputs } from '../inputs.js'
+import type { CheckRow } from '../report/types.js'
+import { PhaseError } from '../util/errors.js'
+import type { MigrationState, SelectedTable } from './migration-state.js'
 import type { PhaseBody } from './phase-body.js'
 
-/** The `precheck` phase. */
-export function precheckPhase(_state: MigrationState): PhaseBody {
+/** What the phase reads with, replaceable in unit tests. */
+export interface PrecheckDeps {
+  readonly gather: (inputs: Inputs, signal: AbortSignal) => Promise<PrecheckFacts>
+  readonly now: () => number
+}
+
+const DEFAULT_DEPS: PrecheckDeps = {
+  // Loaded when the phase runs: gathering pulls in mysql2 and the AWS SDK, which a run that fails its inputs, or a
+  // DM operation, never needs (the bundle's cold start).
+  gather: async (i, s) => (await import('../precheck/gather.js')).gatherFacts(i, s),
+  now: Date.now
+}
+
+const ICON: Record<CheckRow['status'], string> = { pass: '✅', warn: '⚠️', fail: '❌' }
+
+/** Hands what the checks learned to the next phases. */
+function remember(state: MigrationState, facts: PrecheckFacts): SelectedTable[] {
+  state.precheck = facts
+  if (!facts.source.ok) return []
+  const src = facts.source.value
+  state.source = {
+    version: src.version.text,
+    flavor: src.version.flavor,
+    gtidEnabled: src.settings.gtidEnabled
+  }
+  state.tables = src.catalog.tables.map((t) => ({
+    database: t.db,
+    table: t.table,
+    estimatedRows: t.estimatedRows,
+    bytes: t.bytes,
+    hasUniqueKey: t.hasUniqueKey
+  }))
+  return state.tables
+}
+
+/**
+ * The precheck phase.
+ * @param state receives the selected tables, the source's flavour and the facts for the plan
+ * @param deps replaceable reads (tests)
+ */
+export function precheckPhase(state: MigrationState, deps: PrecheckDeps = DEFAULT_DEPS): PhaseBody {
   return {
     id: 'precheck',
     title: 'Precheck: source, target, AWS and selection',
-    run() {
-      return Promise.reject(
-        new NotImplementedError('phase precheck is not implemented yet in this version')
+    async run(ctx) {
+      ctx.progress('reading the source, the target and AWS')
+      const facts = await deps.gather(ctx.inputs, ctx.signal)
+      const rows = evaluatePrecheck(facts, { inputs: ctx.inputs, now: deps.now() })
+      ctx.report.checks.push(...rows)
+      for (const r of rows) ctx.log.info(`${ICON[r.status]} ${r.title}: ${r.reason}`)
+      const tables = remember(state, facts)
+      const count = (s: CheckRow['status']): number => rows.filter((r) => r.status === s).length
+      ctx.record.numbers.push(
+        { label: 'tables', value: tables.length },
+        { label: 'estimated rows', value: tables.reduce((n, t) => n + (t.estimatedRows ?? 0), 0) },
+        { label: 'size', value: tables.reduce((n, t) => n + (t.bytes ?? 0), 0), unit: 'bytes' }
       )
+      ctx.record.note = `${count('pass')} passed · ${count('warn')} warnings · ${count('fail')} failed`
+      const failure = failureMessage(rows)
+      if (failure === undefined) return
+      if (ctx.inputs.operation === 'plan') {
+        state.precheckFailure = failure
+        ctx.record.note += ' (the plan is written all the same; the plan phase fails the run)'
+        return
+      }
+      throw new PhaseError('precheck', failure)
     }
   }
 }

@@ -5,6 +5,7 @@
 // is still too big, the text is cut at a line, and a visible note says so and points at result.json.
 import { formatBytes, formatCount, formatDuration } from '../util/format.js'
 import { el, escapeHtml, inline, link, pre, raw, table } from './html.js'
+import { renderPlanSection } from './plan-summary.js'
 import type { CheckRow, KeyNumber, PhaseRecord, PhaseStatus, Report, RunStatus } from './types.js'
 
 /** The default cap, bytes: under GitHub's 1 MiB per step, with room for the note. */
@@ -200,6 +201,14 @@ function render(report: Report, limits: Limits): { text: string; tablesShown: nu
     limits.tableRows === Infinity ? Infinity : Math.max(50, limits.tableRows)
   )
   if (checks) sections.push(checks)
+  if (report.plan) {
+    sections.push(
+      renderPlanSection(
+        report.plan,
+        limits.tableRows === Infinity ? Infinity : Math.max(20, limits.tableRows)
+      )
+    )
+  }
   const binlog = binlogBox(report)
   if (binlog) sections.push(binlog)
   const tables = tablesSection(report, limits.tableRows)

@@ -72,6 +72,40 @@ export interface CheckRow {
   readonly reason: string
 }
 
+/** One database of a plan. */
+export interface PlanDatabase {
+  readonly database: string
+  readonly tables: number
+  readonly estimatedRows: number
+  readonly bytes: number
+}
+
+/** One estimate of a plan: what, how much, and what it is based on (estimates are never promises). */
+export interface PlanEstimate {
+  readonly label: string
+  readonly value: string
+  readonly basis: string
+}
+
+/** A selected table with what could go wrong with it. */
+export interface PlanRisk {
+  readonly table: string
+  readonly risks: readonly string[]
+}
+
+/** What `operation: plan` found: sizes per database, estimates, risk flags. */
+export interface PlanReport {
+  readonly totals: {
+    readonly tables: number
+    readonly views: number
+    readonly estimatedRows: number
+    readonly bytes: number
+  }
+  readonly databases: readonly PlanDatabase[]
+  readonly estimates: readonly PlanEstimate[]
+  readonly risks: readonly PlanRisk[]
+}
+
 /** A link to something the run created (S3 console, export prefix…). */
 export interface ReportLink {
   readonly label: string
@@ -97,6 +131,8 @@ export interface Report {
   warnings: string[]
   /** The prechecks, in the order they ran. */
   checks: CheckRow[]
+  /** The plan (`operation: plan`). */
+  plan?: PlanReport
   /** The message the run failed with. */
   error?: string
 }

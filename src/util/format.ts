@@ -35,3 +35,8 @@ export function formatBytes(bytes: number): string {
 export function formatCount(n: number): string {
   return Number.isInteger(n) ? n.toLocaleString('en-US') : String(n)
 }
+
+/** A count and a noun, the noun in the plural unless the count is 1: `1 table`, `1,024 tables`. */
+export function plural(n: number, noun: string, nouns = `${noun}s`): string {
+  return `${formatCount(n)} ${n === 1 ? noun : nouns}`
+}

@@ -1,9 +1,10 @@
-// Fault injection in the RDS stand-in (export-failed, export-stuck-starting, export-canceled, rds-throttle), from the environment and from faults.json.
+// Fault injection in the RDS stand-in (export-failed, export-stuck-starting, export-canceled, rds-throttle, and the
+// IAM/KMS faults it agrees with), from the environment and from faults.json.
 import { DescribeDBClustersCommand, DescribeExportTasksCommand } from '@aws-sdk/client-rds'
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { readRequests } from '../../../sandbox/lib/request-log.js'
-import { BUCKET, exportReaches, failure, useApiWorld } from './rds-world.js'
+import { BUCKET, KMS_KEY, ROLE, exportReaches, failure, useApiWorld } from './rds-world.js'
 
 const api = useApiWorld()
 
@@ -78,5 +79,22 @@ describe('faults', () => {
     } finally {
       await writeFile(path.join(api.w.dir, 'faults.json'), '{}')
     }
+  })
+
+  test('kms-key-disabled: StartExportTask refuses the key, as RDS does with a disabled key', async () => {
+    api.w.env['SANDBOX_FAULTS'] = 'kms-key-disabled'
+    expect(await failure(api.start('disabled-key'))).toMatchObject({
+      name: 'KMSKeyNotAccessibleFault',
+      message: `The specified KMS key [${KMS_KEY}] does not exist, is not enabled or you do not have permissions to access it.`
+    })
+  })
+
+  test('iam-role-untrusted: the task is accepted, then FAILED because RDS cannot assume the role', async () => {
+    api.w.env['SANDBOX_FAULTS'] = 'iam-role-untrusted'
+    await api.start('untrusted-role')
+    expect(await exportReaches(api.w.client, 'untrusted-role')).toMatchObject({
+      Status: 'FAILED',
+      FailureCause: `RDS Export failed to write the export task's metadata because it can't assume the IAM role ${ROLE}.`
+    })
   })
 })

@@ -1,0 +1,189 @@
+import { failureMessage } from '../../src/precheck/checks.js'
+import { selectionChecks } from '../../src/precheck/selection-checks.js'
+import { targetChecks } from '../../src/precheck/target-checks.js'
+import type { SourceTable } from '../../src/mysql/catalog.js'
+import type { PrecheckFacts } from '../../src/precheck/facts.js'
+import { col, context, goodFacts, rowOf, tbl, withCatalog, withDmContext } from './facts-fixture.js'
+
+const withTables = (tables: SourceTable[], extra: Partial<PrecheckFacts> = {}): PrecheckFacts =>
+  withCatalog({ tables }, extra)
+
+describe('selection', () => {
+  test('a filter that selects nothing fails, naming the filter and the databases that exist', () => {
+    const facts = withCatalog({ tables: [], views: [{ db: 'shop', table: 'v' }] })
+    const rows = selectionChecks(facts, context())
+    expect(rows.map((r) => [r.id, r.status])).toEqual([
+      ['selection.tables', 'fail'],
+      ['selection.named-databases', 'pass']
+    ])
+    expect(rows[0]?.reason).toContain("Input 'filter' (shop.*) selects no table")
+    expect(rows[0]?.reason).toContain('`shop`, `other`')
+    expect(rows[0]?.reason).toContain('it matches 1 view,')
+  })
+
+  test('databases the filter names literally must be visible to the source user', () => {
+    const ctx = context(() => ({
+      filter: ['shop.*', '`crm`.*', 'Other.t', '!nosuch.*', '/re/.*']
+    }))
+    const r = rowOf(selectionChecks(goodFacts(), ctx), 'selection.named-databases')
+    expect(r.status).toBe('fail')
+    expect(r.reason).toContain("Input 'filter' names `crm`, which the source user cannot see")
+    expect(r.reason).toContain('GRANT SELECT ON `crm`.*')
+    const wildcard = context(() => ({ filter: ['*.*'] }))
+    expect(
+      selectionChecks(goodFacts(), wildcard).some((x) => x.id === 'selection.named-databases')
+    ).toBe(false)
+  })
+
+  test('tables without a key warn with DM only', () => {
+    const facts = withTables([tbl('a', 'log', { hasPrimaryKey: false, hasUniqueKey: false })])
+    expect(rowOf(selectionChecks(facts, withDmContext()), 'selection.unique-keys').status).toBe(
+      'warn'
+    )
+    expect(rowOf(selectionChecks(facts, context()), 'selection.unique-keys').status).toBe('pass')
+  })
+
+  test('names and columns the Aurora export skips warn', () => {
+    const facts = withTables([
+      tbl('crm', 'legacy', { columns: [col('id'), col('first name', 'varchar')] }),
+      tbl('crm', 'a/b'),
+      tbl('crm', 'fine', { columns: [col('x=y')] })
+    ])
+    const r = rowOf(selectionChecks(facts, context()), 'selection.export-skips')
+    expect(r.status).toBe('warn')
+    expect(r.reason).toContain('`crm`.`legacy`: column "first name"')
+    expect(r.reason).toContain('"/"')
+    expect(r.reason).toContain('column "x=y"')
+  })
+
+  test('names the seed pattern misses pass (generated rules route them); shared export folders warn', () => {
+    const dash = withTables([tbl('shop', 'order-archive')])
+    const r = rowOf(selectionChecks(dash, context()), 'selection.file-routing')
+    expect(r).toMatchObject({
+      status: 'pass',
+      reason: expect.stringContaining('`shop`.`order-archive`')
+    })
+    const shared = withTables([tbl('s', 'a b'), tbl('s', 'a_b')])
+    expect(rowOf(selectionChecks(shared, context()), 'selection.file-routing').status).toBe('warn')
+  })
+
+  test('BIT columns fail (pingcap/tidb#37774)', () => {
+    const facts = withTables([tbl('legacy', 'flags', { columns: [col('id'), col('bits', 'bit')] })])
+    const r = rowOf(selectionChecks(facts, context()), 'selection.bit-columns')
+    expect(r.status).toBe('fail')
+    expect(r.reason).toContain('`legacy`.`flags` (bits)')
+    expect(failureMessage([r])).toMatch(
+      /^A precheck failed; nothing was changed\. Fix it and run again:\n- No BIT columns: /
+    )
+  })
+
+  test('zero-date defaults warn, quoted (MariaDB) or not (MySQL)', () => {
+    const facts = withTables([
+      tbl('a', 't', {
+        columns: [
+          col('d', 'date', { defaultValue: "'0000-00-00'" }),
+          col('ts', 'datetime', { defaultValue: '0000-00-00 00:00:00' }),
+          col('ok', 'date', { defaultValue: '2020-01-01' })
+        ]
+      })
+    ])
+    const r = rowOf(selectionChecks(facts, context()), 'selection.zero-dates')
+    expect(r.status).toBe('warn')
+    expect(r.reason).toContain('`a`.`t` (d, ts)')
+  })
+
+  test('names equal but for case fail: TiDB would see one table', () => {
+    const facts = withTables([
+      tbl('db', 'Orders'),
+      tbl('db', 'orders'),
+      tbl('DB', 'x'),
+      tbl('db', 'X')
+    ])
+    const r = rowOf(selectionChecks(facts, context()), 'selection.case-collisions')
+    expect(r.status).toBe('fail')
+    expect(r.reason).toContain('`db`.`Orders` and `db`.`orders`')
+    expect(r.reason).toContain('`DB`.`x` and `db`.`X`')
+  })
+})
+
+describe('target', () => {
+  test('an unreachable target is one failed row', () => {
+    const facts = goodFacts({
+      target: {
+        ...goodFacts().target,
+        connect: { ok: false, message: 'Cannot connect to the target (TiDB) …' }
+      }
+    })
+    expect(targetChecks(facts, context())).toEqual([
+      expect.objectContaining({ id: 'target.connect', status: 'fail' })
+    ])
+  })
+
+  test('tables with rows fail, empty ones pass', () => {
+    const facts = goodFacts({
+      target: {
+        ...goodFacts().target,
+        tables: {
+          ok: true,
+          value: [
+            { db: 'shop', table: 'orders', state: 'has-rows' },
+            { db: 'shop', table: 'customers', state: 'empty' }
+          ]
+        }
+      }
+    })
+    const r = rowOf(targetChecks(facts, context()), 'target.tables')
+    expect(r.status).toBe('fail')
+    expect(r.reason).toContain('Rows already on the target in `shop`.`orders`')
+    const empty = goodFacts({
+      target: {
+        ...goodFacts().target,
+        tables: { ok: true, value: [{ db: 'shop', table: 'customers', state: 'empty' }] }
+      }
+    })
+    expect(rowOf(targetChecks(empty, context()), 'target.tables')).toMatchObject({
+      status: 'pass',
+      reason: '0 absent, 1 present and empty (`shop`.`customers`)'
+    })
+  })
+
+  test('status port down: fail for the local backend without pd-addr, warn otherwise', () => {
+    const facts = goodFacts({
+      target: {
+        ...goodFacts().target,
+        status: { ok: false, message: 'GET http://127.0.0.1:10080/status failed: ECONNREFUSED' }
+      }
+    })
+    expect(rowOf(targetChecks(facts, context()), 'target.version').status).toBe('fail')
+    const withPd = context((i) => ({ target: { ...i.target, pdAddr: '127.0.0.1:2379' } }))
+    expect(rowOf(targetChecks(facts, withPd), 'target.version').status).toBe('warn')
+    const tidb = context((i) => ({ import: { ...i.import, backend: 'tidb' } }))
+    expect(rowOf(targetChecks(facts, tidb), 'target.version').status).toBe('warn')
+  })
+
+  test('a cluster release other than tidb-version warns', () => {
+    const facts = goodFacts({
+      target: {
+        ...goodFacts().target,
+        status: {
+          ok: true,
+          value: { version: '5.7.25-TiDB-v7.5.1', release: 'v7.5.1', gitHash: undefined }
+        }
+      }
+    })
+    const r = rowOf(targetChecks(facts, context()), 'target.version')
+    expect(r).toMatchObject({
+      status: 'warn',
+      reason: expect.stringContaining("runs v7.5.1 but 'tidb-version' is v8.5.2")
+    })
+  })
+
+  test('too little disk for the largest table warns (local backend only)', () => {
+    const facts = withTables([tbl('a', 'big', { bytes: 10 * 1024 ** 3 })], {
+      runner: { sortedKvDir: '/tmp/kv', freeBytes: 1024 ** 3 }
+    })
+    expect(rowOf(targetChecks(facts, context()), 'runner.sorted-kv-disk').status).toBe('warn')
+    const tidb = context((i) => ({ import: { ...i.import, backend: 'tidb' } }))
+    expect(targetChecks(facts, tidb).some((r) => r.id === 'runner.sorted-kv-disk')).toBe(false)
+  })
+})

@@ -1,0 +1,94 @@
+// What the precheck learns before judging anything: plain data gathered by gather.ts (reads only) and judged by the
+// pure check functions (source-checks.ts, selection-checks.ts, target-checks.ts, aws-checks.ts). Keeping the two
+// apart lets every verdict be unit-tested from facts alone.
+import type { ClusterFacts, KeyFacts, Lookup, RoleFacts, SnapshotFacts } from '../aws/lookups.js'
+import type { Inputs } from '../inputs.js'
+import type { SourceCatalog } from '../mysql/catalog.js'
+import type { GrantSet } from '../mysql/grants.js'
+import type {
+  BinlogCoordinates,
+  BinlogRetention,
+  BinlogSettings,
+  ServerVersion
+} from '../mysql/source.js'
+import type { TargetTableState, TidbStatus } from '../mysql/target.js'
+import type { CheckRow } from '../report/types.js'
+
+/** A read that worked, or why it did not. */
+export type Outcome<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string }
+
+/** Everything read from the source over one connection. */
+export interface SourceSide {
+  readonly version: ServerVersion
+  readonly settings: BinlogSettings
+  readonly retention: BinlogRetention
+  readonly grants: Outcome<GrantSet>
+  readonly catalog: SourceCatalog
+  /** `SHOW MASTER STATUS` run once as the migration user: proves the privilege and the binlog. */
+  readonly position: Outcome<BinlogCoordinates | undefined>
+}
+
+/** Everything read from the target. */
+export interface TargetSide {
+  /** The SQL connection (the tables outcome needs it). */
+  readonly connect: Outcome<true>
+  readonly status: Outcome<TidbStatus>
+  readonly tables: Outcome<readonly TargetTableState[]>
+}
+
+/** Everything read from AWS; a lookup is absent when its input is empty or credentials are missing. */
+export interface AwsSide {
+  /** undefined when the SDK found credentials, else its message. */
+  readonly credentialsProblem: string | undefined
+  readonly cluster?: Lookup<ClusterFacts>
+  readonly snapshot?: Lookup<SnapshotFacts>
+  readonly bucket?: Lookup<string>
+  readonly prefix?: Lookup<{ readonly empty: boolean }>
+  readonly role?: Lookup<RoleFacts>
+  readonly key?: Lookup<KeyFacts>
+}
+
+/** The runner's disk, for Lightning's local backend. */
+export interface RunnerSide {
+  /** The directory Lightning sorts KV pairs in (the input, or RUNNER_TEMP). */
+  readonly sortedKvDir: string
+  /** Free bytes there; undefined when it could not be read. */
+  readonly freeBytes: number | undefined
+}
+
+/** All facts of one precheck. */
+export interface PrecheckFacts {
+  readonly source: Outcome<SourceSide>
+  readonly target: TargetSide
+  readonly aws: AwsSide
+  readonly runner: RunnerSide
+}
+
+/** The inputs the checks judge by, plus the time (so verdicts that depend on it stay pure). */
+export interface CheckContext {
+  readonly inputs: Inputs
+  /** Epoch ms. */
+  readonly now: number
+}
+
+/** A CheckRow builder, so check functions read as a list of verdicts. */
+export const row = (
+  id: string,
+  title: string,
+  status: CheckRow['status'],
+  reason: string
+): CheckRow => ({ id, title, status, reason })
+
+/** Whether DM will replicate from the recorded position in this run. */
+export const withDm = (ctx: CheckContext): boolean => ctx.inputs.dm.masterAddr !== undefined
+
+/** `a, b, c and 7 more` for lists in reasons. */
+export function listSome(items: readonly string[], max = 5): string {
+  if (items.length <= max) return items.join(', ')
+  return `${items.slice(0, max).join(', ')} and ${items.length - max} more`
+}
+
+/** `` `db`.`table` `` as the reasons show a table. */
+export const tableName = (t: { readonly db: string; readonly table: string }): string =>
+  `\`${t.db}\`.\`${t.table}\``

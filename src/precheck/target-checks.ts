@@ -1,0 +1,123 @@
+// Verdicts on the target and the runner: TiDB reachable over SQL and its status port, its version against the tool
+// version, the selected tables absent or empty (Lightning's physical import needs empty tables, and the seed never
+// overwrites data), and room on the runner for Lightning's sorted KV files. Pure.
+import type { CheckRow } from '../report/types.js'
+import { formatBytes } from '../util/format.js'
+import { formatHostPort } from '../util/input-parsers.js'
+import type { CheckContext, PrecheckFacts } from './facts.js'
+import { listSome, row, tableName } from './facts.js'
+
+/** `v8.5.2` → [8, 5]; undefined when it is not a release version. */
+function majorMinor(version: string | undefined): [number, number] | undefined {
+  const m = /^v?(\d+)\.(\d+)/.exec(version ?? '')
+  return m ? [Number(m[1]), Number(m[2])] : undefined
+}
+
+function versionRow(facts: PrecheckFacts, ctx: CheckContext): CheckRow {
+  const id = 'target.version'
+  const title = 'TiDB status port answers with its version'
+  const { target, import: imp, tools } = ctx.inputs
+  const status = facts.target.status
+  const where = formatHostPort(target.host, target.statusPort)
+  if (!status.ok) {
+    const needed = imp.backend === 'local' && target.pdAddr === undefined
+    return row(
+      id,
+      title,
+      needed ? 'fail' : 'warn',
+      `${status.message}. ` +
+        (needed
+          ? `Lightning's local backend asks the status port for PD's address: check 'target-status-port' (${where}) or set 'pd-addr'.`
+          : `Check 'target-status-port' (${where}); the TiDB version could not be compared with 'tidb-version'.`)
+    )
+  }
+  const cluster = majorMinor(status.value.release)
+  const toolsV = majorMinor(tools.tidbVersion)
+  if (cluster && toolsV && (cluster[0] !== toolsV[0] || cluster[1] !== toolsV[1])) {
+    return row(
+      id,
+      title,
+      'warn',
+      `The cluster runs ${status.value.release ?? status.value.version} but 'tidb-version' is ${tools.tidbVersion}: ` +
+        'Lightning and DM should match the cluster’s release; set tidb-version to the cluster version.'
+    )
+  }
+  return row(id, title, 'pass', `${status.value.version} at ${where}`)
+}
+
+function tablesRow(facts: PrecheckFacts): CheckRow {
+  const id = 'target.tables'
+  const title = 'Selected tables are absent or empty on the target'
+  const t = facts.target.tables
+  if (!t.ok) return row(id, title, 'fail', `Could not read the target's tables: ${t.message}`)
+  const full = t.value.filter((x) => x.state === 'has-rows')
+  const empty = t.value.filter((x) => x.state === 'empty')
+  if (full.length > 0) {
+    return row(
+      id,
+      title,
+      'fail',
+      `Rows already on the target in ${listSome(full.map(tableName))}. The import never overwrites data (Lightning's ` +
+        "physical import needs empty tables): empty or drop them, or leave them out of 'filter'."
+    )
+  }
+  const absent = t.value.length - empty.length
+  return row(
+    id,
+    title,
+    'pass',
+    empty.length === 0
+      ? `none of the ${t.value.length} tables exists yet`
+      : `${absent} absent, ${empty.length} present and empty (${listSome(empty.map(tableName), 3)})`
+  )
+}
+
+function diskRow(facts: PrecheckFacts, ctx: CheckContext): CheckRow | undefined {
+  if (ctx.inputs.import.backend !== 'local' || !facts.source.ok) return undefined
+  const id = 'runner.sorted-kv-disk'
+  const title = "Room for Lightning's sorted KV files"
+  const largest = Math.max(0, ...facts.source.value.catalog.tables.map((t) => t.bytes))
+  const { freeBytes, sortedKvDir } = facts.runner
+  if (freeBytes === undefined)
+    return row(
+      id,
+      title,
+      'warn',
+      `Could not read the free space of ${sortedKvDir}; Lightning needs about ${formatBytes(largest)} there (the largest table).`
+    )
+  if (freeBytes < largest) {
+    return row(
+      id,
+      title,
+      'warn',
+      `${formatBytes(freeBytes)} free in ${sortedKvDir}, less than the largest selected table (${formatBytes(largest)}): ` +
+        "point 'sorted-kv-dir' at a bigger disk, or use 'lightning-backend: tidb'."
+    )
+  }
+  return row(
+    id,
+    title,
+    'pass',
+    `${formatBytes(freeBytes)} free in ${sortedKvDir}; the largest table is ${formatBytes(largest)}`
+  )
+}
+
+/** Every verdict on the target and the runner. */
+export function targetChecks(facts: PrecheckFacts, ctx: CheckContext): CheckRow[] {
+  const c = facts.target.connect
+  if (!c.ok)
+    return [row('target.connect', 'Target reachable with the given user', 'fail', c.message)]
+  const rows = [
+    row(
+      'target.connect',
+      'Target reachable with the given user',
+      'pass',
+      `as '${ctx.inputs.target.user}'`
+    ),
+    versionRow(facts, ctx)
+  ]
+  if (facts.source.ok && facts.source.value.catalog.tables.length > 0) rows.push(tablesRow(facts))
+  const disk = diskRow(facts, ctx)
+  if (disk) rows.push(disk)
+  return rows
+}
