@@ -3,7 +3,6 @@ import fc from 'fast-check'
 import { compileGoRegexp } from '../../src/util/go-regexp.js'
 import { matchesTable, parseFilter } from '../../src/util/table-filter.js'
 import {
-  exportOnlyForTables,
   translateFilter,
   type DmBlockAllowList,
   type DmTableRef
@@ -170,32 +169,4 @@ test('exact translations select exactly the filter’s tables, the others a supe
     }),
     { numRuns: 500 }
   )
-})
-
-describe('exportOnlyForTables', () => {
-  const catalog = [
-    ['Shop', 'orders'],
-    ['Shop', 'items'],
-    ['Shop', 'tmp_1'],
-    ['audit', 'events'],
-    ['audit', 'log'],
-    ['other', 'x']
-  ].map(([schema = '', table = '']) => ({ schema, table }))
-
-  test('whole schemas when every table is selected, tables otherwise, spelled as in the catalog', () => {
-    expect(
-      exportOnlyForTables(parseFilter(['shop.*', '!shop.tmp_*', 'audit.events']), catalog)
-    ).toEqual(['Shop.orders', 'Shop.items', 'audit.events'])
-    expect(exportOnlyForTables(parseFilter(['*.*', '!other.*']), catalog)).toEqual([
-      'Shop',
-      'audit'
-    ])
-  })
-
-  test('nothing selected gives an empty list; an unexportable selected name gives undefined', () => {
-    expect(exportOnlyForTables(parseFilter(['nope.*']), catalog)).toEqual([])
-    const withDash = [...catalog, { schema: 'my-db', table: 't' }]
-    expect(exportOnlyForTables(parseFilter(['audit.*']), withDash)).toEqual(['audit'])
-    expect(exportOnlyForTables(parseFilter(['*.*']), withDash)).toBeUndefined()
-  })
 })

@@ -2,7 +2,6 @@ import { describe, expect, test } from '@jest/globals'
 import fc from 'fast-check'
 import {
   DUMPLING_SYSTEM_SCHEMA_EXCLUSION,
-  dumplingFilterArg,
   goToLower,
   matchesSchema,
   matchesTable,
@@ -374,12 +373,6 @@ describe('parseFilter errors', () => {
 })
 
 describe('helpers', () => {
-  test('dumplingFilterArg CSV-quotes a rule with a double quote, as pflag reads StringSlice values as CSV', () => {
-    const [plain, quoted] = parseFilter(['db.*', '"my db".`t`']).rules
-    expect(plain && dumplingFilterArg(plain)).toBe('db.*')
-    expect(quoted && dumplingFilterArg(quoted)).toBe('"""my db"".`t`"')
-  })
-
   test('Dumpling’s default exclusion keeps system schemas out, in any letter case', () => {
     const filter = parseFilter(['*.*', DUMPLING_SYSTEM_SCHEMA_EXCLUSION])
     const tables = [

@@ -105,7 +105,8 @@ export function dataImportPhase(state: MigrationState): PhaseBody {
           perTable[importedKey(t)] = n
           total += n
         })
-        state.imported = { total, perTable }
+        // verify shows Lightning's own per-table checksum verdicts beside the row counts.
+        state.imported = { total, perTable, checksums: run.report.checksums }
         ctx.setOutput('import-result', 'succeeded')
         ctx.setOutput('rows-imported', total)
         const passed = run.report.checksums.filter((c) => c.ok).length

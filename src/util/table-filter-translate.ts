@@ -4,7 +4,7 @@
  * only of exact names (`db.*`, `db.table`, with or without `!`) translates exactly where the target language can
  * say it; anything else falls back to whole databases (a superset) and says so in `notes`.
  */
-import { goToLower, matchesTable, type NameMatcher, type TableFilter } from './table-filter.js'
+import { goToLower, type NameMatcher, type TableFilter } from './table-filter.js'
 
 /** A `{db-name, tbl-name}` entry of a DM block-allow-list. */
 export interface DmTableRef {
@@ -38,12 +38,6 @@ export interface FilterTranslation {
   readonly blockAllowListExact: boolean
   /** Why a translation is not exact, one sentence each. */
   readonly notes: readonly string[]
-}
-
-/** A table in a source catalog. */
-export interface CatalogTable {
-  readonly schema: string
-  readonly table: string
 }
 
 /** Aurora exports only names made of these characters partially ("partial export is not supported" otherwise). */
@@ -151,8 +145,8 @@ function translateExact(
 
 /**
  * Translates a filter into an Aurora `ExportOnly` list and a DM block-allow-list (see {@link FilterTranslation}).
- * Names are compared as the filter compares them (case-insensitively by default); to get an `ExportOnly` list spelled
- * like the source's real names, use {@link exportOnlyForTables} with the source catalog.
+ * Names are compared as the filter compares them (case-insensitively by default); the migration builds its `ExportOnly`
+ * list from the source catalog instead (tidb/aurora-file-rules.ts), spelled like the source's real names.
  */
 export function translateFilter(filter: TableFilter): FilterTranslation {
   const notes: string[] = []
@@ -197,28 +191,4 @@ export function translateFilter(filter: TableFilter): FilterTranslation {
     blockAllowListExact: false,
     notes: hasInclude ? notes : ['the filter has only exclusion rules, so it selects no table']
   }
-}
-
-/**
- * The exact `ExportOnly` list for a known source catalog: a schema whose every table is selected is listed whole,
- * otherwise its selected tables are listed one by one, spelled as in the catalog. Returns undefined when a selected
- * name has characters Aurora cannot export partially (the whole cluster must be exported), and an empty list when
- * nothing is selected.
- */
-export function exportOnlyForTables(
-  filter: TableFilter,
-  tables: readonly CatalogTable[]
-): readonly string[] | undefined {
-  const bySchema = new Map<string, CatalogTable[]>()
-  for (const t of tables) bySchema.set(t.schema, [...(bySchema.get(t.schema) ?? []), t])
-  const out: string[] = []
-  for (const [schema, all] of bySchema) {
-    const selected = all.filter((t) => matchesTable(filter, t.schema, t.table))
-    if (selected.length === 0) continue
-    if (![schema, ...selected.map((t) => t.table)].every((n) => EXPORTABLE_NAME.test(n)))
-      return undefined
-    if (selected.length === all.length) out.push(schema)
-    else out.push(...selected.map((t) => `${schema}.${t.table}`))
-  }
-  return out
 }

@@ -299,12 +299,3 @@ export function matchesSchema(filter: TableFilter, schema: string): boolean {
   }
   return false
 }
-
-/**
- * The value to pass to Dumpling as one `--filter` argument. Dumpling's flag is a pflag StringSlice, which reads its
- * value as one CSV record: a rule with a double-quoted name must itself be CSV-quoted or Dumpling fails with
- * `bare " in non-quoted-field`.
- */
-export function dumplingFilterArg(rule: TableRule): string {
-  return rule.text.includes('"') ? `"${rule.text.replaceAll('"', '""')}"` : rule.text
-}
