@@ -504,7 +504,7 @@ async function attempt(read) {
         return { ok: true, value: await read() };
     }
     catch (e) {
-        return { ok: false, message: (0,errors/* errorMessage */.gJ)(e) };
+        return { ok: false, message: (0,connect.dbErrorMessage)(e) };
     }
 }
 async function readSource(conn, inputs) {

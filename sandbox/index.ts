@@ -58,6 +58,11 @@ export interface SandboxOptions {
   readonly timings?: Readonly<Partial<Record<TimingName, number>>>
   /** Version of TiDB and its tools (`v8.5.2` by default). */
   readonly tidbVersion?: string
+  /**
+   * Passwords the action is given (`INPUT_SOURCE-PASSWORD` of the migration user, `INPUT_TARGET-PASSWORD` of the
+   * target's root), e.g. distinctive ones a secrets test searches for. Default: random, 24 letters and digits.
+   */
+  readonly passwords?: { readonly source?: string; readonly target?: string }
 }
 
 /**
@@ -152,8 +157,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const tidbVersion = opts.tidbVersion ?? DEFAULT_TIDB_VERSION
   const { region, accountId } = SANDBOX_AWS
   const sourceRoot = randomSecret(24)
-  const migration = { user: 'migrator', password: randomSecret(24) }
-  const targetRoot = randomSecret(24)
+  const migration = { user: 'migrator', password: opts.passwords?.source ?? randomSecret(24) }
+  const targetRoot = opts.passwords?.target ?? randomSecret(24)
   const accessKeyId = `AKIA${randomSecret(16).toUpperCase()}`
   const secretAccessKey = randomSecret(40)
   const keyId = randomUUID()

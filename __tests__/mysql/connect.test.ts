@@ -1,9 +1,10 @@
+import type { RowDataPacket } from 'mysql2'
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { startMariaDb, type MariaDbServer } from '../../sandbox/lib/mariadb.js'
 import { freePort } from '../../sandbox/lib/ports.js'
-import { connectDb } from '../../src/mysql/connect.js'
+import { connectDb, dbErrorMessage } from '../../src/mysql/connect.js'
 
 let dir: string
 let db: MariaDbServer
@@ -56,5 +57,34 @@ describe('connectDb', () => {
     ).catch((e: unknown) => e)
     expect(err).toMatchObject({ code: 'ECONNREFUSED' })
     expect((err as Error).message).toContain(`the target (TiDB) at 127.0.0.1:${port}`)
+  })
+})
+
+describe('dbErrorMessage', () => {
+  test('says the server closed the connection when a query follows a drop', async () => {
+    const c = await connectDb(
+      { host: '127.0.0.1', port: db.port, user: 'root', password: 'Right-Pass-42' },
+      'source'
+    )
+    const [[row]] = await c.query<RowDataPacket[]>('SELECT CONNECTION_ID() AS id')
+    const killer = await connectDb(
+      { host: '127.0.0.1', port: db.port, user: 'root', password: 'Right-Pass-42' },
+      'source'
+    )
+    await killer.query(`KILL CONNECTION ${Number(row?.['id'])}`)
+    await killer.end()
+    // The first query after the kill may see the drop itself; the next one meets the closed connection.
+    const first = await c.query('SELECT 1').catch((e: unknown) => e)
+    const second = await c.query('SELECT 1').catch((e: unknown) => e)
+    for (const e of [first, second]) {
+      expect(dbErrorMessage(e)).toMatch(/^Connection lost: The server closed the connection/)
+    }
+    expect(dbErrorMessage(second)).toContain(
+      "Can't add new command when connection is in closed state"
+    )
+  })
+
+  test('keeps every other message as it is', () => {
+    expect(dbErrorMessage(new Error("Table 'a.b' doesn't exist"))).toBe("Table 'a.b' doesn't exist")
   })
 })

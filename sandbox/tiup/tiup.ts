@@ -7,6 +7,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { chmodSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { COMPONENTS, currentPlatform } from './components.js'
+import { RequestLog } from '../lib/request-log.js'
 import { hideSensitiveInfo } from './redact.js'
 import { untarGz } from './tar.js'
 import {
@@ -266,6 +267,7 @@ async function runComponent(
   }
   err(`Starting component ${component}: ${hideSensitiveInfo([bin, ...args]).join(' ')}\n`)
   const child = spawn(bin, [...args], { stdio: 'inherit', env })
+  logArgv(ctx.env, 'StartComponent', [bin, ...args])
   const forward = (signal: NodeJS.Signals): void => {
     err(
       `Got signal ${SIGNAL_NAMES[signal] ?? signal} (Component: ${component} ; PID: ${child.pid ?? 0})\n`
@@ -330,11 +332,22 @@ function mirrorSet(ctx: Context, args: readonly string[]): void {
   if (!silent) out(`Successfully set mirror to ${addr}\n`)
 }
 
+/**
+ * Records a command line as the process list shows it, unredacted (piece `tiup`, op `Exec` for tiup itself,
+ * `StartComponent` for the component it starts; detail: the argv as JSON), so tests can prove which secrets reached
+ * an argv. Sandbox bookkeeping only: real tiup keeps no such log. Needs SANDBOX_DIR (nothing is logged without it).
+ */
+function logArgv(env: NodeJS.ProcessEnv, op: string, argv: readonly string[]): void {
+  const dir = env['SANDBOX_DIR']
+  if (dir) new RequestLog('tiup', dir).record(op, 0, false, JSON.stringify(argv))
+}
+
 /** Runs tiup with the given arguments (without `tiup` itself) and returns the exit code. */
 export async function runTiup(
   argv: readonly string[],
   env: NodeJS.ProcessEnv = process.env
 ): Promise<number> {
+  logArgv(env, 'Exec', ['tiup', ...argv])
   const home = tiupHome(env)
   const ctx: Context = { home, env, platform: currentPlatform(), mirror: '' }
   const first = argv[0]

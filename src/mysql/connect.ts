@@ -27,6 +27,23 @@ export class DbConnectError extends Error {
   }
 }
 
+/** mysql2's whole report of a query on a connection the server had already closed. */
+const CLOSED_STATE = "Can't add new command when connection is in closed state"
+
+/**
+ * The message of a database error, saying plainly when the server closed the connection: mysql2 reports a query sent
+ * after the server dropped the connection (a failover, a KILL, a network cut) only as "Can't add new command when
+ * connection is in closed state", which does not say what happened. Worded like mysql2's own report of a drop
+ * during a query, so both cases read alike.
+ * @param e the error
+ */
+export function dbErrorMessage(e: unknown): string {
+  const message = errorMessage(e)
+  return message.includes(CLOSED_STATE)
+    ? `Connection lost: The server closed the connection (${message})`
+    : message
+}
+
 function what(role: DbRole): string {
   return role === 'source' ? 'the source (Aurora MySQL)' : 'the target (TiDB)'
 }

@@ -22,7 +22,7 @@ import {
 } from '../aws/lookups.js'
 import type { DbEndpoint, Inputs } from '../inputs.js'
 import { readCatalog, type SourceCatalog } from '../mysql/catalog.js'
-import { connectDb, type DbRole } from '../mysql/connect.js'
+import { connectDb, dbErrorMessage, type DbRole } from '../mysql/connect.js'
 import { parseGrants } from '../mysql/grants.js'
 import {
   binlogSettings,
@@ -79,7 +79,7 @@ async function attempt<T>(read: () => Promise<T>): Promise<Outcome<T>> {
   try {
     return { ok: true, value: await read() }
   } catch (e) {
-    return { ok: false, message: errorMessage(e) }
+    return { ok: false, message: dbErrorMessage(e) }
   }
 }
 
