@@ -151,13 +151,20 @@ function filterHint(rule: string, error: TableFilterError): string {
   return ''
 }
 
+/** The filter's lines with their index; `rule` is '' for a blank line or a comment. */
+function filterLines(text: string): { rule: string; index: number }[] {
+  return text.split(/\r?\n/).map((line, index) => {
+    const rule = line.trim()
+    return { rule: rule.startsWith('#') ? '' : rule, index }
+  })
+}
+
 /** The filter's rules, one per line, with every rule the tool (or this action) would reject reported. */
 function readFilter(text: string, problems: string[]): string[] {
   const rules: string[] = []
   const before = problems.length
-  text.split(/\r?\n/).forEach((line, index) => {
-    const rule = line.trim()
-    if (rule === '' || rule.startsWith('#')) return
+  filterLines(text).forEach(({ rule, index }) => {
+    if (rule === '') return
     try {
       parseFilter([rule])
       rules.push(rule)
@@ -210,7 +217,10 @@ export function readInputs(): Inputs {
 
   const raw = (name: string): string => core.getInput(name) || INPUT_DEFAULTS[name] || ''
   const operation = parse.parseEnum('operation', raw('operation'), OPERATIONS)
-  const problems = missingInputs(operation, (name) => raw(name) !== '')
+  // A filter of only comments and blank lines selects nothing: it counts as missing, not as set.
+  const has = (name: string): boolean =>
+    name === 'filter' ? filterLines(raw(name)).some((l) => l.rule !== '') : raw(name) !== ''
+  const problems = missingInputs(operation, has)
   const opt = <T>(name: string, parser: (name: string, value: string) => T): T | undefined => {
     const value = raw(name)
     if (value === '') return undefined

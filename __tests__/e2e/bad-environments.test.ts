@@ -1,295 +1,25 @@
-// The bad-environment catalogue (issue 8 item 1, the part that is not a pure input error): each case breaks one thing
-// in the sandbox or in the action's environment, runs the whole migrate graph, and must end in the precheck —
-// before any side effect (no snapshot, no export, no S3 write, no DM call, no tool download, per the stand-ins'
-// request logs) — with one clear message naming what to fix. Add cases to CASES; each is independent and undoes
-// what it set up.
-import { randomUUID } from 'node:crypto'
+// Runs the bad-environment catalogue (catalogue/bad-environments.ts) through the whole migrate graph on the sandbox:
+// each case must end in the precheck — before any side effect (no snapshot, no export, no S3 write, no DM call, no
+// tool download, per the stand-ins' request logs) — with one clear message naming what to fix.
 import { newMigrationState } from '../../src/phases/migration-state.js'
 import { migratePhases } from '../../src/phases/index.js'
-import type { FaultName } from '../../sandbox/lib/faults.js'
-import { freePort } from '../../sandbox/lib/ports.js'
+import { BAD_ENVIRONMENTS } from '../catalogue/bad-environments.js'
 import { withEnv } from '../helpers/env.js'
-import { useHarness, type Harness } from '../helpers/sandbox-harness.js'
-
-/** One bad environment. */
-interface BadEnvironment {
-  readonly name: string
-  /** Input overrides (names without INPUT_, e.g. `filter`), resolved once the sandbox is up. */
-  readonly inputs?: (h: Harness) => Promise<Record<string, string>> | Record<string, string>
-  /** Process environment overrides for the run (AWS credentials, endpoints); undefined removes a variable. */
-  readonly env?: (
-    h: Harness
-  ) => Promise<Record<string, string | undefined>> | Record<string, string | undefined>
-  readonly fault?: FaultName
-  /** Changes the sandbox before the run; returns what undoes it. */
-  readonly setup?: (h: Harness) => Promise<() => Promise<void>>
-  /** The check that must fail. */
-  readonly check: string
-  /** What the run's message must say (the fix, in the user's terms). */
-  readonly message: RegExp
-}
-
-const sourceRoot = (h: Harness, sql: string) => h.sb.source.query(sql)
-const targetRoot = (h: Harness, sql: string) => h.sb.target.query(sql)
-
-/** Sets a global variable on the source and restores it afterwards. */
-const sourceVariable = (name: string, value: string) => async (h: Harness) => {
-  const [row] = (await sourceRoot(h, `SELECT @@GLOBAL.${name} AS v`)) as { v: unknown }[]
-  const before = String(row?.v)
-  await sourceRoot(h, `SET GLOBAL ${name} = '${value}'`)
-  return async () => void (await sourceRoot(h, `SET GLOBAL ${name} = '${before}'`))
-}
-
-/** Aurora's retention setting, restored to the sandbox's 24 h afterwards. */
-const retention = (hours: number | null) => async (h: Harness) => {
-  await sourceRoot(
-    h,
-    `CALL mysql.rds_set_configuration('binlog retention hours', ${hours === null ? 'NULL' : hours})`
-  )
-  return async () =>
-    void (await sourceRoot(h, `CALL mysql.rds_set_configuration('binlog retention hours', 24)`))
-}
-
-const noCredentials = {
-  AWS_ACCESS_KEY_ID: undefined,
-  AWS_SECRET_ACCESS_KEY: undefined,
-  AWS_SESSION_TOKEN: undefined,
-  AWS_PROFILE: undefined,
-  AWS_WEB_IDENTITY_TOKEN_FILE: undefined,
-  AWS_ROLE_ARN: undefined,
-  AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: undefined,
-  AWS_CONTAINER_CREDENTIALS_FULL_URI: undefined,
-  AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
-  AWS_CONFIG_FILE: '/nonexistent/aws-config',
-  AWS_EC2_METADATA_DISABLED: 'true'
-}
-
-const closedUrl = async () => `http://127.0.0.1:${await freePort()}`
-
-const CASES: readonly BadEnvironment[] = [
-  {
-    name: 'wrong source password',
-    inputs: () => ({ 'source-password': 'not-the-password' }),
-    check: 'source.connect',
-    message:
-      /Cannot connect to the source.*check inputs source-host, source-port, source-user, source-password.*Access denied/s
-  },
-  {
-    name: 'source unreachable',
-    inputs: async () => ({ 'source-port': String(await freePort()) }),
-    check: 'source.connect',
-    message: /Cannot connect to the source .*ECONNREFUSED/s
-  },
-  {
-    name: 'source user without REPLICATION CLIENT',
-    setup: async (h) => {
-      await sourceRoot(h, "CREATE USER 'weak'@'127.0.0.1' IDENTIFIED BY 'weak-pw'")
-      await sourceRoot(h, "GRANT SELECT ON *.* TO 'weak'@'127.0.0.1'")
-      return async () => void (await sourceRoot(h, "DROP USER 'weak'@'127.0.0.1'"))
-    },
-    inputs: () => ({ 'source-user': 'weak', 'source-password': 'weak-pw' }),
-    check: 'source.binlog-status',
-    message: /SHOW MASTER STATUS works for this user: .*grant REPLICATION CLIENT/
-  },
-  {
-    name: 'source user without privileges on databases the filter names',
-    setup: async (h) => {
-      await sourceRoot(h, "CREATE USER 'noselect'@'127.0.0.1' IDENTIFIED BY 'pw'")
-      await sourceRoot(
-        h,
-        "GRANT BINLOG MONITOR, REPLICATION SLAVE, PROCESS ON *.* TO 'noselect'@'127.0.0.1'"
-      )
-      await sourceRoot(h, "GRANT SELECT ON shop.* TO 'noselect'@'127.0.0.1'")
-      return async () => void (await sourceRoot(h, "DROP USER 'noselect'@'127.0.0.1'"))
-    },
-    inputs: () => ({ 'source-user': 'noselect', 'source-password': 'pw' }),
-    check: 'selection.named-databases',
-    message: /Input 'filter' names `analytics`, `crm`, which the source user cannot see/
-  },
-  {
-    name: 'binary log off',
-    fault: 'binlog-off',
-    setup: async (h) => {
-      await h.sb.restartSource()
-      return async () => {
-        h.sb.clearFaults('binlog-off')
-        await h.sb.restartSource()
-      }
-    },
-    check: 'source.binlog',
-    message:
-      /The binary log is off.*Set binlog_format=ROW in the DB cluster parameter group 'sandbox-aurora-binlog'/s
-  },
-  {
-    name: 'binlog_format STATEMENT with DM',
-    setup: sourceVariable('binlog_format', 'STATEMENT'),
-    check: 'source.binlog-format',
-    message: /binlog_format is STATEMENT, DM needs ROW/
-  },
-  {
-    name: 'binlog_row_image MINIMAL with DM',
-    setup: sourceVariable('binlog_row_image', 'MINIMAL'),
-    check: 'source.binlog-row-image',
-    message: /binlog_row_image is MINIMAL, DM needs FULL/
-  },
-  {
-    name: 'retention too short with fail-on-short-retention',
-    setup: retention(1),
-    inputs: () => ({ 'fail-on-short-retention': 'true' }),
-    check: 'source.binlog-retention',
-    message:
-      /'binlog retention hours' is 1, shorter than .*CALL mysql\.rds_set_configuration\('binlog retention hours', \d+\)/s
-  },
-  {
-    name: "Aurora's NULL retention with fail-on-short-retention",
-    setup: retention(null),
-    inputs: () => ({ 'fail-on-short-retention': 'true' }),
-    check: 'source.binlog-retention',
-    message: /is NULL \(Aurora's default/
-  },
-  {
-    name: 'filter selecting nothing',
-    inputs: () => ({ filter: 'nosuchdb.*' }),
-    check: 'selection.tables',
-    message:
-      /Input 'filter' \(nosuchdb\.\*\) selects no table on the source.*Databases there: .*`shop`/s
-  },
-  {
-    name: 'a BIT column in the selection',
-    inputs: () => ({ filter: 'legacy.*' }),
-    check: 'selection.bit-columns',
-    message: /`legacy`\.`flags` \(bits\)/
-  },
-  {
-    name: 'two tables whose names differ only in case',
-    setup: async (h) => {
-      await sourceRoot(h, 'CREATE DATABASE casedb')
-      await sourceRoot(h, 'CREATE TABLE casedb.Items (id INT PRIMARY KEY)')
-      await sourceRoot(h, 'CREATE TABLE casedb.items (id INT PRIMARY KEY)')
-      return async () => void (await sourceRoot(h, 'DROP DATABASE casedb'))
-    },
-    inputs: () => ({ filter: 'casedb.*' }),
-    check: 'selection.case-collisions',
-    message: /`casedb`\.`Items` and `casedb`\.`items`/
-  },
-  {
-    name: 'target table not empty',
-    setup: async (h) => {
-      await targetRoot(h, 'CREATE DATABASE shop')
-      await targetRoot(h, 'CREATE TABLE shop.orders (id INT PRIMARY KEY)')
-      await targetRoot(h, 'INSERT INTO shop.orders VALUES (1)')
-      return async () => void (await targetRoot(h, 'DROP DATABASE shop'))
-    },
-    check: 'target.tables',
-    message: /Rows already on the target in `shop`\.`orders`/
-  },
-  {
-    name: 'wrong target password',
-    inputs: () => ({ 'target-password': 'nope' }),
-    check: 'target.connect',
-    message: /Cannot connect to the target \(TiDB\).*target-password.*Access denied/s
-  },
-  {
-    name: 'target unreachable',
-    inputs: async () => ({ 'target-port': String(await freePort()) }),
-    check: 'target.connect',
-    message: /Cannot connect to the target \(TiDB\).*ECONNREFUSED/s
-  },
-  {
-    name: 'TiDB status port unreachable (local backend, no pd-addr)',
-    inputs: async () => ({ 'target-status-port': String(await freePort()), 'pd-addr': '' }),
-    check: 'target.version',
-    message: /status failed: .*check 'target-status-port'.*or set 'pd-addr'/s
-  },
-  {
-    name: 'no AWS credentials',
-    env: () => noCredentials,
-    check: 'aws.credentials',
-    message:
-      /The AWS SDK found no usable credentials \(Could not load credentials from any providers\).*configure-aws-credentials/s
-  },
-  {
-    name: 'RDS endpoint unreachable',
-    env: async () => ({ AWS_ENDPOINT_URL_RDS: await closedUrl() }),
-    check: 'aws.cluster',
-    message: /Could not look up cluster 'sandbox-aurora': cannot reach AWS/
-  },
-  {
-    name: 'unknown cluster',
-    inputs: () => ({ 'cluster-identifier': 'no-such-cluster' }),
-    check: 'aws.cluster',
-    message: /DBCluster no-such-cluster not found\. — check 'cluster-identifier' and 'aws-region'/
-  },
-  {
-    name: 'unknown snapshot to reuse',
-    inputs: () => ({ 'snapshot-identifier': 'no-such-snapshot' }),
-    check: 'aws.snapshot',
-    message: /DBClusterSnapshot not found: no-such-snapshot — check 'snapshot-identifier'/
-  },
-  {
-    name: 'unknown bucket',
-    inputs: () => ({ 's3-uri': 's3://no-such-bucket/migrations' }),
-    check: 'aws.bucket',
-    message: /The specified bucket does not exist — check the bucket in 's3-uri'/
-  },
-  {
-    name: 'S3 endpoint unreachable',
-    inputs: async () => ({ 's3-endpoint': await closedUrl() }),
-    check: 'aws.bucket',
-    message: /Could not look up bucket 'sandbox-migrations': cannot reach AWS/
-  },
-  {
-    name: 'bucket in another Region than the cluster',
-    inputs: () => ({ 'aws-region': 'eu-west-1', 'kms-key-id': 'alias/sandbox-export' }),
-    check: 'aws.bucket',
-    message: /Bucket 'sandbox-migrations' is in us-east-1 but the cluster is in eu-west-1/
-  },
-  {
-    name: 'unknown export role',
-    inputs: () => ({ 'export-role-arn': 'arn:aws:iam::123456789012:role/no-such-role' }),
-    check: 'aws.export-role',
-    message: /The role with name no-such-role cannot be found\. — check 'export-role-arn'/
-  },
-  {
-    name: 'export role that does not trust RDS exports',
-    fault: 'iam-role-untrusted',
-    check: 'aws.export-role',
-    message: /trusts ec2\.amazonaws\.com, not export\.rds\.amazonaws\.com/
-  },
-  {
-    name: 'unknown KMS key',
-    inputs: () => ({ 'kms-key-id': randomUUID() }),
-    check: 'aws.kms-key',
-    message:
-      /Key 'arn:aws:kms:us-east-1:123456789012:key\/[0-9a-f-]+' does not exist — check 'kms-key-id'/
-  },
-  {
-    name: 'unknown KMS alias',
-    inputs: () => ({ 'kms-key-id': 'alias/no-such-key' }),
-    check: 'aws.kms-key',
-    message: /Alias arn:aws:kms:us-east-1:123456789012:alias\/no-such-key is not found\./
-  },
-  {
-    name: 'disabled KMS key',
-    fault: 'kms-key-disabled',
-    check: 'aws.kms-key',
-    message: /it is Disabled \(enable it\)/
-  }
-]
+import { useHarness } from '../helpers/sandbox-harness.js'
 
 const sandbox = useHarness()
 afterEach(() => {
   sandbox.h.sb.clearFaults()
 })
 
-test.each(CASES.map((c) => [c.name, c] as const))(
+test.each(BAD_ENVIRONMENTS.map((c) => [c.name, c] as const))(
   '%s',
   async (_name, c) => {
     const { h } = sandbox
-    const inputs = c.inputs ? await c.inputs(h) : {}
-    const env = c.env ? await c.env(h) : {}
+    const inputs = c.inputs ? await c.inputs(h.sb) : {}
+    const env = c.env ? await c.env(h.sb) : {}
     if (c.fault) h.sb.setFault(c.fault)
-    const undo = c.setup ? await c.setup(h) : undefined
+    const undo = c.setup ? await c.setup(h.sb) : undefined
     const before = h.sb.requests().length
     const restoreEnv = withEnv(env)
     try {
@@ -319,6 +49,6 @@ test.each(CASES.map((c) => [c.name, c] as const))(
 )
 
 test('the catalogue covers every check that can fail on the sandbox at least once', () => {
-  expect(new Set(CASES.map((c) => c.check)).size).toBeGreaterThanOrEqual(17)
-  expect(CASES.length).toBeGreaterThanOrEqual(25)
+  expect(new Set(BAD_ENVIRONMENTS.map((c) => c.check)).size).toBeGreaterThanOrEqual(17)
+  expect(BAD_ENVIRONMENTS.length).toBeGreaterThanOrEqual(25)
 })

@@ -2,7 +2,7 @@
 // RUNNER_*, PATH with the tiup stand-in) is put into process.env, inputs are read by the real readInputs(), and phases
 // run through the real runGraph with their log captured. For whole-action runs use `runAction` (the bundled
 // dist/index.js as a child process, like the runner does).
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/index.js'
@@ -100,16 +100,28 @@ export function parseOutputFile(text: string): Record<string, string> {
   return out
 }
 
+/** A bundled action started as a child process, to watch and signal while it runs. */
+export interface StartedAction {
+  readonly child: ChildProcess
+  /** Everything it printed to stdout so far. */
+  stdout(): string
+  /** Resolves once stdout matches `pattern` (rejects when the action exits first). */
+  waitForStdout(pattern: RegExp): Promise<void>
+  /** Resolves when the action has exited, with what it produced. */
+  readonly done: Promise<ActionRun>
+}
+
 /**
- * Runs `node dist/<entry>` (the bundle the runner executes) with the sandbox environment plus overrides and
- * returns its outputs and summary. The output and summary files are the sandbox's runner files.
+ * Starts `node dist/<entry>` (the bundle the runner executes) with the sandbox environment plus input overrides and
+ * extra variables. The output and summary files are the sandbox's runner files; `done` holds only what this run
+ * appended to them.
  */
-export async function runAction(
+export function startAction(
   h: Harness,
   overrides: Readonly<Record<string, string>> = {},
   entry = 'index.js',
   extraEnv: Readonly<Record<string, string>> = {}
-): Promise<ActionRun> {
+): StartedAction {
   const env = { ...process.env, ...h.env(overrides), ...extraEnv }
   const outputFile = env['GITHUB_OUTPUT'] ?? ''
   const summaryFile = env['GITHUB_STEP_SUMMARY'] ?? ''
@@ -118,18 +130,55 @@ export async function runAction(
   const child = spawn(process.execPath, [path.join(root, 'dist', entry)], { env, cwd: root })
   let stdout = ''
   let stderr = ''
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
+  const watchers = new Set<() => void>()
+  child.stdout.on('data', (d: Buffer) => {
+    stdout += d.toString()
+    for (const w of [...watchers]) w()
+  })
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
-  const exitCode = await new Promise<number | null>((resolve) =>
-    child.on('close', (code) => resolve(code))
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('close', (code) => {
+      for (const w of [...watchers]) w()
+      resolve(code)
+    })
   )
-  return {
+  const done = exited.then((exitCode): ActionRun => ({
     exitCode,
     stdout,
     stderr,
     outputs: parseOutputFile(safeRead(outputFile).slice(before.out)),
     summary: safeRead(summaryFile).slice(before.sum)
-  }
+  }))
+  const waitForStdout = (pattern: RegExp): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const check = (): void => {
+        if (pattern.test(stdout)) {
+          watchers.delete(check)
+          resolve()
+        } else if (child.exitCode !== null || child.signalCode !== null) {
+          watchers.delete(check)
+          reject(
+            new Error(`the action exited before printing ${String(pattern)}:\n${stdout}${stderr}`)
+          )
+        }
+      }
+      watchers.add(check)
+      check()
+    })
+  return { child, stdout: () => stdout, waitForStdout, done }
+}
+
+/**
+ * Runs `node dist/<entry>` (the bundle the runner executes) with the sandbox environment plus overrides and
+ * returns its outputs and summary. The output and summary files are the sandbox's runner files.
+ */
+export function runAction(
+  h: Harness,
+  overrides: Readonly<Record<string, string>> = {},
+  entry = 'index.js',
+  extraEnv: Readonly<Record<string, string>> = {}
+): Promise<ActionRun> {
+  return startAction(h, overrides, entry, extraEnv).done
 }
 
 function safeRead(file: string): string {

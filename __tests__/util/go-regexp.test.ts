@@ -61,6 +61,17 @@ describe('Go syntax errors, with Go’s exact messages', () => {
   ])('%s', (pattern, message) => {
     expect(errorOf(pattern)).toBe(`error parsing regexp: ${message}`)
   })
+
+  test('1000 nested groups exceed Go’s height limit (a typed error, not a stack overflow); 999 are fine', () => {
+    const nested = (n: number): string => `${'('.repeat(n)}a${')'.repeat(n)}`
+    expect(errorOf(nested(1000))).toBe(
+      `error parsing regexp: expression nests too deeply: \`${nested(1000)}\``
+    )
+    expect(errorOf(`${'(?:'.repeat(5000)}`)).toMatch(
+      /^error parsing regexp: expression nests too deeply/
+    )
+    expect(compileGoRegexp(nested(999)).test('a')).toBe(true)
+  })
 })
 
 describe('translated expressions match what Go matches', () => {

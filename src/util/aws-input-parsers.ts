@@ -55,6 +55,9 @@ export function parseRoleArn(name: string, value: string): Arn {
   if (!arn) return fail(value.startsWith('arn:') ? undefined : 'the full ARN, not the role name')
   if (arn.service === 'sts') return fail('that is an assumed-role session; use the role ARN')
   const roleOf = /^role\/((?:[\w+=,.@-]+\/)*)([^/]+)$/.exec(arn.resource)
+  if (arn.service === 'iam' && !roleOf && /^role\/(?:.*\/)?$/.test(arn.resource)) {
+    return fail('the role name after role/ is missing')
+  }
   if (arn.service !== 'iam' || !roleOf) {
     return fail(`that is not a role (${arn.service}:${arn.resource.split('/')[0] ?? ''})`)
   }

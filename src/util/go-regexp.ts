@@ -11,7 +11,8 @@
  * Known limits: case-insensitivity switched on or off for only part of an expression (`a(?i)b`) has no JavaScript
  * equivalent on Node 20 and is refused with {@link UntranslatableRegexpError}; under case folding, negated ASCII
  * classes and `\b` may differ from Go for U+017F and U+212A; Unicode script names also accept their ISO 15924
- * short forms; the size limits "expression too large" and "nests too deeply" are not enforced.
+ * short forms; the size limit "expression too large" is not enforced, and "nests too deeply" is approximated by
+ * counting open groups (capturing or not) against Go's height limit of 1000.
  *
  * The parser stays one class, longer than our usual file, because it follows Go's `regexp/syntax/parse.go` decision
  * by decision; keeping the two side by side is how it is checked. The tree, tables and emitter are in
@@ -46,6 +47,10 @@ export type GoRegexpErrorCode =
   | 'missing argument to repetition operator'
   | 'trailing backslash at end of expression'
   | 'unexpected )'
+  | 'expression nests too deeply'
+
+/** Go's limit on the height of a parse tree (regexp/syntax `maxHeight`). */
+const MAX_HEIGHT = 1000
 
 /** A syntax error exactly as Go reports it: "error parsing regexp: <code>: `<expr>`". */
 export class GoRegexpError extends Error {
@@ -189,6 +194,11 @@ class Parser {
   }
 
   private open(saved: Flags, next: number): void {
+    // Go refuses a parse tree higher than 1000 (regexp/syntax maxHeight); each open group adds a level. Enforcing it
+    // here also keeps the recursive emitter far from the stack limit on deeply nested input.
+    if (this.frames.length >= MAX_HEIGHT) {
+      throw new GoRegexpError('expression nests too deeply', this.src)
+    }
     this.frames.push({ alts: [[]], saved })
     this.pos = next
   }

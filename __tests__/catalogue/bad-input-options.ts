@@ -1,0 +1,182 @@
+// Bad input catalogue, part 2: tool, import, DM and timeout inputs, and combinations of inputs that conflict or
+// need each other (per operation). Pure data, no jest; see bad-input-values.ts for the format.
+import { DM, MIGRATE, STATUS, TOO_LONG, type BadInputRow } from './input-sets.js'
+
+/** Bad tool, import, DM and timeout inputs, and conflicting or incomplete combinations. */
+export const BAD_OPTION_INPUTS: readonly BadInputRow[] = [
+  [
+    'TiDB version without v',
+    { ...MIGRATE, 'tidb-version': '8.5.2' },
+    "Input 'tidb-version' must be a TiDB version such as v8.5.2; got '8.5.2' (write v8.5.2)."
+  ],
+  [
+    'unknown TiUP version word',
+    { ...MIGRATE, 'tiup-version': 'newest' },
+    "Input 'tiup-version' must be auto, latest or a TiUP version such as 1.16.1; got 'newest'."
+  ],
+  [
+    'FTP mirror',
+    { ...MIGRATE, 'tiup-mirror': 'ftp://mirror.internal' },
+    "Input 'tiup-mirror' must be an http:// or https:// URL or a local directory; got 'ftp://mirror.internal'."
+  ],
+  [
+    'retired importer backend',
+    { ...MIGRATE, 'lightning-backend': 'importer' },
+    "Input 'lightning-backend' must be one of local, tidb; got 'importer'."
+  ],
+  [
+    'checksum as boolean',
+    { ...MIGRATE, checksum: 'true' },
+    "Input 'checksum' must be one of required, optional, off; got 'true'."
+  ],
+  [
+    'sorted-kv-dir with the tidb backend',
+    { ...MIGRATE, 'lightning-backend': 'tidb', 'sorted-kv-dir': '/mnt/kv' },
+    "Input 'sorted-kv-dir' is only used when 'lightning-backend' is 'local' (it is 'tidb')."
+  ],
+  [
+    'pd-addr with the tidb backend',
+    { ...MIGRATE, 'lightning-backend': 'tidb', 'pd-addr': 'pd:2379' },
+    "Input 'pd-addr' is only used when 'lightning-backend' is 'local' (it is 'tidb')."
+  ],
+  [
+    'PD address without port',
+    { ...MIGRATE, 'pd-addr': 'pd-0.tidb' },
+    "Input 'pd-addr' must be host:port, or several separated by commas (bracket IPv6 hosts: [2001:db8::1]:2379); got 'pd-0.tidb' ('pd-0.tidb' has no port)."
+  ],
+  [
+    'PD address with scheme',
+    { ...MIGRATE, 'pd-addr': 'http://pd-0.tidb:2379' },
+    "Input 'pd-addr' must be host:port, or several separated by commas (bracket IPv6 hosts: [2001:db8::1]:2379); got 'http://pd-0.tidb:2379' (no scheme: 'http://pd-0.tidb:2379')."
+  ],
+  [
+    'DM-master list with an empty entry',
+    { ...STATUS, 'dm-master-addr': 'dm-0:8261,' },
+    "Input 'dm-master-addr' must be host:port, or several separated by commas (bracket IPv6 hosts: [2001:db8::1]:2379); got 'dm-0:8261,' (empty address)."
+  ],
+  [
+    'DM source ID too long',
+    { ...MIGRATE, ...DM, 'dm-source-id': TOO_LONG },
+    `Input 'dm-source-id' must be a DM source ID of at most 32 characters without spaces; got '${TOO_LONG}'.`
+  ],
+  [
+    'DM task name with a space',
+    { ...STATUS, 'dm-task-name': 'shop sync' },
+    "Input 'dm-task-name' must be a DM task name (letters, digits, '_', '-' or '.', at most 64 characters); got 'shop sync'."
+  ],
+  [
+    'safe-mode as yes',
+    { ...MIGRATE, 'safe-mode': 'yes' },
+    "Input 'safe-mode' must be true or false; got 'yes'."
+  ],
+  [
+    'timeout with a unit',
+    { ...MIGRATE, 'export-timeout-minutes': '2h' },
+    "Input 'export-timeout-minutes' must be a whole number of minutes from 1 to 7200; got '2h'."
+  ],
+  [
+    'zero timeout',
+    { ...MIGRATE, 'import-timeout-minutes': '0' },
+    "Input 'import-timeout-minutes' must be a whole number of minutes from 1 to 7200; got '0'."
+  ],
+  [
+    'timeout beyond a job',
+    { ...MIGRATE, 'snapshot-timeout-minutes': '7201' },
+    "Input 'snapshot-timeout-minutes' must be a whole number of minutes from 1 to 7200; got '7201'."
+  ],
+  [
+    'lag wait with migrate',
+    { ...MIGRATE, ...DM, 'wait-for-lag-seconds': '5' },
+    "Input 'wait-for-lag-seconds' is only used when 'operation' is 'status' (it is 'migrate')."
+  ],
+  [
+    'negative lag',
+    { ...STATUS, 'wait-for-lag-seconds': '-1' },
+    "Input 'wait-for-lag-seconds' must be a whole number of seconds from 0 to 86400; got '-1'."
+  ],
+  [
+    'lag wait on an export task only',
+    {
+      operation: 'status',
+      'export-task-identifier': 'shop-export-1',
+      'aws-region': 'us-east-1',
+      'wait-for-lag-seconds': '5'
+    },
+    "Input 'wait-for-lag-seconds' needs 'dm-master-addr' and 'dm-task-name': it waits for the DM task's lag."
+  ],
+  [
+    'status with nothing to report on',
+    { operation: 'status' },
+    "Input 'dm-master-addr' (with 'dm-task-name') or 'export-task-identifier' is required when 'operation' is 'status': what to report on."
+  ],
+  [
+    'status with a DM-master but no task',
+    { operation: 'status', 'dm-master-addr': '10.0.0.5:8261' },
+    "Input 'dm-task-name' is required with 'dm-master-addr' when 'operation' is 'status': the DM task to report on."
+  ],
+  [
+    'status on an export task without Region',
+    { operation: 'status', 'export-task-identifier': 'shop-export-1' },
+    "Input 'aws-region' is required when 'operation' is 'status' and 'export-task-identifier' is set: the Region of the export task."
+  ],
+  [
+    'pause without DM-master',
+    { operation: 'pause', 'dm-task-name': 'shop-sync' },
+    "Input 'dm-master-addr' is required when 'operation' is 'pause': the DM-master that manages the task."
+  ],
+  [
+    'stop without task',
+    { operation: 'stop', 'dm-master-addr': '10.0.0.5:8261' },
+    "Input 'dm-task-name' is required when 'operation' is 'stop': the DM task to stop."
+  ],
+  [
+    'resume flag with status',
+    { ...STATUS, resume: 'true' },
+    "Input 'resume' is only used when 'operation' is 'migrate' or 'plan' (it is 'status')."
+  ],
+  [
+    'SQL and status port equal',
+    { ...MIGRATE, 'target-status-port': '4000' },
+    "Inputs 'target-port' and 'target-status-port' are both 4000: TiDB serves SQL and its status API on different ports (by default 4000 and 10080)."
+  ],
+  [
+    'target is the source',
+    { ...MIGRATE, 'source-host': '10.0.0.7', 'target-host': '10.0.0.7', 'target-port': '3306' },
+    "Inputs 'source-host'/'source-port' and 'target-host'/'target-port' are the same server (10.0.0.7:3306); the target must be the TiDB server."
+  ],
+  [
+    'DM task name without DM-master',
+    { ...MIGRATE, 'dm-task-name': 'shop-sync' },
+    "Input 'dm-task-name' is set but 'dm-master-addr' is empty, so 'migrate' would start no DM task; set 'dm-master-addr' or remove 'dm-task-name'."
+  ],
+  [
+    'retention gate without DM',
+    { ...MIGRATE, 'fail-on-short-retention': 'true' },
+    "Input 'fail-on-short-retention' is true but 'dm-master-addr' is empty: binlog retention only matters when DM replicates from the recorded position."
+  ],
+  [
+    'run key with upper case',
+    { ...MIGRATE, 'run-key': 'Shop-Run' },
+    "Input 'run-key' must be lowercase letters, digits and single hyphens, starting with a letter, at most 40 characters; got 'Shop-Run'."
+  ],
+  [
+    'run key with a double hyphen',
+    { ...MIGRATE, 'run-key': 'shop--1' },
+    "Input 'run-key' must be lowercase letters, digits and single hyphens, starting with a letter, at most 40 characters; got 'shop--1'."
+  ],
+  [
+    'export task identifier with an underscore',
+    { ...MIGRATE, 'export-task-identifier': 'export_1' },
+    "Input 'export-task-identifier' must be an export task identifier (1 to 60 letters, digits or hyphens, starting with a letter); got 'export_1' (contains '_')."
+  ],
+  [
+    'verify flag as maybe',
+    { ...MIGRATE, 'fail-on-verify-mismatch': 'maybe' },
+    "Input 'fail-on-verify-mismatch' must be true or false; got 'maybe'."
+  ],
+  [
+    'user name with a newline',
+    { ...MIGRATE, 'source-user': 'admin\nroot' },
+    "Input 'source-user' must be a MySQL user name of at most 32 characters; got 'admin\\nroot'."
+  ]
+]

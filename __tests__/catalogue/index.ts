@@ -1,0 +1,27 @@
+// The reliability catalogues as pure data, for the tests that run them and for the README's "Reliability" section
+// (which counts them instead of typing numbers by hand). Importable without jest: `npm run tools:build` compiles this
+// directory to .build/__tests__/catalogue/.
+import { BAD_ENVIRONMENTS } from './bad-environments.js'
+import { BAD_INPUTS } from './bad-inputs.js'
+
+export { BAD_ENVIRONMENTS, type BadEnvironment } from './bad-environments.js'
+export { BAD_INPUTS, type BadInput } from './bad-inputs.js'
+
+/** How many cases each catalogue holds. */
+export interface CatalogueCounts {
+  /** Input sets refused before anything runs. */
+  readonly badInputs: number
+  /** Broken environments refused by the precheck. */
+  readonly badEnvironments: number
+  /** Both together: distinct bad cases, each with one message. */
+  readonly totalBad: number
+}
+
+/** The catalogue sizes. */
+export function catalogueCounts(): CatalogueCounts {
+  return {
+    badInputs: BAD_INPUTS.length,
+    badEnvironments: BAD_ENVIRONMENTS.length,
+    totalBad: BAD_INPUTS.length + BAD_ENVIRONMENTS.length
+  }
+}
