@@ -262,8 +262,8 @@ async function missingCredentials(client) {
     }
 }
 
-// EXTERNAL MODULE: ./src/util/table-filter.ts + 2 modules
-var table_filter = __webpack_require__(2707);
+// EXTERNAL MODULE: ./src/util/table-filter.ts + 3 modules
+var table_filter = __webpack_require__(1193);
 // EXTERNAL MODULE: ./src/mysql/source.ts
 var source = __webpack_require__(8281);
 ;// CONCATENATED MODULE: ./src/mysql/catalog.ts

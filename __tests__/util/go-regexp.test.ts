@@ -1,15 +1,10 @@
 import { describe, expect, test } from '@jest/globals'
 import fc from 'fast-check'
-import {
-  compileGoRegexp,
-  GoRegexpError,
-  translateGoRegexp,
-  UntranslatableRegexpError
-} from '../../src/util/go-regexp.js'
+import { compileGoRegexp, GoRegexpError } from '../../src/util/go-regexp.js'
 import { caught } from '../helpers/caught.js'
 
 const errorOf = (pattern: string): string =>
-  caught(() => translateGoRegexp(pattern), GoRegexpError).message
+  caught(() => compileGoRegexp(pattern), GoRegexpError).message
 
 describe('Go syntax errors, with Go’s exact messages', () => {
   // Go's own expectations (regexp/all_test.go badRe) and RE2 ports that mirror Go, plus parse rules read in
@@ -131,7 +126,7 @@ describe('translated expressions match what Go matches', () => {
   })
 
   test('greediness follows Go, including the U flag', () => {
-    const m = (p: string, s: string): string | undefined => compileGoRegexp(p).exec(s)?.[0]
+    const m = (p: string, s: string): string | undefined => compileGoRegexp(p).firstMatch(s)
     expect([m('a+', 'aaa'), m('a+?', 'aaa'), m('(?U)a+', 'aaa'), m('(?U)a+?', 'aaa')]).toEqual([
       'aaa',
       'a',
@@ -146,19 +141,33 @@ describe('translated expressions match what Go matches', () => {
     expect(compileGoRegexp('^ABC$', false).test('abc')).toBe(false)
     expect(compileGoRegexp('^(?i)k$').test('\u212a')).toBe(true)
     expect(compileGoRegexp('^[[:upper:]]$', true).test('q')).toBe(true)
-    expect(translateGoRegexp('(?i)abc')).toEqual({ source: 'abc', flags: 'iu' })
-    expect(translateGoRegexp('(?i)abc', true).flags).toBe('iu')
-    expect(translateGoRegexp('[0-9]+(?i)').flags).toBe('u')
+    expect(compileGoRegexp('(?i)abc').test('ABC')).toBe(true)
+    expect(compileGoRegexp('^[0-9]+(?i)$').test('12')).toBe(true)
   })
 
   test.each([
-    ['a(?i)b', false],
-    ['(?i:a)b', false],
-    ['(?-i)a(?i)b', true],
-    ['a(?-i:B)', true]
-  ])('%s with folding=%s has no JavaScript equivalent and is refused', (pattern, fold) => {
-    expect(() => translateGoRegexp(pattern, fold)).toThrow(UntranslatableRegexpError)
-    expect(() => translateGoRegexp(pattern, fold)).toThrow(/applied to only part of `.*`/)
+    ['^a(?i)b$', false, ['ab', 'aB'], ['Ab', 'AB']],
+    ['^(?i:a)b$', false, ['ab', 'Ab'], ['aB']],
+    ['^(?-i)a(?i)b$', true, ['ab', 'aB'], ['Ab']],
+    ['^a(?-i:B)$', true, ['aB', 'AB'], ['ab']]
+  ])(
+    '%s with folding=%s: case-insensitivity on part of the expression, as Go',
+    (p, fold, yes, no) => {
+      const re = compileGoRegexp(p, fold)
+      for (const s of yes) expect(re.test(s)).toBe(true)
+      for (const s of no) expect(re.test(s)).toBe(false)
+    }
+  )
+
+  test('matching takes linear time: patterns that make a backtracking engine explode answer at once', () => {
+    const started = Date.now()
+    expect(compileGoRegexp('^(a+)+$').test(`${'a'.repeat(5000)}b`)).toBe(false)
+    expect(compileGoRegexp('^(?s:.*a.*a.*a.*a.*a.*a.*a.*a.*a.*a.*b)$').test('a'.repeat(2000))).toBe(
+      false
+    )
+    expect(compileGoRegexp('^(a|aa)*c$').test('a'.repeat(3000))).toBe(false)
+    // A generous bound: a backtracking engine needs years for these, RE2 milliseconds.
+    expect(Date.now() - started).toBeLessThan(5000)
   })
 
   test('a quoted literal matches exactly itself (property)', () => {

@@ -25,7 +25,7 @@ function parseTyped(rules: readonly string[]): TableFilter | undefined {
     return filter
   } catch (e) {
     if (!(e instanceof TableFilterError)) throw e
-    expect(['syntax', 'import', 'comma', 'untranslatable']).toContain(e.kind)
+    expect(['syntax', 'import', 'comma']).toContain(e.kind)
     expect(e.message.length).toBeGreaterThan(0)
     return undefined
   } finally {
@@ -134,7 +134,8 @@ describe('fuzzing the table-filter parser', () => {
   })
 
   test('near-valid rules from the grammar: a filter or a TableFilterError; a filter matches names', () => {
-    const shortName = fc.string({ maxLength: 10 })
+    // Names as long as MySQL allows (64): matching is linear (RE2), so no rule can make it hang.
+    const shortName = fc.string({ maxLength: 64 })
     fc.assert(
       fc.property(
         fc.array(nearRule, { minLength: 1, maxLength: 4 }),
@@ -144,8 +145,10 @@ describe('fuzzing the table-filter parser', () => {
           const filter = parseTyped(rules)
           if (!filter) return
           expect(filter.rules.length).toBeLessThanOrEqual(rules.length)
+          const started = performance.now()
           expect(typeof matchesTable(filter, s, t)).toBe('boolean')
           expect(typeof matchesSchema(filter, s)).toBe('boolean')
+          expect(performance.now() - started).toBeLessThan(BOUND_MS)
         }
       ),
       { numRuns: 1000 }

@@ -1,28 +1,24 @@
 /**
- * Go regular expressions (RE2 syntax, as Go's `regexp.Compile` parses them) translated to JavaScript.
+ * Go regular expressions (RE2 syntax, as Go's `regexp.Compile` parses them), checked with Go's own errors and matched
+ * in linear time.
  *
  * The table filter of Dumpling, Lightning and DM hands `/regex/` rules and its own wildcard patterns to Go's
- * `regexp`. To match tables exactly as those tools do, we parse the Go syntax ourselves — with Go's error codes and
- * offending expressions, so a rule the tool rejects is rejected here with the same text — and emit an equivalent
- * JavaScript pattern for the `u` flag. Every construct is emitted explicitly rather than copied, because the two
- * dialects differ in the details: Go's `.` excludes only `\n`, its `\s` is ASCII `[\t\n\f\r ]`, `(?m)^` means
- * "after `\n`" only, `{` that is not a repeat is a literal, and assertions may be repeated.
+ * `regexp`. To reject a rule exactly as those tools do, we parse the Go syntax ourselves — with Go's error codes and
+ * offending expressions, so a rule the tool rejects is rejected here with the same text. Matching is done by re2js, a
+ * port of RE2 (the engine Go's `regexp` follows): the same syntax and semantics (Go's `.` excludes only `\n`, its `\s`
+ * is ASCII, `(?i)` may apply to part of an expression) and, unlike JavaScript's backtracking RegExp, time linear in
+ * the name's length, so no rule can stall a run (`/^(a+)+$/` or `*a*a*a*a*a*b` on a long name).
  *
- * Known limits: case-insensitivity switched on or off for only part of an expression (`a(?i)b`) has no JavaScript
- * equivalent on Node 20 and is refused with {@link UntranslatableRegexpError}; under case folding, negated ASCII
- * classes and `\b` may differ from Go for U+017F and U+212A; Unicode script names also accept their ISO 15924
- * short forms; the size limit "expression too large" is not enforced, and "nests too deeply" is approximated by
- * counting open groups (capturing or not) against Go's height limit of 1000.
+ * Known limits of the checker: the size limit "expression too large" is not enforced, and "nests too deeply" is
+ * approximated by counting open groups (capturing or not) against Go's height limit of 1000.
  *
  * The parser stays one class, longer than our usual file, because it follows Go's `regexp/syntax/parse.go` decision
- * by decision; keeping the two side by side is how it is checked. The tree, tables and emitter are in
- * `go-regexp-tree.ts`.
+ * by decision; keeping the two side by side is how it is checked. Its tree and tables are in `go-regexp-tree.ts`.
  */
+import { RE2JS } from 're2js'
 import {
   ch,
   complement,
-  emitAlts,
-  foldStates,
   MAX_REPEAT,
   MAX_RUNE,
   PERL,
@@ -61,18 +57,6 @@ export class GoRegexpError extends Error {
   ) {
     super(`error parsing regexp: ${code}: \`${expr}\``)
   }
-}
-
-/** A valid Go expression that has no JavaScript equivalent we can build. */
-export class UntranslatableRegexpError extends Error {
-  override name = 'UntranslatableRegexpError'
-}
-
-/** The JavaScript form of a Go expression. */
-export interface TranslatedRegexp {
-  readonly source: string
-  /** Always contains `u`; contains `i` when the whole expression is case-insensitive. */
-  readonly flags: string
 }
 
 interface Flags {
@@ -447,31 +431,29 @@ class Parser {
   }
 }
 
-/**
- * Translates a Go regular expression to JavaScript.
- * @param pattern the expression in Go syntax
- * @param foldCase start with Go's `(?i)` in effect (the table filter's case-insensitive mode)
- * @throws GoRegexpError when Go would reject the expression (same message as Go)
- * @throws UntranslatableRegexpError when Go accepts it but JavaScript cannot express it
- */
-export function translateGoRegexp(pattern: string, foldCase = false): TranslatedRegexp {
-  const alts = new Parser(pattern, foldCase).parse()
-  const folds = foldStates(alts, new Set())
-  if (folds.size > 1) {
-    throw new UntranslatableRegexpError(
-      `case-insensitive matching ((?i) or (?-i)) applied to only part of \`${pattern}\` cannot be evaluated by ` +
-        'aurora-to-tidb; apply it to the whole expression'
-    )
-  }
-  return { source: emitAlts(alts), flags: folds.has(true) ? 'iu' : 'u' }
+/** A compiled Go expression. */
+export interface GoMatcher {
+  /** Whether the expression matches somewhere in `text` (unanchored, like Go's `MatchString`). */
+  test(text: string): boolean
+  /** The leftmost match Go would find in `text`, or undefined. */
+  firstMatch(text: string): string | undefined
 }
 
 /**
- * Compiles a Go regular expression into a JavaScript RegExp with the same matches (unanchored, like Go's
- * `MatchString`).
- * @throws GoRegexpError | UntranslatableRegexpError as {@link translateGoRegexp}
+ * Checks a Go regular expression the way Go parses it and compiles it for matching.
+ * @param pattern the expression in Go syntax
+ * @param foldCase start with Go's `(?i)` in effect (the table filter's case-insensitive mode)
+ * @throws GoRegexpError when Go would reject the expression (same message as Go)
  */
-export function compileGoRegexp(pattern: string, foldCase = false): RegExp {
-  const { source, flags } = translateGoRegexp(pattern, foldCase)
-  return new RegExp(source, flags)
+export function compileGoRegexp(pattern: string, foldCase = false): GoMatcher {
+  new Parser(pattern, foldCase).parse()
+  // The parser above decides validity with Go's messages; re2js then never sees an expression Go would refuse.
+  const re = RE2JS.compile(foldCase ? `(?i)${pattern}` : pattern)
+  return {
+    test: (text) => re.matcher(text).find(),
+    firstMatch: (text) => {
+      const m = re.matcher(text)
+      return m.find() ? (m.group() ?? undefined) : undefined
+    }
+  }
 }

@@ -12,7 +12,7 @@
  * Two things the tool accepts are refused here: `@file` imports (the action has no file to point at) and commas
  * (Dumpling's `--filter` is a comma-separated list and would split the rule).
  */
-import { compileGoRegexp, GoRegexpError, UntranslatableRegexpError } from './go-regexp.js'
+import { compileGoRegexp, GoRegexpError, type GoMatcher } from './go-regexp.js'
 
 /**
  * The rule Dumpling adds after `*.*` when no `--filter` is given (`DefaultTableFilter`). Passing `--filter` replaces
@@ -22,7 +22,7 @@ export const DUMPLING_SYSTEM_SCHEMA_EXCLUSION =
   '!/^(mysql|sys|INFORMATION_SCHEMA|PERFORMANCE_SCHEMA|METRICS_SCHEMA|INSPECTION_SCHEMA)$/.*'
 
 /** Why a rule was refused. `syntax` errors carry the real tool's message. */
-export type TableFilterErrorKind = 'syntax' | 'import' | 'comma' | 'untranslatable'
+export type TableFilterErrorKind = 'syntax' | 'import' | 'comma'
 
 /** A rule the tool (or this action) rejects. `message` is the text to show; `rule` the offending rule. */
 export class TableFilterError extends Error {
@@ -40,7 +40,7 @@ export class TableFilterError extends Error {
 export type NameMatcher =
   | { readonly kind: 'literal'; readonly name: string }
   | { readonly kind: 'all' }
-  | { readonly kind: 'pattern'; readonly goRegexp: string; readonly regexp: RegExp }
+  | { readonly kind: 'pattern'; readonly goRegexp: string; readonly regexp: GoMatcher }
 
 /** One parsed rule. */
 export interface TableRule {
@@ -130,9 +130,6 @@ class RuleParser {
       return { kind: 'pattern', goRegexp, regexp: compileGoRegexp(goRegexp, this.foldCase) }
     } catch (e) {
       if (e instanceof GoRegexpError) throw syntaxError(this.rule, `invalid pattern: ${e.message}`)
-      if (e instanceof UntranslatableRegexpError) {
-        throw new TableFilterError(e.message, 'untranslatable', this.rule)
-      }
       throw e
     }
   }
