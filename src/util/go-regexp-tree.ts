@@ -1,6 +1,6 @@
 /**
- * The parse tree of a Go regular expression, Go's character tables, and the JavaScript it is emitted as. Split from
- * `go-regexp.ts` (the parser) so each file stays readable; only the parser uses it.
+ * The parse tree of a Go regular expression and Go's character tables, which the syntax checker (`go-regexp.ts`)
+ * builds to decide validity exactly as Go does (repeat limits, class ranges, Unicode names). Matching is re2js's.
  */
 
 /** One element of a character class: a code point range, or a JavaScript class escape such as `\\p{L}`. */

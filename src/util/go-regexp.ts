@@ -179,7 +179,7 @@ class Parser {
 
   private open(saved: Flags, next: number): void {
     // Go refuses a parse tree higher than 1000 (regexp/syntax maxHeight); each open group adds a level. Enforcing it
-    // here also keeps the recursive emitter far from the stack limit on deeply nested input.
+    // here also keeps the recursive tree checks far from the stack limit on deeply nested input.
     if (this.frames.length >= MAX_HEIGHT) {
       throw new GoRegexpError('expression nests too deeply', this.src)
     }
