@@ -6,8 +6,8 @@
 // Cancellation (the AbortSignal, fired by run() on SIGINT/SIGTERM) reaches every running phase through its context;
 // a phase that then throws is "cancelled", not "failed".
 //
-// Reruns: phases in `done` are not run but shown as skipped with their earlier note and numbers, and count as
-// succeeded for what depends on them; `onSucceeded` hears of every phase that succeeds (the run state is written
+// Reruns: phases in `done` are not run but, once what they depend on is satisfied, shown as skipped with their
+// earlier note and numbers, and count as succeeded for what depends on them; `onSucceeded` hears of every phase that succeeds (the run state is written
 // there) before its dependents start.
 import * as core from '@actions/core'
 import type { OutputName } from '../report/outputs.js'
@@ -231,18 +231,24 @@ export async function runGraph<I>(
         const record = records.get(phase.id)
         if (!record || record.status !== 'pending') continue
         const before = opts.done?.get(phase.id)
-        if (before !== undefined) {
-          skipAsDone(record, before)
-          changed = true
-          continue
-        }
         const blocker = phase.dependsOn.find(
           (d) => !satisfied(d) && ['failed', 'skipped', 'cancelled'].includes(statusOf(d))
         )
         if (blocker !== undefined) {
           record.status = 'skipped'
           record.note = `needs ${records.get(blocker)?.title ?? blocker}, which ${statusOf(blocker) === 'skipped' ? 'was skipped' : statusOf(blocker)}`
+          // Done earlier, but not satisfied now: what depends on it must not start before its prerequisites ran.
+          if (before !== undefined) record.note += `; ${before.note}`
           changed = true
+          continue
+        }
+        if (before !== undefined) {
+          // Skipped in graph order, once what it needs is satisfied, so its dependents still wait for the
+          // phases that run again (the precheck, tiup).
+          if (phase.dependsOn.every(satisfied)) {
+            skipAsDone(record, before)
+            changed = true
+          }
           continue
         }
         if (stoppedBy !== undefined || cancelled()) {
