@@ -4,7 +4,6 @@
 // run-key without `resume`, or with a changed filter, is refused before any side effect; and a recorded binlog file
 // purged on the source stops the replicate phase before any DM call.
 import { jest } from '@jest/globals'
-import type { RowDataPacket } from 'mysql2'
 import type { RequestEntry } from '../../sandbox/lib/request-log.js'
 import { runAction, useHarness, type ActionRun } from '../helpers/sandbox-harness.js'
 
@@ -12,16 +11,6 @@ jest.setTimeout(120_000)
 
 const sandbox = useHarness()
 const DATABASES = ['shop', 'analytics', 'crm']
-
-/** Requests a stand-in got while `fn` ran. */
-async function during<T>(
-  piece: string,
-  fn: () => Promise<T>
-): Promise<{ result: T; requests: RequestEntry[] }> {
-  const before = sandbox.h.sb.requests(piece).length
-  const result = await fn()
-  return { result, requests: sandbox.h.sb.requests(piece).slice(before) }
-}
 
 const ops = (requests: readonly RequestEntry[], op: string): RequestEntry[] =>
   requests.filter((r) => r.op === op)
@@ -32,7 +21,7 @@ const attempt = (
   n: number,
   overrides: Record<string, string> = {}
 ): Promise<ActionRun> =>
-  runAction(sandbox.h, { 'run-key': key, ...overrides }, 'index.js', {
+  runAction(sandbox.h, { 'run-key': key, 'dm-master-addr': '', ...overrides }, 'index.js', {
     GITHUB_RUN_ATTEMPT: String(n)
   })
 
@@ -100,4 +89,75 @@ test('a run that failed in the data import is re-run without a second snapshot, 
   expect(second.outputs['snapshot-id']).toBe(`aurora-to-tidb-${key}`)
   expect(second.outputs['import-result']).toBe('succeeded')
   await expectTargetEqualsSource(second)
+})
+
+/** Write requests (creates, starts, puts) of the AWS and DM stand-ins while `fn` ran. */
+async function writesDuring(
+  fn: () => Promise<ActionRun>
+): Promise<{ run: ActionRun; writes: RequestEntry[] }> {
+  const pieces = ['s3', 'rds', 'dm']
+  const before = pieces.map((p) => sandbox.h.sb.requests(p).length)
+  const run = await fn()
+  const writes = pieces.flatMap((p, i) =>
+    sandbox.h.sb
+      .requests(p)
+      .slice(before[i])
+      .filter((r) => r.write)
+  )
+  return { run, writes }
+}
+
+test('a reused run-key is refused without resume, and with a changed filter; a new run resumes it with resume: true', async () => {
+  const key = 'rr-resume'
+  sandbox.h.sb.setFault('lightning-error', '')
+  const first = await attempt(key, 1)
+  expect(first.exitCode).toBe(1)
+  sandbox.h.sb.clearFaults()
+
+  // (d) A new run (attempt 1) with the same run-key and no resume: refused before any side effect.
+  const reused = await writesDuring(() => attempt(key, 1))
+  expect(reused.run.exitCode).toBe(1)
+  expect(reused.writes).toEqual([])
+  expect(reused.run.stdout).toMatch(
+    new RegExp(
+      `::error::Run-key '${key}' was used by an earlier run \\(state s3://[^ ]+/\\.state/${key}\\.json; its last finished phase is \\S+, at \\S+\\)\\. Set resume: true`
+    )
+  )
+
+  // (e) Resuming with another filter: refused, naming the input.
+  const changed = await writesDuring(() => attempt(key, 1, { resume: 'true', filter: 'shop.*' }))
+  expect(changed.run.exitCode).toBe(1)
+  expect(changed.writes).toEqual([])
+  expect(changed.run.stdout).toContain(
+    `::error::Cannot resume run-key '${key}': input filter (was `
+  )
+  expect(changed.run.stdout).toContain("now 'shop.*') changed since the earlier attempt")
+
+  // (c) A new run with resume: true and the same explicit run-key continues it.
+  const rds = sandbox.h.sb.requests('rds').length
+  const resumed = await attempt(key, 1, { resume: 'true' })
+  expect(resumed.exitCode).toBe(0)
+  expect(resumed.stdout).toContain(`Resuming run-key '${key}' (resume: true)`)
+  const rdsCalls = sandbox.h.sb.requests('rds').slice(rds)
+  expect(ops(rdsCalls, 'CreateDBClusterSnapshot')).toEqual([])
+  expect(ops(rdsCalls, 'StartExportTask')).toEqual([])
+  expect(resumed.stdout).toContain('TRUNCATE TABLE')
+  await expectTargetEqualsSource(resumed)
+
+  // Every phase done: a rerun is a no-op that publishes the outputs again, with no write at all.
+  const again = await writesDuring(() => attempt(key, 2))
+  expect(again.run.exitCode).toBe(0)
+  expect(again.writes).toEqual([])
+  expect(again.run.stdout).toContain('every phase finished in an earlier attempt; nothing to do')
+  expect(again.run.outputs['rows-imported']).toBe(resumed.outputs['rows-imported'])
+  expect(again.run.outputs['export-task-id']).toBe(resumed.outputs['export-task-id'])
+})
+
+test('resume: true without a run state is an error before any side effect', async () => {
+  const { run, writes } = await writesDuring(() => attempt('rr-none', 1, { resume: 'true' }))
+  expect(run.exitCode).toBe(1)
+  expect(writes).toEqual([])
+  expect(run.stdout).toContain(
+    "::error::Nothing to resume: there is no run state for run-key 'rr-none'"
+  )
 })
