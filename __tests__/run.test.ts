@@ -61,6 +61,9 @@ const outputs = (): Record<string, string> =>
   )
 const resultFile = path.join(runner.dir, 'aurora-to-tidb', 'migrate-step', 'result.json')
 
+/** These tests fake the phases; the run state has tests of its own (run-state-run.test.ts). */
+const noRunState = (): Promise<undefined> => Promise.resolve(undefined)
+
 function phase(id: string, body: Phase['run'], dependsOn: string[] = []): Phase {
   return { id, title: `Title ${id}`, dependsOn, run: body }
 }
@@ -82,6 +85,7 @@ describe('run', () => {
   test('a successful graph sets outputs, result.json and the summary, and does not fail the step', async () => {
     await run({
       readInputs: () => fakeInputs('migrate'),
+      runStateStore: noRunState,
       phasesFor: () => [
         phase('binlog', (ctx) => {
           ctx.report.binlog = { file: 'mysql-bin.000003', position: 4567 }
@@ -110,6 +114,7 @@ describe('run', () => {
   test('records first and fails last: the outputs of phases that ran are set before the step fails', async () => {
     await run({
       readInputs: () => fakeInputs('migrate'),
+      runStateStore: noRunState,
       phasesFor: () => [
         phase('binlog', (ctx) => {
           ctx.setOutput('snapshot-id', 'snap-1')
@@ -142,6 +147,7 @@ describe('run', () => {
   test('SIGINT cancels the running phases; the report says cancelled', async () => {
     await run({
       readInputs: () => fakeInputs('migrate'),
+      runStateStore: noRunState,
       phasesFor: () => [
         phase(
           'export',
@@ -171,6 +177,7 @@ describe('run', () => {
     let secret = ''
     await run({
       readInputs: () => fakeInputs('migrate'),
+      runStateStore: noRunState,
       phasesFor: () => [
         phase('config', async () => {
           secret = await writeSecretFile('lightning.toml', 'password = "x"')

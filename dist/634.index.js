@@ -36,13 +36,13 @@ function snapshotView(s) {
  * @param opts retry bounds, clock, cancellation, and where retry lines go
  */
 function createRds(client, opts = {}) {
-    const call = (operation, command) => (0,_aws_call_js__WEBPACK_IMPORTED_MODULE_0__/* .callAws */ .IY)(operation, () => client.send(command), opts);
+    const call = (operation, command) => (0,_aws_call_js__WEBPACK_IMPORTED_MODULE_0__.callAws)(operation, () => client.send(command), opts);
     const unlessMissing = async (p, ...codes) => {
         try {
             return await p;
         }
         catch (e) {
-            if ((0,_aws_call_js__WEBPACK_IMPORTED_MODULE_0__/* .isAwsError */ .m_)(e, ...codes))
+            if ((0,_aws_call_js__WEBPACK_IMPORTED_MODULE_0__.isAwsError)(e, ...codes))
                 return undefined;
             throw e;
         }

@@ -29,7 +29,7 @@ async function bodyBytes(out) {
  * @param opts retry bounds, clock, cancellation, and where retry lines go
  */
 function createS3(client, opts = {}) {
-    const call = (operation, command) => (0,_aws_call_js__WEBPACK_IMPORTED_MODULE_0__/* .callAws */ .IY)(operation, () => client.send(command), opts);
+    const call = (operation, command) => (0,_aws_call_js__WEBPACK_IMPORTED_MODULE_0__.callAws)(operation, () => client.send(command), opts);
     return {
         async list(bucket, prefix) {
             const out = [];

@@ -5,6 +5,14 @@ import { readInputs, type Inputs } from './inputs.js'
 import type { Phase } from './orchestrator/phase.js'
 import { runGraph } from './orchestrator/run-graph.js'
 import { phasesForOperation } from './phases/index.js'
+import { newMigrationState, type MigrationState } from './phases/migration-state.js'
+import {
+  openRunState,
+  runAttempt,
+  s3RunStateStore,
+  type OpenedRunState,
+  type RunStateStore
+} from './phases/run-state-store.js'
 import { writeOutputs } from './report/outputs.js'
 import { writeResultFile, writeSummary } from './report/publish.js'
 import { newReport, type Report } from './report/types.js'
@@ -17,14 +25,41 @@ import { recordedTempFiles, removeTempFiles } from './util/temp-files.js'
 /** What run() is built from; tests replace parts. */
 export interface RunDeps {
   readonly readInputs: () => Inputs
-  readonly phasesFor: (inputs: Inputs) => Phase[]
+  readonly phasesFor: (inputs: Inputs, state: MigrationState) => Phase[]
   readonly clock: Clock
+  /** Where a migrate keeps its run state; undefined for none (other operations, tests). */
+  readonly runStateStore: (inputs: Inputs) => Promise<RunStateStore | undefined>
 }
 
 const DEFAULT_DEPS: RunDeps = {
   readInputs,
   phasesFor: phasesForOperation,
-  clock: systemClock
+  clock: systemClock,
+  runStateStore: async (inputs) =>
+    inputs.operation === 'migrate' ? s3RunStateStore(inputs) : undefined
+}
+
+/** Reads the run state of a migrate (and refuses what must not run), before any phase starts. */
+async function runStateFor(
+  deps: RunDeps,
+  inputs: Inputs,
+  state: MigrationState,
+  report: Report,
+  phases: readonly Phase[]
+): Promise<OpenedRunState | undefined> {
+  const store = await deps.runStateStore(inputs)
+  if (store === undefined) return undefined
+  return openRunState({
+    inputs,
+    store,
+    state,
+    report,
+    phaseIds: phases.map((p) => p.id),
+    attempt: runAttempt(),
+    now: new Date(deps.clock.now()),
+    log: (line) => core.info(line),
+    warn: (message) => core.warning(message)
+  })
 }
 
 /** Publishes the report; each part on its own, so one failing never stops the others. Never throws. */
@@ -52,7 +87,8 @@ async function publish(report: Report): Promise<void> {
  * @param deps replaceable parts (tests)
  */
 export async function run(deps: Partial<RunDeps> = {}): Promise<void> {
-  const { readInputs: read, phasesFor, clock } = { ...DEFAULT_DEPS, ...deps }
+  const all = { ...DEFAULT_DEPS, ...deps }
+  const { readInputs: read, phasesFor, clock } = all
   const controller = new AbortController()
   // SIGINT/SIGTERM from the runner (a cancelled job) cancel the phases; running tools get the signal too
   // (run-tool.ts). The runner kills everything about 10 s after its first signal, hence "clean up now".
@@ -69,12 +105,20 @@ export async function run(deps: Partial<RunDeps> = {}): Promise<void> {
     const inputs = read()
     report = newReport(inputs.operation, new Date(startedAt))
     saveState('operation', inputs.operation)
-    const result = await runGraph(phasesFor(inputs), {
+    const state = newMigrationState(inputs.runKey)
+    const phases = phasesFor(inputs, state)
+    const runState = await runStateFor(all, inputs, state, report, phases)
+    const result = await runGraph(phases, {
       inputs,
       report,
       signal: controller.signal,
-      clock
+      clock,
+      ...(runState && {
+        done: runState.done,
+        onSucceeded: (p) => runState.writer.phaseSucceeded(p)
+      })
     })
+    await runState?.writer.flush()
     failure = result.error
     report.status = result.cancelled ? 'cancelled' : failure === undefined ? 'succeeded' : 'failed'
   } catch (e) {
@@ -86,6 +130,8 @@ export async function run(deps: Partial<RunDeps> = {}): Promise<void> {
     report.endedAt = new Date(endedAt).toISOString()
     report.durationMs = endedAt - startedAt
     if (failure !== undefined) report.error = errorMessage(failure)
+    // A phase that runs again on a resumed run adds the link the earlier attempt's record brought back.
+    report.links = report.links.filter((l, i, all) => all.findIndex((x) => x.url === l.url) === i)
     await publish(report)
   }
   if (failure !== undefined) {

@@ -171,6 +171,76 @@ describe('runGraph', () => {
     )
   })
 
+  test('phases done earlier are skipped in graph order, satisfy their dependents, and each success is reported', async () => {
+    const { report, sink, clock } = setup()
+    const gate = deferred()
+    const started: string[] = []
+    const succeeded: string[] = []
+    const mk = (id: string, deps: string[], wait = false) =>
+      phase(id, deps, async (ctx) => {
+        started.push(id)
+        ctx.setOutput('rows-imported', 7)
+        if (wait) await gate.promise
+      })
+    const graph = [
+      mk('pre', [], true),
+      mk('snap', ['pre']),
+      mk('exp', ['snap']),
+      mk('imp', ['exp'])
+    ]
+    const before = { note: 'done in an earlier attempt at T', numbers: [{ label: 'n', value: 1 }] }
+    const done = runGraph(graph, {
+      inputs: { name: 'x' },
+      report,
+      sink,
+      clock,
+      done: new Map([
+        ['snap', before],
+        ['exp', before]
+      ]),
+      onSucceeded: (p) => {
+        succeeded.push(`${p.id}:${p.outputs['rows-imported'] ?? ''}`)
+        return Promise.resolve()
+      }
+    })
+    await tick()
+    // The skipped phases wait for what they depend on, so `imp` does not start before `pre` ran.
+    expect(status(report)).toEqual({
+      pre: 'running',
+      snap: 'pending',
+      exp: 'pending',
+      imp: 'pending'
+    })
+    gate.resolve()
+    expect(await done).toEqual({ cancelled: false })
+    expect(started).toEqual(['pre', 'imp'])
+    expect(succeeded).toEqual(['pre:7', 'imp:7'])
+    const snap = report.phases.find((p) => p.id === 'snap')
+    expect(snap).toMatchObject({ status: 'skipped', doneEarlier: true, note: before.note })
+    expect(snap?.numbers).toEqual(before.numbers)
+    expect(sink.events).toContain('⏭ Phase 2/4 · SNAP: done in an earlier attempt at T')
+  })
+
+  test('a phase done earlier whose prerequisite fails blocks its dependents', async () => {
+    const { report, sink, clock } = setup()
+    const graph = [
+      phase('pre', [], () => Promise.reject(new PhaseError('pre', 'precheck failed'))),
+      phase('snap', ['pre'], () => Promise.resolve()),
+      phase('imp', ['snap'], () => Promise.resolve())
+    ]
+    const before = { note: 'done in an earlier attempt at T', numbers: [] }
+    await runGraph(graph, {
+      inputs: { name: 'x' },
+      report,
+      sink,
+      clock,
+      done: new Map([['snap', before]])
+    })
+    expect(status(report)).toEqual({ pre: 'failed', snap: 'skipped', imp: 'skipped' })
+    expect(report.phases[1]?.doneEarlier).toBeUndefined()
+    expect(report.phases[1]?.note).toBe('needs PRE, which failed; done in an earlier attempt at T')
+  })
+
   test('a run cancelled before it starts runs nothing', async () => {
     const { report, sink, clock } = setup()
     const controller = new AbortController()

@@ -147,6 +147,31 @@ describe('target', () => {
     })
   })
 
+  test('a resumed run accepts rows of its earlier data import, and only those', () => {
+    const facts = goodFacts({
+      target: {
+        ...goodFacts().target,
+        tables: { ok: true, value: [{ db: 'shop', table: 'orders', state: 'has-rows' }] }
+      }
+    })
+    const resumed = (phasesDone: Record<string, string>) => ({ ...context(), resumed: phasesDone })
+    const afterImport = rowOf(
+      targetChecks(facts, resumed({ 'data-import': '2025-01-02T03:04:05.000Z' })),
+      'target.tables'
+    )
+    expect(afterImport).toMatchObject({ status: 'pass' })
+    expect(afterImport.reason).toBe(
+      "Rows in `shop`.`orders` come from the earlier attempt's data import (finished at 2025-01-02T03:04:05.000Z), which this resumed run continues; nothing is imported twice."
+    )
+    const started = { export: 'a', 'schema-import': 'b' }
+    expect(rowOf(targetChecks(facts, resumed(started)), 'target.tables').status).toBe('pass')
+    const beforeImport = rowOf(targetChecks(facts, resumed({ export: 'a' })), 'target.tables')
+    expect(beforeImport.status).toBe('fail')
+    expect(beforeImport.reason).toContain(
+      'The earlier attempt of this run did not get as far as the data import, so they are not its rows.'
+    )
+  })
+
   test('status port down: fail for the local backend without pd-addr, warn otherwise', () => {
     const facts = goodFacts({
       target: {

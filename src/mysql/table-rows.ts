@@ -95,3 +95,15 @@ export async function listTables(conn: mysql.Connection): Promise<TableName[]> {
   )
   return rows.map((r) => ({ database: String(r['s']), table: String(r['t']) }))
 }
+
+/**
+ * Empties tables (TRUNCATE TABLE), one statement each. Only for rows the run itself wrote (lightning-import.ts).
+ * @param conn a connection to the target
+ * @param tables the tables to empty
+ */
+export async function truncateTables(
+  conn: mysql.Connection,
+  tables: readonly TableName[]
+): Promise<void> {
+  for (const t of tables) await conn.query(`TRUNCATE TABLE ${quoteTable(t)}`)
+}

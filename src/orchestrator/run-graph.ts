@@ -5,9 +5,13 @@
 // and phases already running on other tracks are let finish (an export half-way through is worth recording).
 // Cancellation (the AbortSignal, fired by run() on SIGINT/SIGTERM) reaches every running phase through its context;
 // a phase that then throws is "cancelled", not "failed".
+//
+// Reruns: phases in `done` are not run but, once what they depend on is satisfied, shown as skipped with their
+// earlier note and numbers, and count as succeeded for what depends on them; `onSucceeded` hears of every phase that succeeds (the run state is written
+// there) before its dependents start.
 import * as core from '@actions/core'
 import type { OutputName } from '../report/outputs.js'
-import type { PhaseRecord, PhaseStatus, Report } from '../report/types.js'
+import type { KeyNumber, PhaseRecord, PhaseStatus, Report } from '../report/types.js'
 import { systemClock, type Clock } from '../util/clock.js'
 import { CancelledError, PhaseError, errorMessage } from '../util/errors.js'
 import { formatDuration } from '../util/format.js'
@@ -26,6 +30,25 @@ export interface GraphOptions<I> {
   readonly sink?: LogSink
   /** Heartbeat interval per running phase, ms. Default 60 s (the most a quiet minute may last). */
   readonly heartbeatMs?: number
+  /** Phases whose work is already done, by id: skipped, and satisfied for their dependents. */
+  readonly done?: ReadonlyMap<string, DoneBefore>
+  /** Called when a phase succeeded, before its dependents start; should not throw (a throw is a warning). */
+  readonly onSucceeded?: (phase: SucceededPhase) => Promise<void>
+}
+
+/** What a phase skipped as done shows in its row. */
+export interface DoneBefore {
+  readonly note: string
+  readonly numbers: readonly KeyNumber[]
+}
+
+/** A phase that just succeeded: its record and the outputs it set. */
+export interface SucceededPhase {
+  readonly id: string
+  readonly endedAt: string
+  readonly outputs: Readonly<Record<string, string>>
+  readonly note?: string | undefined
+  readonly numbers: readonly KeyNumber[]
 }
 
 /** How the graph ended. */
@@ -102,6 +125,8 @@ export async function runGraph<I>(
   let stoppedBy: string | undefined
 
   const statusOf = (id: string): PhaseStatus => records.get(id)?.status ?? 'pending'
+  const satisfied = (id: string): boolean =>
+    statusOf(id) === 'succeeded' || records.get(id)?.doneEarlier === true
   const persistRunning = (): void => saveState('running-phases', [...runningInfo.values()])
   const cancelled = (): boolean => opts.signal?.aborted ?? false
 
@@ -125,6 +150,7 @@ export async function runGraph<I>(
     const controller = new AbortController()
     const onAbort = (): void => controller.abort(opts.signal?.reason)
     opts.signal?.addEventListener('abort', onAbort, { once: true })
+    const published: Record<string, string> = {}
     const ctx: PhaseContext<I> = {
       inputs: opts.inputs,
       record,
@@ -141,6 +167,7 @@ export async function runGraph<I>(
       },
       setOutput: (name: OutputName, value) => {
         opts.report.outputs[name] = String(value)
+        published[name] = String(value)
       },
       progress: (text) => {
         progress = text
@@ -179,6 +206,21 @@ export async function runGraph<I>(
       id,
       `${STATUS_ICON[record.status]} ${label(id)} ${record.status} ${verb} ${formatDuration(record.durationMs)}${ending}`
     )
+    if (record.status === 'succeeded' && opts.onSucceeded) {
+      const done = { id, endedAt: record.endedAt, outputs: published, note: record.note }
+      await opts.onSucceeded({ ...done, numbers: record.numbers }).catch((e: unknown) => {
+        core.warning(`After ${phase.title}: ${errorMessage(e)}`)
+      })
+    }
+  }
+
+  /** Marks a phase done before as skipped, with its earlier note and numbers. */
+  const skipAsDone = (record: PhaseRecord, before: DoneBefore): void => {
+    record.status = 'skipped'
+    record.doneEarlier = true
+    record.note = before.note
+    record.numbers.push(...before.numbers)
+    logs.now(`⏭ ${label(record.id)}: ${before.note}`)
   }
 
   /** Starts every phase whose dependencies succeeded; skips those that can no longer run. */
@@ -188,13 +230,25 @@ export async function runGraph<I>(
       for (const phase of phases) {
         const record = records.get(phase.id)
         if (!record || record.status !== 'pending') continue
-        const blocker = phase.dependsOn.find((d) =>
-          ['failed', 'skipped', 'cancelled'].includes(statusOf(d))
+        const before = opts.done?.get(phase.id)
+        const blocker = phase.dependsOn.find(
+          (d) => !satisfied(d) && ['failed', 'skipped', 'cancelled'].includes(statusOf(d))
         )
         if (blocker !== undefined) {
           record.status = 'skipped'
           record.note = `needs ${records.get(blocker)?.title ?? blocker}, which ${statusOf(blocker) === 'skipped' ? 'was skipped' : statusOf(blocker)}`
+          // Done earlier, but not satisfied now: what depends on it must not start before its prerequisites ran.
+          if (before !== undefined) record.note += `; ${before.note}`
           changed = true
+          continue
+        }
+        if (before !== undefined) {
+          // Skipped in graph order, once what it needs is satisfied, so its dependents still wait for the
+          // phases that run again (the precheck, tiup).
+          if (phase.dependsOn.every(satisfied)) {
+            skipAsDone(record, before)
+            changed = true
+          }
           continue
         }
         if (stoppedBy !== undefined || cancelled()) {
@@ -205,7 +259,7 @@ export async function runGraph<I>(
           changed = true
           continue
         }
-        if (phase.dependsOn.every((d) => statusOf(d) === 'succeeded')) {
+        if (phase.dependsOn.every(satisfied)) {
           const done = execute(phase, record).finally(() => running.delete(phase.id))
           running.set(phase.id, done)
         }

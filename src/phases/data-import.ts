@@ -12,7 +12,13 @@
 // Success only when the log says `the whole procedure completed`. Afterwards the rows of every table are counted on
 // the target (Lightning's log does not give rows per table) and handed to the verify phase in `state.imported`.
 import type { Inputs } from '../inputs.js'
-import { countRows, listTables, nonEmptyTables, type TableName } from '../mysql/table-rows.js'
+import {
+  countRows,
+  listTables,
+  nonEmptyTables,
+  truncateTables,
+  type TableName
+} from '../mysql/table-rows.js'
 import { auroraFileRules } from '../tidb/aurora-file-rules.js'
 import {
   DUMPLING_SYSTEM_SCHEMA_EXCLUSION,
@@ -71,6 +77,25 @@ export function dataImportConfig(
   }
 }
 
+/**
+ * On a resumed run, rows in the tables are this run's own unfinished import: the earlier attempt that started it
+ * found them absent or empty (its precheck), and the run state says the import did not finish. The checkpoint
+ * policy may then empty them and start over (lightning-import.ts).
+ */
+function ownRowsOf(
+  state: MigrationState,
+  inputs: Inputs
+): Pick<ImportPhaseOptions, 'ownRows'> | Record<string, never> {
+  if (state.resumed === undefined || state.resumed.phasesDone['data-import'] !== undefined)
+    return {}
+  return {
+    ownRows: {
+      why: `the unfinished data import of an earlier attempt of run ${state.runKey} (its run state says so)`,
+      empty: (tables) => withTarget(inputs, (conn) => truncateTables(conn, tables))
+    }
+  }
+}
+
 /** The `data-import` phase. */
 export function dataImportPhase(state: MigrationState): PhaseBody {
   return {
@@ -93,7 +118,8 @@ export function dataImportPhase(state: MigrationState): PhaseBody {
           name: 'data-import',
           config,
           useCheckpoint: true,
-          nonEmptyTables: () => withTarget(inputs, (conn) => nonEmptyTables(conn, tables))
+          nonEmptyTables: () => withTarget(inputs, (conn) => nonEmptyTables(conn, tables)),
+          ...ownRowsOf(state, inputs)
         })
 
         ctx.progress('counting the imported rows')

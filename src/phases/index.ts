@@ -45,9 +45,12 @@ export function migratePhases(inputs: Inputs, state: MigrationState): Phase[] {
 /**
  * The phases that carry out `inputs.operation`.
  * @param inputs validated inputs
+ * @param state the state the phases share (a resumed run passes the restored one)
  */
-export function phasesForOperation(inputs: Inputs): Phase[] {
-  const state = newMigrationState(inputs.runKey)
+export function phasesForOperation(
+  inputs: Inputs,
+  state: MigrationState = newMigrationState(inputs.runKey)
+): Phase[] {
   switch (inputs.operation) {
     case 'migrate':
       return migratePhases(inputs, state)

@@ -10,6 +10,7 @@ import { s3DataSourceUri } from '../tidb/lightning-config.js'
 import {
   lightningFailure,
   runLightningImport,
+  type LightningImportOptions,
   type ImportTable,
   type LightningImportResult
 } from '../tidb/lightning-import.js'
@@ -63,6 +64,7 @@ export interface ImportPhaseOptions {
     Partial<Pick<LightningTomlOptions, 'files' | 'filter' | 'checksum'>>
   readonly useCheckpoint: boolean
   readonly nonEmptyTables?: () => Promise<readonly ImportTable[]>
+  readonly ownRows?: LightningImportOptions['ownRows']
 }
 
 /**
@@ -89,6 +91,7 @@ export async function runImportPhase(
     },
     useCheckpoint: opts.useCheckpoint,
     ...(opts.nonEmptyTables === undefined ? {} : { nonEmptyTables: opts.nonEmptyTables }),
+    ...(opts.ownRows === undefined ? {} : { ownRows: opts.ownRows }),
     timeoutMs: inputs.timeouts.importMs,
     signal: ctx.signal,
     log: ctx.log,

@@ -1,6 +1,7 @@
 // What the phases of one migration learn and hand to each other. One object per run, created by the phase graph
 // (phases/index.ts), filled in as phases finish. The report (report/types.ts) is what people see; this is what the
-// next phase needs. Persisted to S3 after each phase so a re-run can skip what already finished (run-state.ts).
+// next phase needs. Persisted to S3 after each phase so a re-run can skip what already finished (run-state.ts,
+// resume.ts).
 import type { PrecheckFacts } from '../precheck/facts.js'
 import type { ChecksumResult } from '../tidb/lightning-log.js'
 import type { TiupSetup } from '../tidb/tiup.js'
@@ -93,6 +94,11 @@ export interface MigrationState {
     /** Lightning's per-table checksum results (LightningMonitor's `checksums`), when it ran them. */
     readonly checksums?: readonly ChecksumResult[]
   }
+  /**
+   * Set when this run continues an earlier attempt (resume.ts): the phases that attempt finished, with their ISO
+   * end times, so the precheck can tell the rows that attempt imported from rows someone else left.
+   */
+  resumed?: { readonly phasesDone: Readonly<Record<string, string>> }
 }
 
 /** A fresh state for a run. */

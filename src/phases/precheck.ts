@@ -27,8 +27,21 @@ const DEFAULT_DEPS: PrecheckDeps = {
 
 const ICON: Record<CheckRow['status'], string> = { pass: '✅', warn: '⚠️', fail: '❌' }
 
-/** Hands what the checks learned to the next phases. */
-function remember(state: MigrationState, facts: PrecheckFacts): SelectedTable[] {
+const names = (tables: readonly SelectedTable[]): string =>
+  tables
+    .map((t) => `${t.database}.${t.table}`)
+    .sort()
+    .join('\n')
+
+/**
+ * Hands what the checks learned to the next phases. A resumed run keeps the selection its earlier attempt recorded:
+ * the export was made from it.
+ */
+function remember(
+  state: MigrationState,
+  facts: PrecheckFacts,
+  warn: (message: string) => void
+): SelectedTable[] {
   state.precheck = facts
   if (!facts.source.ok) return []
   const src = facts.source.value
@@ -37,13 +50,20 @@ function remember(state: MigrationState, facts: PrecheckFacts): SelectedTable[] 
     flavor: src.version.flavor,
     gtidEnabled: src.settings.gtidEnabled
   }
-  state.tables = src.catalog.tables.map((t) => ({
+  const selected = src.catalog.tables.map((t) => ({
     database: t.db,
     table: t.table,
     estimatedRows: t.estimatedRows,
     bytes: t.bytes,
     hasUniqueKey: t.hasUniqueKey
   }))
+  const earlier = state.resumed === undefined ? undefined : state.tables
+  if (earlier !== undefined && names(earlier) !== names(selected)) {
+    warn(
+      `The filter now selects ${selected.length} table(s) on the source; the earlier attempt of this run selected ${earlier.length}. The resumed run keeps the earlier selection, which its snapshot export holds; start a new run (another run-key) to migrate the new selection.`
+    )
+  }
+  state.tables = earlier ?? selected
   return state.tables
 }
 
@@ -59,10 +79,14 @@ export function precheckPhase(state: MigrationState, deps: PrecheckDeps = DEFAUL
     async run(ctx) {
       ctx.progress('reading the source, the target and AWS')
       const facts = await deps.gather(ctx.inputs, ctx.signal)
-      const rows = evaluatePrecheck(facts, { inputs: ctx.inputs, now: deps.now() })
+      const rows = evaluatePrecheck(facts, {
+        inputs: ctx.inputs,
+        now: deps.now(),
+        resumed: state.resumed?.phasesDone
+      })
       ctx.report.checks.push(...rows)
       for (const r of rows) ctx.log.info(`${ICON[r.status]} ${r.title}: ${r.reason}`)
-      const tables = remember(state, facts)
+      const tables = remember(state, facts, (m) => ctx.log.warning(m))
       const count = (s: CheckRow['status']): number => rows.filter((r) => r.status === s).length
       ctx.record.numbers.push(
         { label: 'tables', value: tables.length },

@@ -70,6 +70,8 @@ export interface CheckContext {
   readonly inputs: Inputs
   /** Epoch ms. */
   readonly now: number
+  /** The phases an earlier attempt finished (id → ISO end time) when this run resumes it. */
+  readonly resumed?: Readonly<Record<string, string>> | undefined
 }
 
 /** A CheckRow builder, so check functions read as a list of verdicts. */

@@ -45,20 +45,48 @@ function versionRow(facts: PrecheckFacts, ctx: CheckContext): CheckRow {
   return row(id, title, 'pass', `${status.value.version} at ${where}`)
 }
 
-function tablesRow(facts: PrecheckFacts): CheckRow {
+/**
+ * Whether rows on the target may be the earlier attempt's own import: that attempt finished the data import, or
+ * finished both of its prerequisites and so may have started it (Lightning's checkpoint policy then continues it
+ * without importing a row twice, or refuses).
+ */
+function earlierImport(resumed: CheckContext['resumed']): string | undefined {
+  if (resumed === undefined) return undefined
+  const at = resumed['data-import']
+  if (at !== undefined) return `the earlier attempt's data import (finished at ${at})`
+  if (resumed['export'] !== undefined && resumed['schema-import'] !== undefined)
+    return "the earlier attempt's data import (started after its export and schema import)"
+  return undefined
+}
+
+function tablesRow(facts: PrecheckFacts, ctx: CheckContext): CheckRow {
   const id = 'target.tables'
   const title = 'Selected tables are absent or empty on the target'
   const t = facts.target.tables
   if (!t.ok) return row(id, title, 'fail', `Could not read the target's tables: ${t.message}`)
   const full = t.value.filter((x) => x.state === 'has-rows')
   const empty = t.value.filter((x) => x.state === 'empty')
+  const ours = earlierImport(ctx.resumed)
+  if (full.length > 0 && ours !== undefined) {
+    return row(
+      id,
+      title,
+      'pass',
+      `Rows in ${listSome(full.map(tableName))} come from ${ours}, which this resumed run continues; nothing is imported twice.`
+    )
+  }
   if (full.length > 0) {
+    const resumedNote =
+      ctx.resumed === undefined
+        ? ''
+        : ' The earlier attempt of this run did not get as far as the data import, so they are not its rows.'
     return row(
       id,
       title,
       'fail',
       `Rows already on the target in ${listSome(full.map(tableName))}. The import never overwrites data (Lightning's ` +
-        "physical import needs empty tables): empty or drop them, or leave them out of 'filter'."
+        "physical import needs empty tables): empty or drop them, or leave them out of 'filter'." +
+        resumedNote
     )
   }
   const absent = t.value.length - empty.length
@@ -116,7 +144,8 @@ export function targetChecks(facts: PrecheckFacts, ctx: CheckContext): CheckRow[
     ),
     versionRow(facts, ctx)
   ]
-  if (facts.source.ok && facts.source.value.catalog.tables.length > 0) rows.push(tablesRow(facts))
+  if (facts.source.ok && facts.source.value.catalog.tables.length > 0)
+    rows.push(tablesRow(facts, ctx))
   const disk = diskRow(facts, ctx)
   if (disk) rows.push(disk)
   return rows

@@ -39,6 +39,11 @@ export interface PhaseRecord {
   failure?: PhaseFailure
   /** A short remark: why it was skipped, what it reused… */
   note?: string
+  /**
+   * Skipped because its work is already done (an earlier attempt of the run did it, or nothing left needs it), so
+   * the phases that depend on it may run.
+   */
+  doneEarlier?: boolean
 }
 
 /** Where incremental replication starts: the source's binlog coordinates at the snapshot. */

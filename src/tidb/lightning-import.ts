@@ -14,7 +14,11 @@
 //     only if every table it writes is empty; otherwise the phase fails naming the tables to empty.
 //   - No checkpoint: the import starts fresh, again only into tables checked empty. So a rerun never imports rows
 //     twice, also on a new runner (RUNNER_TEMP is emptied between jobs, so a checkpoint survives only within one),
-//     and the action never deletes data in the target by itself.
+//     and the action never deletes data in the target by itself…
+//   - …except rows the run state proves are its own (`ownRows`): a resumed run whose earlier attempt started the
+//     data import but did not finish it (that attempt's precheck found the tables absent or empty, and nothing but
+//     the import writes them before DM starts). Those tables are emptied (TRUNCATE TABLE, logged as a warning) and
+//     imported again from the start, instead of failing with "empty the tables yourself".
 // The schema import keeps no checkpoint: it creates tables (IF NOT EXISTS), which is safe to repeat.
 import { existsSync } from 'node:fs'
 import { mkdir, rm } from 'node:fs/promises'
@@ -78,6 +82,14 @@ export interface LightningImportOptions extends Omit<
   readonly useCheckpoint: boolean
   /** Tables among those the import writes that already hold rows (the target is asked). */
   readonly nonEmptyTables?: () => Promise<readonly ImportTable[]>
+  /**
+   * Set when the rows already in the tables are this run's own unfinished import (the run state says so): why we
+   * know, and how to empty the tables. Without it, tables with rows stop the import.
+   */
+  readonly ownRows?: {
+    readonly why: string
+    readonly empty: (tables: readonly ImportTable[]) => Promise<void>
+  }
   /** `import-timeout-minutes`, ms: the deadline of the whole import, attempts included. */
   readonly timeoutMs: number
   readonly warn: (message: string) => void
@@ -133,7 +145,14 @@ export async function runLightningImport(
     })
   const startFresh = async (why: string): Promise<void> => {
     const full = opts.nonEmptyTables ? await opts.nonEmptyTables() : []
-    if (full.length > 0) throw refuseNonEmpty(opts.name, full, why)
+    if (full.length > 0 && opts.ownRows !== undefined) {
+      opts.warn(
+        `Checkpoint policy: ${why}, and ${full.length} target table(s) hold rows of ${opts.ownRows.why}: ` +
+          `emptying them (TRUNCATE TABLE ${full.slice(0, 10).map(name).join(', ')}${full.length > 10 ? ', …' : ''}) ` +
+          'and importing them again from the start, so no row is imported twice.'
+      )
+      await opts.ownRows.empty(full)
+    } else if (full.length > 0) throw refuseNonEmpty(opts.name, full, why)
     // Our own sorted-kv-dir may hold engines of an abandoned attempt; Lightning wants it empty for a new import.
     if (defaultKvDir) await rm(paths.sortedKvDir, { recursive: true, force: true })
     opts.log.info(
