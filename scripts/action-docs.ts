@@ -77,7 +77,15 @@ export function renderOutputsTable(spec: ActionSpec): string {
   return ['| Output | Description |', '| --- | --- |', ...rows].join('\n')
 }
 
-function replaceBlock(text: string, [start, end]: readonly [string, string], body: string): string {
+/**
+ * The text with the block between the two markers replaced by `body`.
+ * @throws Error when the markers are missing
+ */
+export function replaceBlock(
+  text: string,
+  [start, end]: readonly [string, string],
+  body: string
+): string {
   const from = text.indexOf(start)
   const to = text.indexOf(end, from + start.length)
   if (from < 0 || to < 0) throw new Error(`README.md has no '${start}' … '${end}' block`)

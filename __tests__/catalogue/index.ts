@@ -3,9 +3,17 @@
 // directory to .build/__tests__/catalogue/.
 import { BAD_ENVIRONMENTS } from './bad-environments.js'
 import { BAD_INPUTS } from './bad-inputs.js'
+import { EXTRA_SECRET_RUNS, FAULT_CASES, SECRET_PLACES } from './faults.js'
 
 export { BAD_ENVIRONMENTS, type BadEnvironment } from './bad-environments.js'
 export { BAD_INPUTS, type BadInput } from './bad-inputs.js'
+export {
+  EXTRA_SECRET_RUNS,
+  FAULT_CASES,
+  SECRET_PLACES,
+  type FaultCase,
+  type SecretPlace
+} from './faults.js'
 
 /** How many cases each catalogue holds. */
 export interface CatalogueCounts {
@@ -15,6 +23,12 @@ export interface CatalogueCounts {
   readonly badEnvironments: number
   /** Both together: distinct bad cases, each with one message. */
   readonly totalBad: number
+  /** Faults the sandbox can inject, each run through the whole action. */
+  readonly faults: number
+  /** Places searched for secrets after every whole run. */
+  readonly secretPlaces: number
+  /** Whole runs the secrets check follows: every fault case, a clean migrate with DM, and a cancel. */
+  readonly secretRuns: number
 }
 
 /** The catalogue sizes. */
@@ -22,6 +36,9 @@ export function catalogueCounts(): CatalogueCounts {
   return {
     badInputs: BAD_INPUTS.length,
     badEnvironments: BAD_ENVIRONMENTS.length,
-    totalBad: BAD_INPUTS.length + BAD_ENVIRONMENTS.length
+    totalBad: BAD_INPUTS.length + BAD_ENVIRONMENTS.length,
+    faults: FAULT_CASES.length,
+    secretPlaces: SECRET_PLACES.length,
+    secretRuns: FAULT_CASES.length + EXTRA_SECRET_RUNS.length
   }
 }

@@ -3,7 +3,7 @@
 // each through the bundled action (main and post step) on a private sandbox with distinctive passwords — plus a
 // run cancelled by the runner's signal mid-import, after which the post step leaves no secret behind.
 import { expect, test } from '@jest/globals'
-import { CLEAN_RUN } from './fault-cases.js'
+import { CLEAN_RUN } from '../catalogue/faults.js'
 import { expectNoSecrets } from '../helpers/fault-assert.js'
 import { processesOf, runCase } from '../helpers/fault-run.js'
 import { faultSuite } from '../helpers/fault-suite.js'

@@ -1,5 +1,5 @@
 // Fault catalogue, AWS side: the export faults and the IAM/KMS ones, each through a whole `migrate` of the bundled
-// action (main and post step) on a private sandbox, with the secrets check. Cases: fault-cases.ts (suite `export`).
+// action (main and post step) on a private sandbox, with the secrets check. Cases: catalogue/faults.ts (suite `export`).
 import { faultSuite } from '../helpers/fault-suite.js'
 
 faultSuite('export')

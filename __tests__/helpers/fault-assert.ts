@@ -2,7 +2,7 @@
 // must show (exit code, the tool's own message, the summary's phase rows, outputs, nothing left running) and where
 // no secret may appear (SECRET_PLACES).
 import { expect } from '@jest/globals'
-import { SECRET_PLACES, type MigratePhase, type RunExpectation } from '../e2e/fault-cases.js'
+import { SECRET_PLACES, type MigratePhase, type RunExpectation } from '../catalogue/faults.js'
 import type { CaseRun } from './fault-run.js'
 
 /** The `::error::` lines of a step's stdout, decoded (`%0A` → newline) as the runner shows them. */

@@ -3,7 +3,7 @@
 // secrets. Each file runs its own suite, so the three files run in parallel.
 import { describe, expect, jest, test } from '@jest/globals'
 import type { FaultName } from '../../sandbox/lib/faults.js'
-import { FAULT_CASES, type FaultSuite, type RunExpectation } from '../e2e/fault-cases.js'
+import { FAULT_CASES, type FaultSuite, type RunExpectation } from '../catalogue/faults.js'
 import { expectCaseOutcome, expectNoSecrets, type Secrets } from './fault-assert.js'
 import { runCase, type CaseRun } from './fault-run.js'
 import { useHarness, type Harness } from './sandbox-harness.js'

@@ -1,5 +1,5 @@
 // The fault catalogue (issue 8 item 2) and the places the secrets test searches (item 4), as plain data: the
-// faults*.test.ts suites run every case through the bundled action, fault-cases.test.ts checks that every fault the
+// faults*.test.ts suites run every case through the bundled action, faults.test.ts checks that every fault the
 // sandbox can inject has an entry, and the README's "Reliability" counts are generated from it. No jest globals
 // here, so scripts can import it.
 import type { FaultName } from '../../sandbox/lib/faults.js'
@@ -112,7 +112,7 @@ const AT = {
   replicate: where('replicate', MIGRATE_PHASES.slice(0, 9), DM_OUTPUTS)
 } as const
 
-/** One entry per fault the sandbox can inject (fault-cases.test.ts keeps it complete). */
+/** One entry per fault the sandbox can inject (faults.test.ts keeps it complete). */
 export const FAULT_CASES: readonly FaultCase[] = [
   {
     fault: 'export-failed',
@@ -245,4 +245,10 @@ export const SECRET_PLACES: readonly SecretPlace[] = [
   },
   { id: 'temp-mode', what: 'secret-bearing temp files are 0600 while they exist' },
   { id: 'temp-gone', what: 'no secret-bearing temp file is left after the post step' }
+]
+
+/** The whole runs besides the fault cases after which the secrets test searches every place (faults-dm.test.ts). */
+export const EXTRA_SECRET_RUNS: readonly string[] = [
+  'a clean migrate with DM',
+  'a cancel mid-import'
 ]

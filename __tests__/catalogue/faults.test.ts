@@ -2,7 +2,7 @@
 // catalogue entry fails CI. The cases themselves run in faults-*.test.ts.
 import { FAULTS } from '../../sandbox/lib/faults.js'
 import { OUTPUT_NAMES } from '../../src/report/outputs.js'
-import { FAULT_CASES, MIGRATE_PHASES, SECRET_PLACES } from './fault-cases.js'
+import { FAULT_CASES, MIGRATE_PHASES, SECRET_PLACES } from './faults.js'
 
 test('every fault of the sandbox has exactly one catalogue case', () => {
   expect(FAULT_CASES.map((c) => c.fault).sort()).toEqual(Object.keys(FAULTS).sort())
