@@ -7,19 +7,9 @@ import { newReport } from '../../src/report/types.js'
 import { taskStatusFromQuery } from '../../src/tidb/dm-status.js'
 import type { Dmctl, DmctlCall } from '../../src/tidb/dmctl.js'
 import { parseDmctlOutput } from '../../src/tidb/dmctl-output.js'
-import type { TiupSetup } from '../../src/tidb/tiup.js'
 import { fakeInputs } from '../helpers/inputs.js'
 import { ManualClock } from '../helpers/manual-clock.js'
-import { fixture } from '../tidb/dmctl-samples.js'
-
-const TIUP: TiupSetup = {
-  tiupPath: '/bin/false',
-  version: '1.16.1',
-  source: 'path',
-  tiupHome: '/tmp',
-  mirror: '/tmp',
-  components: {}
-}
+import { fixture, SCRIPTED_TIUP } from '../tidb/dmctl-samples.js'
 
 /** A dmctl whose query-status answers the given fixtures in turn (the last one repeats). */
 function scriptedDmctl(answers: string[], calls: string[] = []): Dmctl {
@@ -61,7 +51,7 @@ async function run(
   inputs: Partial<Inputs>,
   deps: Parameters<typeof dmOperationPhase>[2]
 ): Promise<Run> {
-  const state = { ...newMigrationState('r'), tiup: TIUP }
+  const state = { ...newMigrationState('r'), tiup: SCRIPTED_TIUP }
   const i: Inputs = { ...fakeInputs(operation), ...inputs }
   const report = newReport(operation)
   await runGraph([{ ...dmOperationPhase(state, operation, deps), dependsOn: [] }], {

@@ -5,6 +5,7 @@ import path from 'node:path'
 
 import { repoRoot } from '../../sandbox/lib/paths.js'
 import type { DmSourceConfigInput } from '../../src/tidb/dm-config.js'
+import type { TiupSetup } from '../../src/tidb/tiup.js'
 
 const realDir = path.resolve(repoRoot(), '../shared/real-outputs/dmctl')
 const fixtureDir = path.join(repoRoot(), '__tests__', 'fixtures', 'dmctl')
@@ -47,4 +48,14 @@ export const AURORA_SOURCE: DmSourceConfigInput = {
     user: 'dm_user',
     password: 'anything'
   }
+}
+
+/** A tiup setup for phases whose dmctl is scripted: nothing is ever run from it. */
+export const SCRIPTED_TIUP: TiupSetup = {
+  tiupPath: '/bin/false',
+  version: '1.16.1',
+  source: 'path',
+  tiupHome: '/tmp',
+  mirror: '/tmp',
+  components: {}
 }

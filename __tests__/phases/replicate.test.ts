@@ -1,0 +1,161 @@
+// replicate with a scripted dmctl on a manual clock: the wait for the task to run from the recorded position ends in
+// success, in DM's own error, or at the dm-sync-timeout-minutes deadline with the last status published.
+import type { Inputs } from '../../src/inputs.js'
+import type { MigrationState } from '../../src/phases/migration-state.js'
+import { replicatePhase } from '../../src/phases/replicate.js'
+import { taskStatusFromQuery } from '../../src/tidb/dm-status.js'
+import type { Dmctl, DmctlCall } from '../../src/tidb/dmctl.js'
+import { parseDmctlOutput } from '../../src/tidb/dmctl-output.js'
+import { ManualClock } from '../helpers/manual-clock.js'
+import { inputsWith, runPhase, type OnePhaseRun } from '../helpers/run-phase.js'
+import { AURORA_SOURCE, fixture, SCRIPTED_TIUP } from '../tidb/dmctl-samples.js'
+
+const DEADLINE_MS = 10 * 60_000
+/** Largest interval between query-status checks (dm-wait's default), and the least it is after ±10 % jitter. */
+const MAX_INTERVAL_MS = 15_000
+const MIN_LONG_INTERVAL_MS = 13_500
+const BINLOGS = ['mysql-bin-changelog.018129', 'mysql-bin-changelog.018130']
+
+/** The fixture's task, its syncer at (…018129, 52806) and the source at (…018130, 1204). */
+const BEHIND = fixture('query-status-running-lag-v8.txt')
+/** The same task once the syncer reached the source's position. */
+const CAUGHT_UP = BEHIND.replace(
+  '"syncerBinlog": "(mysql-bin-changelog.018129, 52806)"',
+  '"syncerBinlog": "(mysql-bin-changelog.018130, 1204)"'
+)
+const NOT_FOUND = fixture('query-status-unknown-task.txt')
+const PAUSED_WITH_ERROR = fixture('query-status-paused-36069-relay-v8.txt')
+
+/** Recorded after the fixture's syncer position, before the source's. */
+const STATE: MigrationState = {
+  runKey: 'r',
+  tiup: SCRIPTED_TIUP,
+  binlog: { file: 'mysql-bin-changelog.018130', position: 100, gtid: undefined, capturedAt: 0 },
+  source: { version: '8.0.32', gtidEnabled: false, flavor: 'mysql' }
+}
+
+/** Inputs matching get-config-source.txt, so the registered source is reused. */
+function inputs(): Inputs {
+  const base = inputsWith({}, DEADLINE_MS / 60_000)
+  const { host, port, user } = AURORA_SOURCE.from
+  return {
+    ...base,
+    source: { host, port, user, password: 'source-secret' },
+    dm: {
+      masterAddr: '10.0.0.1:8261',
+      sourceId: 'aurora-01',
+      taskName: 'aurora-task',
+      safeMode: true
+    }
+  }
+}
+
+interface Scripted {
+  readonly dmctl: Dmctl
+  /** Every dmctl command, in order. */
+  readonly calls: string[]
+  /** Clock time of each query-status. */
+  readonly queriedAt: number[]
+}
+
+/** get-config finds the same source, check-task passes, start-task succeeds; query-status answers in turn. */
+function scripted(clock: ManualClock, statuses: readonly string[]): Scripted {
+  const calls: string[] = []
+  const queriedAt: number[] = []
+  const answer = (command: DmctlCall['command'], text: string): Promise<DmctlCall> => {
+    calls.push(command)
+    return Promise.resolve({
+      command,
+      output: parseDmctlOutput(text),
+      commandLine: command,
+      tail: []
+    })
+  }
+  const dmctl: Dmctl = {
+    getSourceConfig: () => answer('get-config', fixture('get-config-source.txt')),
+    createSource: () => Promise.reject(new Error('the registered source should be reused')),
+    checkTask: () => answer('check-task', fixture('check-task-pass-v8.txt')),
+    startTask: () => answer('start-task', fixture('start-task-success-v8.txt')),
+    async queryStatus(task) {
+      queriedAt.push(clock.now())
+      const text = statuses[Math.min(queriedAt.length - 1, statuses.length - 1)] ?? ''
+      const c = await answer('query-status', text)
+      return { ...c, status: taskStatusFromQuery(c.output, task) }
+    },
+    operateTask: () => Promise.reject(new Error('not used')),
+    writeConfig: (kind) => Promise.resolve(`/tmp/${kind}.yaml`),
+    removeFiles: () => Promise.resolve([])
+  }
+  return { dmctl, calls, queriedAt }
+}
+
+async function replicate(statuses: readonly string[]): Promise<{
+  run: OnePhaseRun
+  dm: Scripted
+  start: number
+  clock: ManualClock
+}> {
+  const clock = new ManualClock()
+  const start = clock.now()
+  const dm = scripted(clock, statuses)
+  const body = replicatePhase(STATE, {
+    dmctl: () => dm.dmctl,
+    listBinaryLogs: () => Promise.resolve(BINLOGS),
+    clock
+  })
+  const run = await runPhase(body, { inputs: inputs(), clock })
+  return { run, dm, start, clock }
+}
+
+describe('replicate: waiting for the task to run from the recorded position', () => {
+  test('a syncer that stays behind fails at the deadline, naming the input and the position', async () => {
+    const { run, dm, start, clock } = await replicate([NOT_FOUND, BEHIND])
+    expect(dm.calls.slice(0, 4)).toEqual(['query-status', 'get-config', 'check-task', 'start-task'])
+    expect(run.record.failure?.message).toBe(
+      'DM task aurora-task was not running from the recorded position (mysql-bin-changelog.018130, 100) ' +
+        'after 10m 00s (input dm-sync-timeout-minutes); last seen: Running · lag 42 s · ' +
+        'synced to (mysql-bin-changelog.018129, 52806) · source at (mysql-bin-changelog.018130, 1204).'
+    )
+    expect(run.report.outputs).toMatchObject({
+      'dm-task': 'aurora-task',
+      'dm-stage': 'Running',
+      'dm-lag-seconds': '42',
+      'dm-synced-position': 'mysql-bin-changelog.018129:52806'
+    })
+    // The wait polled until the deadline and stopped at its last check.
+    const polls = dm.queriedAt.slice(1)
+    const lastPoll = (polls.at(-1) ?? start) - start
+    expect(lastPoll).toBeGreaterThanOrEqual(DEADLINE_MS)
+    expect(lastPoll).toBeLessThan(DEADLINE_MS + MAX_INTERVAL_MS)
+    expect(clock.now() - start).toBeLessThan(DEADLINE_MS + MAX_INTERVAL_MS)
+    expect(polls.length).toBeGreaterThanOrEqual(DEADLINE_MS / MAX_INTERVAL_MS)
+    // At most the long intervals' worth, plus the first six while the interval grows from 2 s.
+    expect(polls.length).toBeLessThanOrEqual(Math.ceil(DEADLINE_MS / MIN_LONG_INTERVAL_MS) + 6)
+  })
+
+  test('a syncer that reaches the position on the third check succeeds', async () => {
+    const { run, dm, start, clock } = await replicate([NOT_FOUND, BEHIND, BEHIND, CAUGHT_UP])
+    expect(run.record.failure).toBeUndefined()
+    expect(dm.queriedAt).toHaveLength(4)
+    expect(clock.now() - start).toBeLessThan(DEADLINE_MS)
+    expect(run.report.outputs['dm-stage']).toBe('Running')
+    expect(run.report.outputs['dm-synced-position']).toBe('mysql-bin-changelog.018130:1204')
+    expect(run.record.note).toBe(
+      'task aurora-task started from (mysql-bin-changelog.018130, 100) in safe mode'
+    )
+  })
+
+  test('a task DM paused with an error fails at once with DM’s error line', async () => {
+    const { run, dm, start, clock } = await replicate([NOT_FOUND, BEHIND, PAUSED_WITH_ERROR])
+    const line =
+      '[code=36069:class=sync-unit:scope=upstream:level=high], Message: get binlog event error: ' +
+      'ERROR 1236 (HY000): Could not find first log file name in binary log index file, ' +
+      'RawCause: ERROR 1236 (HY000): Could not find first log file name in binary log index file, ' +
+      'Workaround: Please check if the binlog file could be parsed by `mysqlbinlog`.'
+    expect(run.record.failure?.message).toBe(`DM task aurora-task stopped replicating: ${line}`)
+    expect(run.record.failure?.toolLine).toBe(line)
+    expect(run.report.outputs['dm-stage']).toBe('Error')
+    expect(dm.queriedAt).toHaveLength(3)
+    expect(clock.now() - start).toBeLessThan(DEADLINE_MS)
+  })
+})
