@@ -1,4 +1,4 @@
-// Cold start (issue 9): `node dist/index.js` must reach its first log line without evaluating the AWS SDK, mysql2,
+// Cold start (issue 9): `node dist/index.js` must reach its first log line without evaluating the AWS SDK, mysql2, the tool cache,
 // hyparquet or the YAML library — they are megabytes of code that ncc bundles into index.js when any module
 // reachable through static imports from src/main.ts imports them (a single `import { X } from '@aws-sdk/…'` does
 // it). This walks the static import graph the way the bundler does: `import type` and type-only specifiers are
@@ -8,7 +8,7 @@ import path from 'node:path'
 import ts from 'typescript'
 
 const SRC = path.resolve('src')
-const LAZY = [/^@aws-sdk\//, /^mysql2/, /^hyparquet/, /^yaml$/]
+const LAZY = [/^@aws-sdk\//, /^mysql2/, /^hyparquet/, /^yaml$/, /^@actions\/(tool-cache|io)$/]
 
 function runtimeSpecifiers(file: string): string[] {
   const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest)

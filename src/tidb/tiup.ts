@@ -9,8 +9,6 @@
 //   the mirror, and `tiup --binary <c>:<v>` finds every component.
 // - The mirror may be a URL or a local directory (offline/air-gapped runners), as `tiup mirror set` accepts both.
 import * as core from '@actions/core'
-import * as io from '@actions/io'
-import * as tc from '@actions/tool-cache'
 import { existsSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -20,6 +18,18 @@ import type { Operation } from '../inputs.js'
 import { errorMessage } from '../util/errors.js'
 import { runTool, type ToolResult } from '../util/run-tool.js'
 import { componentVersion, parseTiupVersion } from './tiup-version.js'
+
+/**
+ * The tool cache and io helpers load with the tiup phase, not at bundle start-up: with semver they are a tenth of
+ * the bundle, and a run that stops at its inputs or a DM operation without DM never needs them (issue 9).
+ */
+const actionsToolkit = async (): Promise<{
+  tc: typeof import('@actions/tool-cache')
+  io: typeof import('@actions/io')
+}> => {
+  const [tc, io] = await Promise.all([import('@actions/tool-cache'), import('@actions/io')])
+  return { tc, io }
+}
 
 /** PingCAP's public mirror, the default of `tiup-mirror` (and of install.sh). */
 export const DEFAULT_TIUP_MIRROR = 'https://tiup-mirrors.pingcap.com'
@@ -183,6 +193,7 @@ async function download(
     return local
   }
   const url = `${mirror}/${file}`
+  const { tc } = await actionsToolkit()
   try {
     return await tc.downloadTool(url)
   } catch (e) {
@@ -203,6 +214,7 @@ async function locateTiup(
   log: (line: string) => void
 ): Promise<{ dir: string; source: TiupSetup['source']; version?: string }> {
   const requested = opts.version.trim().toLowerCase()
+  const { tc, io } = await actionsToolkit()
   if (requested === 'auto') {
     const onPath = await io.which('tiup', false)
     if (onPath) {
@@ -308,6 +320,7 @@ export async function setupTiup(opts: TiupSetupOptions): Promise<TiupSetup> {
   }
   if (located.source === 'download') {
     const target = tiupPlatform(opts.platform, opts.arch)
+    const { tc } = await actionsToolkit()
     const cached = await tc.cacheDir(located.dir, 'tiup', version, target.arch)
     tiupPath = path.join(cached, 'tiup')
     log(`Cached tiup ${version} in ${cached}`)
