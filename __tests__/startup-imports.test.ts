@@ -1,8 +1,8 @@
-// Cold start (issue 9): `node dist/index.js` must reach its first log line without evaluating the AWS SDK, mysql2, the tool cache,
-// hyparquet or the YAML library — they are megabytes of code that ncc bundles into index.js when any module
-// reachable through static imports from src/main.ts imports them (a single `import { X } from '@aws-sdk/…'` does
-// it). This walks the static import graph the way the bundler does: `import type` and type-only specifiers are
-// erased, dynamic `import()` becomes a lazily loaded chunk.
+// Cold start (issue 9): `node dist/index.js` must reach its first log line without evaluating the AWS SDK,
+// mysql2, hyparquet, the YAML library or the tool cache. ncc bundles a package into index.js as soon as any module
+// reachable through static imports from src/main.ts imports it (a single `import { X } from '@aws-sdk/…'` does it).
+// This walks the static import graph the way the bundler does: `import type` and type-only specifiers are erased,
+// a dynamic `import()` becomes a chunk loaded on first use.
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import ts from 'typescript'

@@ -114,6 +114,10 @@ export async function warmTiup(): Promise<Metric[]> {
   const saved = { ...process.env }
   try {
     Object.assign(process.env, sb.env)
+    // setupTiup exports TIUP_HOME for later steps through the runner's GITHUB_ENV file.
+    const envFile = path.join(sb.dir, 'bench-github-env')
+    writeFileSync(envFile, '')
+    process.env['GITHUB_ENV'] = envFile
     const setup = (): ReturnType<typeof setupTiup> =>
       setupTiup({
         version: 'auto',

@@ -154,12 +154,28 @@ async function dumpPipe(sb: Sandbox): Promise<number> {
   return ms
 }
 
-/** Data volume: the dump pipe first (then its databases are dropped), then the migration of the same data. */
-export async function dataVolume(scale: number): Promise<Metric[]> {
+/** Rows of the sample databases at a scale. */
+export function sampleRows(scale: number): number {
   const dbs = new Set<string>(SAMPLE_DATABASES)
-  const sourceRows = sampleTables()
+  return sampleTables()
     .filter((t) => dbs.has(t.db))
     .reduce((n, t) => n + rowsAt(t, scale), 0)
+}
+
+/** The least whole scale at which the sample databases hold at least `rows` rows. */
+export function scaleFor(rows: number): number {
+  let scale = Math.max(1, Math.floor(rows / sampleRows(1)))
+  while (sampleRows(scale) < rows) scale++
+  return scale
+}
+
+/**
+ * Data volume: the dump pipe first (then its databases are dropped), then the migration of the same data.
+ * @param minRows the source holds at least this many rows
+ */
+export async function dataVolume(minRows: number): Promise<Metric[]> {
+  const scale = scaleFor(minRows)
+  const sourceRows = sampleRows(scale)
   const t0 = performance.now()
   const sb = await startSandbox({ scale })
   const upSeconds = (performance.now() - t0) / 1000

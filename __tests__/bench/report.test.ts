@@ -13,7 +13,7 @@ import {
   START_MARKER,
   type BenchResults
 } from '../../bench/report.js'
-import { migrateGraph, phaseSeconds } from '../../bench/migrate-metrics.js'
+import { migrateGraph, phaseSeconds, sampleRows, scaleFor } from '../../bench/migrate-metrics.js'
 
 const TIMINGS = { export: 20, lightning: 5, dumpling: 3, snapshot: 2 }
 
@@ -101,4 +101,10 @@ test('command line: --only picks groups in a fixed order, --quick shrinks; anyth
   expect(() => parseBenchArgs(['--fast'])).toThrow(/unknown argument --fast/)
   expect(median([3, 1, 2])).toBe(2)
   expect(median([4, 1, 3, 2])).toBe(3)
+})
+
+test('the data-volume scale is the least one whose sample databases hold the rows asked for', () => {
+  const scale = scaleFor(1_000_000)
+  expect(sampleRows(scale)).toBeGreaterThanOrEqual(1_000_000)
+  expect(sampleRows(scale - 1)).toBeLessThan(1_000_000)
 })

@@ -261,7 +261,11 @@ function mirrorAlreadySet(tiupHome: string, mirror: string): boolean {
   }
 }
 
-/** Which of the components are installed, by asking tiup for each binary path. */
+/**
+ * Which of the components are installed, by asking tiup for each binary path. The questions are asked at once:
+ * `--binary` only reads the local manifests, and with a warm tool cache these calls are all the setup does
+ * (issue 9's warm-tiup metric: one process start instead of three).
+ */
 async function installedComponents(
   tiupPath: string,
   tiupHome: string,
@@ -269,14 +273,15 @@ async function installedComponents(
   version: string,
   opts: TiupSetupOptions
 ): Promise<Set<TiupComponent>> {
-  const installed = new Set<TiupComponent>()
-  for (const component of components) {
-    const spec = `${component}:${version}`
-    const { result, stdout } = await tiup(tiupPath, tiupHome, ['--binary', spec], opts)
-    const binary = stdout.find((l) => l.trim() !== '')?.trim()
-    if (result.exitCode === 0 && binary && existsSync(binary)) installed.add(component)
-  }
-  return installed
+  const answers = await Promise.all(
+    components.map(async (component) => {
+      const spec = `${component}:${version}`
+      const { result, stdout } = await tiup(tiupPath, tiupHome, ['--binary', spec], opts)
+      const binary = stdout.find((l) => l.trim() !== '')?.trim()
+      return result.exitCode === 0 && binary && existsSync(binary) ? component : undefined
+    })
+  )
+  return new Set(answers.filter((c) => c !== undefined))
 }
 
 /**
