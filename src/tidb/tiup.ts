@@ -312,6 +312,14 @@ export async function setupTiup(opts: TiupSetupOptions): Promise<TiupSetup> {
     }
   }
 
+  const wantedVersion = componentVersion(opts.componentVersion)
+  // tiup found on PATH or in the tool cache is where it stays: ask for its version and its components at once (with
+  // a warm cache these questions are the whole setup). A downloaded tiup moves into the cache first.
+  const early =
+    located.source === 'download'
+      ? undefined
+      : installedComponents(tiupPath, tiupHome, opts.components, wantedVersion, opts)
+  early?.catch(() => undefined) // awaited below; a failure of --version first must not leave it unhandled
   let version = located.version
   if (version === undefined) {
     const { result, stdout } = await tiup(tiupPath, tiupHome, ['--version'], opts)
@@ -332,8 +340,9 @@ export async function setupTiup(opts: TiupSetupOptions): Promise<TiupSetup> {
   }
   if (located.source !== 'path') core.addPath(path.dirname(tiupPath))
 
-  const wantedVersion = componentVersion(opts.componentVersion)
-  const have = await installedComponents(tiupPath, tiupHome, opts.components, wantedVersion, opts)
+  const have =
+    (await early) ??
+    (await installedComponents(tiupPath, tiupHome, opts.components, wantedVersion, opts))
   const missing = opts.components.filter((c) => !have.has(c))
   if (missing.length === 0) {
     if (opts.components.length > 0)
