@@ -1,6 +1,142 @@
 export const id = 449;
-export const ids = [449];
+export const ids = [449,112,201];
 export const modules = {
+
+/***/ 201:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   createAwsClients: () => (/* binding */ createAwsClients),
+/* harmony export */   createCheckClients: () => (/* binding */ createCheckClients),
+/* harmony export */   effectiveS3Endpoint: () => (/* reexport safe */ _endpoint_js__WEBPACK_IMPORTED_MODULE_0__.v)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_rds__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7202);
+/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3711);
+/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5572);
+
+
+
+
+/** SDK retries for throttling and transient faults, on top of which phases poll with their own backoff. */
+const MAX_ATTEMPTS = 6;
+/**
+ * Creates the RDS and S3 clients for a run.
+ * @param aws the AWS inputs (region, s3-endpoint)
+ */
+function createAwsClients(aws, env = process.env) {
+    const s3Endpoint = (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_0__/* .effectiveS3Endpoint */ .v)(aws, env);
+    return {
+        rds: new _aws_sdk_client_rds__WEBPACK_IMPORTED_MODULE_1__/* .RDSClient */ .rYe({ region: aws.region, maxAttempts: MAX_ATTEMPTS }),
+        s3: new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_2__/* .S3Client */ .YxF({
+            region: aws.region,
+            maxAttempts: MAX_ATTEMPTS,
+            ...(s3Endpoint
+                ? {
+                    endpoint: s3Endpoint,
+                    // S3-compatible stores rarely serve virtual-hosted buckets, and many mishandle the SDK's default
+                    // CRC32 trailers (aws-sdk-js-v3#6810), so use path style and checksums only where the API needs them.
+                    forcePathStyle: true,
+                    requestChecksumCalculation: 'WHEN_REQUIRED',
+                    responseChecksumValidation: 'WHEN_REQUIRED'
+                }
+                : {})
+        })
+    };
+}
+/**
+ * Creates the IAM and KMS clients of the precheck, loading their SDK packages now (only the precheck needs them).
+ * @param aws the AWS inputs (region)
+ */
+async function createCheckClients(aws) {
+    const [{ IAMClient }, { KMSClient }] = await Promise.all([
+        __webpack_require__.e(/* import() */ 764).then(__webpack_require__.t.bind(__webpack_require__, 6764, 19)),
+        __webpack_require__.e(/* import() */ 632).then(__webpack_require__.t.bind(__webpack_require__, 2632, 19))
+    ]);
+    return {
+        iam: new IAMClient({ region: aws.region, maxAttempts: MAX_ATTEMPTS }),
+        kms: new KMSClient({ region: aws.region, maxAttempts: MAX_ATTEMPTS })
+    };
+}
+
+
+/***/ }),
+
+/***/ 2112:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DbConnectError: () => (/* binding */ DbConnectError),
+/* harmony export */   connectDb: () => (/* binding */ connectDb),
+/* harmony export */   dbErrorMessage: () => (/* binding */ dbErrorMessage)
+/* harmony export */ });
+/* harmony import */ var mysql2_promise__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7588);
+/* harmony import */ var _util_input_parsers_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(761);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17);
+// Connections to the source (Aurora MySQL) and the target (TiDB), with a deadline and errors that name the inputs
+// to fix. Passwords never appear in messages: mysql2's errors say only "using password: YES".
+
+
+
+/** The error when a database cannot be reached or refuses the login. */
+class DbConnectError extends Error {
+    code;
+    name = 'DbConnectError';
+    constructor(message, 
+    /** mysql2's error code, e.g. `ECONNREFUSED`, `ER_ACCESS_DENIED_ERROR`. */
+    code) {
+        super(message);
+        this.code = code;
+    }
+}
+/** mysql2's whole report of a query on a connection the server had already closed. */
+const CLOSED_STATE = "Can't add new command when connection is in closed state";
+/**
+ * The message of a database error, saying plainly when the server closed the connection: mysql2 reports a query sent
+ * after the server dropped the connection (a failover, a KILL, a network cut) only as "Can't add new command when
+ * connection is in closed state", which does not say what happened. Worded like mysql2's own report of a drop
+ * during a query, so both cases read alike.
+ * @param e the error
+ */
+function dbErrorMessage(e) {
+    const message = (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(e);
+    return message.includes(CLOSED_STATE)
+        ? `Connection lost: The server closed the connection (${message})`
+        : message;
+}
+function what(role) {
+    return role === 'source' ? 'the source (Aurora MySQL)' : 'the target (TiDB)';
+}
+/**
+ * Opens a connection; numbers beyond 2^53 and DATETIMEs come back as exact strings.
+ * @throws DbConnectError naming the endpoint, the inputs to check and the driver's own message
+ */
+async function connectDb(endpoint, role, opts = {}) {
+    try {
+        return await mysql2_promise__WEBPACK_IMPORTED_MODULE_0__.createConnection({
+            host: endpoint.host,
+            port: endpoint.port,
+            user: endpoint.user,
+            password: endpoint.password,
+            connectTimeout: opts.connectTimeoutMs ?? 10_000,
+            supportBigNumbers: true,
+            bigNumberStrings: true,
+            dateStrings: true,
+            charset: 'utf8mb4_general_ci',
+            ...(opts.database ? { database: opts.database } : {})
+        });
+    }
+    catch (e) {
+        const code = e.code;
+        const address = (0,_util_input_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .formatHostPort */ .zc)(endpoint.host, endpoint.port);
+        throw new DbConnectError(`Cannot connect to ${what(role)} at ${address} as '${endpoint.user}' ` +
+            `(check inputs ${role}-host, ${role}-port, ${role}-user, ${role}-password): ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(e)}`, typeof code === 'string' ? code : undefined);
+    }
+}
+
+
+/***/ }),
 
 /***/ 7449:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {

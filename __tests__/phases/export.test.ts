@@ -88,6 +88,16 @@ test('starts the export of the snapshot with ExportOnly from the selected tables
   expect(w.clock.sleeps.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(5000)
 })
 
+test('a 20-second export is seen complete within about a second of its end (the ETA from its percent)', async () => {
+  const w = world()
+  w.rds.nextTask = { durationMs: 20_000, startingShare: 0.1 }
+  const start = w.clock.now()
+  const { result } = await run(w)
+  expect(result.error).toBeUndefined()
+  expect(w.clock.now() - start - 20_000).toBeLessThanOrEqual(1_200)
+  expect(w.rds.count('DescribeExportTasks')).toBeLessThanOrEqual(12)
+})
+
 test('a 60-minute export takes at most 90 DescribeExportTasks calls and is seen complete within a minute', async () => {
   const w = world()
   w.rds.nextTask = { durationMs: 60 * 60_000, startingShare: 0.25, totalGB: 120 }

@@ -47,6 +47,44 @@ describe('poll', () => {
     ])
   })
 
+  test('checks again at the estimated end when that comes before the backoff, never sooner than the floor', async () => {
+    const clock = new ManualClock()
+    const start = clock.now()
+    const doneAt = start + 23_000
+    const result = await poll({
+      label: 'export task e-1',
+      check: () => Promise.resolve(clock.now() >= doneAt ? 'COMPLETE' : 'IN_PROGRESS'),
+      isDone: (s) => s === 'COMPLETE',
+      // An estimate that is 2.5 s too optimistic: once it has passed, checks come every floor (1 s here).
+      estimateRemainingMs: () => doneAt - 2_500 - clock.now(),
+      intervalMs: 2_000,
+      maxIntervalMs: 60_000,
+      factor: 1.5,
+      jitter: 0,
+      deadlineMs: 3_600_000,
+      clock
+    })
+    expect(result).toBe('COMPLETE')
+    // Backoff 2, 3, 4.5, 6.75 s; then the estimate (20.5 s) cuts the 10.1 s step short; then the 1 s floor.
+    expect(clock.sleeps).toEqual([2_000, 3_000, 4_500, 6_750, 4_250, 1_000, 1_000, 1_000])
+    expect(clock.now() - doneAt).toBeLessThan(1_000)
+    // Without an estimate the same wait overshoots by a whole backoff step.
+    const slow = new ManualClock()
+    const from = slow.now()
+    await poll({
+      label: 'export task e-2',
+      check: () => Promise.resolve(slow.now() - from >= 23_000 ? 'COMPLETE' : 'IN_PROGRESS'),
+      isDone: (s) => s === 'COMPLETE',
+      intervalMs: 2_000,
+      maxIntervalMs: 60_000,
+      factor: 1.5,
+      jitter: 0,
+      deadlineMs: 3_600_000,
+      clock: slow
+    })
+    expect(slow.now() - from - 23_000).toBeGreaterThan(3_000)
+  })
+
   test('fails at the deadline with what it saw last, after one last check at the deadline', async () => {
     const clock = new ManualClock()
     let checks = 0

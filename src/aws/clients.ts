@@ -8,6 +8,9 @@ import type { KMSClient } from '@aws-sdk/client-kms'
 import { RDSClient } from '@aws-sdk/client-rds'
 import { S3Client } from '@aws-sdk/client-s3'
 import type { AwsInputs } from '../inputs.js'
+import { effectiveS3Endpoint } from './endpoint.js'
+
+export { effectiveS3Endpoint } from './endpoint.js'
 
 /** The clients of one run. */
 export interface AwsClients {
@@ -21,17 +24,6 @@ export interface CheckClients {
   readonly iam: IAMClient
   /** DescribeKey on the export key. */
   readonly kms: KMSClient
-}
-
-/**
- * The S3 endpoint in effect: the `s3-endpoint` input, else `AWS_ENDPOINT_URL_S3`, else undefined (AWS itself).
- * The PingCAP tools do not read AWS_ENDPOINT_URL_S3, so whatever this returns is also passed to them explicitly.
- */
-export function effectiveS3Endpoint(
-  aws: Pick<AwsInputs, 's3Endpoint'>,
-  env: NodeJS.ProcessEnv = process.env
-): string | undefined {
-  return aws.s3Endpoint ?? (env['AWS_ENDPOINT_URL_S3'] || env['AWS_ENDPOINT_URL'] || undefined)
 }
 
 /** SDK retries for throttling and transient faults, on top of which phases poll with their own backoff. */

@@ -13,6 +13,7 @@ import {
 } from '../aws/aws-call.js'
 import type { Rds } from '../aws/rds.js'
 import type { S3 } from '../aws/s3.js'
+import { effectiveS3Endpoint } from '../aws/endpoint.js'
 import { systemClock, type Clock } from '../util/clock.js'
 import { DeadlineError, PhaseError, errorMessage } from '../util/errors.js'
 import { poll, type PollOptions } from '../util/poll.js'
@@ -41,12 +42,11 @@ export interface AwsPhaseKit {
 
 /** Builds the adapters for one phase run; SDK clients are only created when an adapter is not injected. */
 export async function awsKit(ctx: PhaseContext, deps: AwsPhaseDeps = {}): Promise<AwsPhaseKit> {
-  const [{ createAwsClients, effectiveS3Endpoint }, { createRds }, { createS3 }] =
-    await Promise.all([
-      import('../aws/clients.js'),
-      import('../aws/rds.js'),
-      import('../aws/s3.js')
-    ])
+  const [{ createAwsClients }, { createRds }, { createS3 }] = await Promise.all([
+    import('../aws/clients.js'),
+    import('../aws/rds.js'),
+    import('../aws/s3.js')
+  ])
   const clock = deps.clock ?? systemClock
   const random = deps.random ?? Math.random
   const opts: AwsCallOptions = {

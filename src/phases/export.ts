@@ -162,6 +162,9 @@ async function waitDone(
         },
         isDone: (t) => isTerminalExportStatus(t.status),
         ...EXPORT_POLL,
+        // Check again when the percent says it should be done, not up to a whole backoff step later: on the
+        // critical path every second of lateness delays the import (issue 9's overlap metric).
+        estimateRemainingMs: (t) => exportProgress(t, new Date(kit.clock.now())).etaMs,
         deadlineMs,
         describe: (t) => summary(t, kit.clock.now()),
         onProgress: (t) => {

@@ -1,9 +1,8 @@
 // What the two Lightning phases (schema-import, data-import) and the Dumpling phase share: the tiup setup they need,
 // S3 locations as the PingCAP tools want them, connections to the target, and running an import inside a phase.
 import type mysql from 'mysql2/promise'
-import { effectiveS3Endpoint } from '../aws/clients.js'
+import { effectiveS3Endpoint } from '../aws/endpoint.js'
 import type { Inputs } from '../inputs.js'
-import { connectDb } from '../mysql/connect.js'
 import type { PhaseContext } from '../orchestrator/phase.js'
 import type { LightningTomlOptions } from '../tidb/lightning-config.js'
 import { s3DataSourceUri } from '../tidb/lightning-config.js'
@@ -48,6 +47,8 @@ export async function withTarget<T>(
   inputs: Inputs,
   fn: (conn: mysql.Connection) => Promise<T>
 ): Promise<T> {
+  // mysql2 loads on first use, not at bundle start-up (aws-deps.ts says why).
+  const { connectDb } = await import('../mysql/connect.js')
   const conn = await connectDb(inputs.target, 'target')
   try {
     return await fn(conn)

@@ -13,14 +13,15 @@
 // Success only from Dumpling's own line (`dump data successfully, dumpling will exit now`, DumplingMonitor); a
 // failure shows Dumpling's own error line. Its deadline is `import-timeout-minutes`, the one for the PingCAP tools:
 // a schema dump takes minutes, so it only matters when something hangs.
-import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3'
-import { createAwsClients, effectiveS3Endpoint } from '../aws/clients.js'
+import { effectiveS3Endpoint } from '../aws/endpoint.js'
+import type { S3 } from '../aws/s3.js'
 import type { Inputs } from '../inputs.js'
 import { dumplingArgs } from '../tidb/dumpling.js'
 import { DumplingMonitor } from '../tidb/dumpling-monitor.js'
 import { runComponent } from '../tidb/run-component.js'
 import { CancelledError, errorMessage, PhaseError } from '../util/errors.js'
 import { formatDuration } from '../util/format.js'
+import { awsKit, type AwsPhaseDeps } from './aws-deps.js'
 import { needS3, needTiup } from './lightning-phase.js'
 import type { MigrationState } from './migration-state.js'
 import { schemaLocation } from './names.js'
@@ -46,19 +47,6 @@ export function countSchemaFiles(keys: Iterable<string>): SchemaFiles {
   return { databases, tables, views }
 }
 
-async function listKeys(s3: S3Client, bucket: string, prefix: string): Promise<string[]> {
-  const keys: string[] = []
-  let token: string | undefined
-  do {
-    const page = await s3.send(
-      new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token })
-    )
-    for (const o of page.Contents ?? []) if (o.Key) keys.push(o.Key)
-    token = page.IsTruncated ? page.NextContinuationToken : undefined
-  } while (token)
-  return keys
-}
-
 /** Dumpling's arguments for a run: the filter, the run's schema folder, the S3 endpoint and region. */
 export function schemaExportArgs(inputs: Inputs, runKey: string): string[] {
   return dumplingArgs({
@@ -72,26 +60,19 @@ export function schemaExportArgs(inputs: Inputs, runKey: string): string[] {
 
 /** Counts the files under the schema folder; the error when it cannot be listed. */
 async function countWritten(
-  s3: S3Client,
-  location: { bucket: string; prefix: string },
-  own: boolean
+  s3: () => Promise<S3>,
+  location: { bucket: string; prefix: string }
 ): Promise<SchemaFiles | Error> {
   try {
-    return countSchemaFiles(await listKeys(s3, location.bucket, `${location.prefix}/`))
+    const objects = await (await s3()).list(location.bucket, `${location.prefix}/`)
+    return countSchemaFiles(objects.map((o) => o.key))
   } catch (e) {
     return new Error(errorMessage(e))
-  } finally {
-    if (own) s3.destroy()
   }
 }
 
-/** Fakes for unit tests. */
-export interface SchemaExportDeps {
-  readonly s3?: S3Client
-}
-
 /** The `schema-export` phase. */
-export function schemaExportPhase(state: MigrationState, deps: SchemaExportDeps = {}): PhaseBody {
+export function schemaExportPhase(state: MigrationState, deps: AwsPhaseDeps = {}): PhaseBody {
   return {
     id: 'schema-export',
     title: 'Schema export (Dumpling → S3)',
@@ -130,11 +111,8 @@ export function schemaExportPhase(state: MigrationState, deps: SchemaExportDeps 
         })
       }
 
-      const files = await countWritten(
-        deps.s3 ?? createAwsClients(inputs.aws).s3,
-        location,
-        !deps.s3
-      )
+      // The SDK loads only now, through the phases' AWS kit (aws-deps.ts): not at bundle start-up.
+      const files = await countWritten(async () => (await awsKit(ctx, deps)).s3, location)
       if (files instanceof Error) {
         // Counting is a check on top of Dumpling's own success line; Lightning will say if it cannot read them.
         ctx.log.warning(`Could not list the schema files in ${location.uri}: ${files.message}`)

@@ -14,7 +14,6 @@ import {
   type ExportMetadata
 } from '../aws/export-metadata.js'
 import { classifyExportObjects, tableFolder, type ExportListing } from '../aws/export-files.js'
-import { parquetRowCounts } from '../aws/parquet-footers.js'
 import type { S3 } from '../aws/s3.js'
 import { countRows, tableKey, type RowCount } from '../mysql/row-counts.js'
 import type { PhaseContext } from '../orchestrator/phase.js'
@@ -61,6 +60,8 @@ async function exportRowsByFolder(
   ctx.log.info(
     `Reading the Parquet footers of ${formatCount(wanted.length)} data files of ${exp.uri}`
   )
+  // hyparquet loads on first use, like the SDK (aws-deps.ts).
+  const { parquetRowCounts } = await import('../aws/parquet-footers.js')
   const counts = await parquetRowCounts(
     s3,
     exp.bucket,

@@ -15,18 +15,16 @@
 import { mkdir } from 'node:fs/promises'
 import type { PhaseLogger } from '../orchestrator/phase.js'
 import { FileTailer } from '../util/file-tail.js'
-import { RingBuffer } from '../util/lines.js'
 import type { ToolResult } from '../util/run-tool.js'
 import { removeTempFiles, writeSecretFile } from '../util/temp-files.js'
-import { formatProgress, LightningMonitor, type LightningReport } from './lightning-log.js'
+import type { LightningReport } from './lightning-log.js'
 import {
   redactToml,
   renderLightningToml,
   type CheckpointOptions,
   type LightningTomlOptions
 } from './lightning-config.js'
-import { isWorthEchoing } from './lightning-echo.js'
-import { detach, type ZapHead } from './log-line.js'
+import { lightningLineSink } from './lightning-sink.js'
 import { runComponent } from './run-component.js'
 import type { TiupSetup } from './tiup.js'
 import type { ToolVerdict } from './tool-outcome.js'
@@ -81,18 +79,7 @@ export async function runLightningOnce(opts: LightningRunOptions): Promise<Light
   }
   const configFile = await writeSecretFile(`${opts.name}-${++tomlCount}.toml`, toml)
 
-  const monitor = new LightningMonitor()
-  const echoed = new RingBuffer<string>(40)
-  const head: ZapHead = { levelAt: 0, messageAt: 0 }
-  let shown = monitor.report.progress
-  const onLine = (line: string): void => {
-    monitor.push(line)
-    const p = monitor.report.progress
-    if (p !== shown && p !== undefined) {
-      shown = p
-      opts.progress(formatProgress(p))
-    }
-  }
+  const { monitor, echoed, onLine, onLogLine } = lightningLineSink(opts)
   // Lightning's stdout and stderr reach the monitor after its log file: both name the same error, and the log's
   // line (with the failing table and step) must be the first error whatever the timing of the two streams.
   const later: string[] = []
@@ -100,14 +87,7 @@ export async function runLightningOnce(opts: LightningRunOptions): Promise<Light
     if (later.length < MAX_DEFERRED) later.push(line)
     else onLine(line)
   }
-  const tailer = new FileTailer(opts.logFile, (line) => {
-    onLine(line)
-    if (isWorthEchoing(line, head)) {
-      const kept = detach(line)
-      echoed.push(kept)
-      opts.log.info(kept)
-    }
-  }).start()
+  const tailer = new FileTailer(opts.logFile, onLogLine).start()
 
   let result: ToolResult
   try {

@@ -9,8 +9,6 @@
 //   the mirror, and `tiup --binary <c>:<v>` finds every component.
 // - The mirror may be a URL or a local directory (offline/air-gapped runners), as `tiup mirror set` accepts both.
 import * as core from '@actions/core'
-import * as io from '@actions/io'
-import * as tc from '@actions/tool-cache'
 import { existsSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -20,6 +18,18 @@ import type { Operation } from '../inputs.js'
 import { errorMessage } from '../util/errors.js'
 import { runTool, type ToolResult } from '../util/run-tool.js'
 import { componentVersion, parseTiupVersion } from './tiup-version.js'
+
+/**
+ * The tool cache and io helpers load with the tiup phase, not at bundle start-up: with semver they are a tenth of
+ * the bundle, and a run that stops at its inputs or a DM operation without DM never needs them (issue 9).
+ */
+const actionsToolkit = async (): Promise<{
+  tc: typeof import('@actions/tool-cache')
+  io: typeof import('@actions/io')
+}> => {
+  const [tc, io] = await Promise.all([import('@actions/tool-cache'), import('@actions/io')])
+  return { tc, io }
+}
 
 /** PingCAP's public mirror, the default of `tiup-mirror` (and of install.sh). */
 export const DEFAULT_TIUP_MIRROR = 'https://tiup-mirrors.pingcap.com'
@@ -183,6 +193,7 @@ async function download(
     return local
   }
   const url = `${mirror}/${file}`
+  const { tc } = await actionsToolkit()
   try {
     return await tc.downloadTool(url)
   } catch (e) {
@@ -203,6 +214,7 @@ async function locateTiup(
   log: (line: string) => void
 ): Promise<{ dir: string; source: TiupSetup['source']; version?: string }> {
   const requested = opts.version.trim().toLowerCase()
+  const { tc, io } = await actionsToolkit()
   if (requested === 'auto') {
     const onPath = await io.which('tiup', false)
     if (onPath) {
@@ -249,7 +261,11 @@ function mirrorAlreadySet(tiupHome: string, mirror: string): boolean {
   }
 }
 
-/** Which of the components are installed, by asking tiup for each binary path. */
+/**
+ * Which of the components are installed, by asking tiup for each binary path. The questions are asked at once:
+ * `--binary` only reads the local manifests, and with a warm tool cache these calls are all the setup does
+ * (issue 9's warm-tiup metric: one process start instead of three).
+ */
 async function installedComponents(
   tiupPath: string,
   tiupHome: string,
@@ -257,14 +273,15 @@ async function installedComponents(
   version: string,
   opts: TiupSetupOptions
 ): Promise<Set<TiupComponent>> {
-  const installed = new Set<TiupComponent>()
-  for (const component of components) {
-    const spec = `${component}:${version}`
-    const { result, stdout } = await tiup(tiupPath, tiupHome, ['--binary', spec], opts)
-    const binary = stdout.find((l) => l.trim() !== '')?.trim()
-    if (result.exitCode === 0 && binary && existsSync(binary)) installed.add(component)
-  }
-  return installed
+  const answers = await Promise.all(
+    components.map(async (component) => {
+      const spec = `${component}:${version}`
+      const { result, stdout } = await tiup(tiupPath, tiupHome, ['--binary', spec], opts)
+      const binary = stdout.find((l) => l.trim() !== '')?.trim()
+      return result.exitCode === 0 && binary && existsSync(binary) ? component : undefined
+    })
+  )
+  return new Set(answers.filter((c) => c !== undefined))
 }
 
 /**
@@ -295,6 +312,14 @@ export async function setupTiup(opts: TiupSetupOptions): Promise<TiupSetup> {
     }
   }
 
+  const wantedVersion = componentVersion(opts.componentVersion)
+  // tiup found on PATH or in the tool cache is where it stays: ask for its version and its components at once (with
+  // a warm cache these questions are the whole setup). A downloaded tiup moves into the cache first.
+  const early =
+    located.source === 'download'
+      ? undefined
+      : installedComponents(tiupPath, tiupHome, opts.components, wantedVersion, opts)
+  early?.catch(() => undefined) // awaited below; a failure of --version first must not leave it unhandled
   let version = located.version
   if (version === undefined) {
     const { result, stdout } = await tiup(tiupPath, tiupHome, ['--version'], opts)
@@ -308,14 +333,16 @@ export async function setupTiup(opts: TiupSetupOptions): Promise<TiupSetup> {
   }
   if (located.source === 'download') {
     const target = tiupPlatform(opts.platform, opts.arch)
+    const { tc } = await actionsToolkit()
     const cached = await tc.cacheDir(located.dir, 'tiup', version, target.arch)
     tiupPath = path.join(cached, 'tiup')
     log(`Cached tiup ${version} in ${cached}`)
   }
   if (located.source !== 'path') core.addPath(path.dirname(tiupPath))
 
-  const wantedVersion = componentVersion(opts.componentVersion)
-  const have = await installedComponents(tiupPath, tiupHome, opts.components, wantedVersion, opts)
+  const have =
+    (await early) ??
+    (await installedComponents(tiupPath, tiupHome, opts.components, wantedVersion, opts))
   const missing = opts.components.filter((c) => !have.has(c))
   if (missing.length === 0) {
     if (opts.components.length > 0)

@@ -62,6 +62,13 @@ export interface PollOptions<T> {
   readonly jitter?: number
   /** How long to wait in total before failing, ms. */
   readonly deadlineMs: number
+  /**
+   * The expected time until the state is final (an export's ETA from its percent), if known. The next check then
+   * comes at that time when it is sooner than the backoff's, but never sooner than the floor: half the first
+   * interval, or 2 % of the time waited so far (so an estimate that keeps being too optimistic costs a bounded
+   * number of checks, and none beyond the backoff's schedule on long waits).
+   */
+  readonly estimateRemainingMs?: (value: T) => number | undefined
   /** One-line description of a state for the deadline message (default: JSON). */
   readonly describe?: (value: T) => string
   /** Called after every check. */
@@ -77,6 +84,22 @@ function describeDefault(value: unknown): string {
   } catch {
     return String(value)
   }
+}
+
+/** The wait before the next check: the backoff's, or sooner when the state's estimate says it is done sooner. */
+function nextDelay<T>(
+  opts: PollOptions<T>,
+  value: T,
+  attempt: number,
+  backoff: Backoff,
+  random: number,
+  elapsedMs: number
+): number {
+  const delay = backoffDelay(attempt, backoff, random)
+  const eta = opts.estimateRemainingMs?.(value)
+  if (eta === undefined || !Number.isFinite(eta)) return delay
+  const floor = Math.max(opts.intervalMs / 2, elapsedMs / 50)
+  return Math.round(Math.min(delay, Math.max(floor, eta)))
 }
 
 /**
@@ -112,7 +135,10 @@ export async function poll<T>(opts: PollOptions<T>): Promise<T> {
         last
       )
     }
-    await clock.sleep(Math.min(backoffDelay(attempt, backoff, random()), remaining), opts.signal)
+    await clock.sleep(
+      Math.min(nextDelay(opts, value, attempt, backoff, random(), elapsedMs), remaining),
+      opts.signal
+    )
   }
 }
 
