@@ -85,18 +85,26 @@ async function runMigrate(sb: Sandbox): Promise<MigrateRun> {
 const phaseTimes = (r: Report): string =>
   r.phases.map((p) => `${p.id} ${((p.durationMs ?? 0) / 1000).toFixed(1)}`).join(', ')
 
-/** Overlap and vs the seed: one full migrate with fixed durations. */
+/**
+ * Overlap and vs the seed: one full migrate with the tools' and the export's durations fixed by the sandbox. Both
+ * ratios divide the wall time by sums of the phases' own durations as this run measured them (result.json): the
+ * longest dependency chain (what a perfect scheduler of these phases could reach) and the sum of all of them (the
+ * seed runs its steps one after another). So the ratios measure the orchestration, not the machine's speed.
+ */
 export async function overlap(
   timings: Readonly<Partial<Record<TimingName, number>>>
 ): Promise<Metric[]> {
   const graph = migrateGraph()
-  const seconds = phaseSeconds(timings)
-  const cp = criticalPath(graph, seconds)
-  const seq = sequentialSum(graph, seconds)
+  const planned = criticalPath(graph, phaseSeconds(timings))
   const sb = await startSandbox({ timings })
   try {
     const run = await runMigrate(sb)
     const wall = run.wallMs / 1000
+    const measured = Object.fromEntries(
+      run.report.phases.map((p) => [p.id, (p.durationMs ?? 0) / 1000])
+    )
+    const cp = criticalPath(graph, measured)
+    const seq = sequentialSum(graph, measured)
     const fixed = Object.entries(timings)
       .map(([k, v]) => `${k}=${v}`)
       .join(',')
@@ -106,14 +114,14 @@ export async function overlap(
         value: wall / cp.seconds,
         unit: '×',
         goal: { kind: 'max', bound: 1.05 },
-        detail: `wall ${wall.toFixed(1)} s ÷ critical path ${cp.seconds} s (${cp.path.join(' → ')}; SANDBOX_TIMINGS ${fixed}); phases: ${phaseTimes(run.report)}`
+        detail: `wall ${wall.toFixed(1)} s ÷ critical path ${cp.seconds.toFixed(1)} s of the measured phases (${cp.path.join(' → ')}; planned ${planned.seconds} s from SANDBOX_TIMINGS ${fixed}); phases: ${phaseTimes(run.report)}`
       },
       {
         name: 'vs the seed',
         value: wall / seq,
         unit: '×',
         goal: { kind: 'max', bound: 0.7 },
-        detail: `wall ${wall.toFixed(1)} s ÷ the seed's sequential sum ${seq} s of the same steps`
+        detail: `wall ${wall.toFixed(1)} s ÷ the seed's sequential sum ${seq.toFixed(1)} s of the same measured phases`
       }
     ]
   } finally {
