@@ -98,6 +98,8 @@ export async function run(deps: Partial<RunDeps> = {}): Promise<void> {
     controller.abort(new CancelledError(`The run was cancelled (${sig})`, sig))
   })
   const startedAt = clock.now()
+  // The first line, before anything slower: the job log shows at once that the step started and on what runtime.
+  core.info(`aurora-to-tidb on Node ${process.version} (${process.platform}/${process.arch})`)
   let report = newReport('unknown', new Date(startedAt))
   let failure: unknown
   saveState('summary-written', false)
