@@ -7,7 +7,7 @@ import {
   parseExportTablesInfo
 } from '../../src/aws/export-metadata.js'
 import { parseWarningMessage } from '../../src/aws/export-task.js'
-import { describeReal, readReal } from '../fixtures/real-outputs.js'
+import { describeReal, haveRealOutputs, readReal } from '../fixtures/real-outputs.js'
 
 /** Closes the brackets a truncated JSON document left open (drops a dangling comma first). */
 function closeTruncated(text: string): string {
@@ -27,7 +27,8 @@ function closeTruncated(text: string): string {
 }
 
 describeReal('the real (PostgreSQL, truncated) export_tables_info sample', () => {
-  const text = readReal('aurora/export-tables-info-postgres-truncated.json')
+  // describe.skip still runs this body: read only when the samples exist.
+  const text = haveRealOutputs ? readReal('aurora/export-tables-info-postgres-truncated.json') : ''
 
   test('as published it is not JSON: a typed error naming the file', () => {
     expect(() => parseExportTablesInfo(text, 'export_tables_info_x_from_1_to_2.json')).toThrow(

@@ -11,7 +11,7 @@ import {
   type TableRef
 } from '../../src/tidb/aurora-file-rules.js'
 import { FileRouter, compileRe2, expandTemplate } from '../../src/tidb/file-router.js'
-import { describeReal, realLines } from '../fixtures/real-outputs.js'
+import { describeReal, haveRealOutputs, realLines } from '../fixtures/real-outputs.js'
 
 /** Constructs RE2 rejects (lookaround, backreferences) that JavaScript would accept. */
 function assertRe2Compatible(pattern: string): void {
@@ -131,7 +131,10 @@ describe('auroraFileRules', () => {
 })
 
 describeReal('auroraFileRules on the real key listings (real-outputs/aurora)', () => {
-  const tablePrefix = realLines('aurora/s3-table-prefix-example-docs.txt')[0] ?? ''
+  // describe.skip still runs this body: read only when the samples exist.
+  const tablePrefix = haveRealOutputs
+    ? (realLines('aurora/s3-table-prefix-example-docs.txt')[0] ?? '')
+    : ''
   const listings = [
     'aurora/s3-keys-current-convention-docs.txt',
     'aurora/s3-keys-older-convention-docs.txt',
