@@ -40,14 +40,18 @@ export function watchConnectionDrops(opts: ConnectionDropOptions): ConnectionDro
   let stopped = false
   let timer: NodeJS.Timeout | undefined
   let running: Promise<void> = Promise.resolve()
+  // A short kill delay needs a watcher at least as quick, or a connection that lives less than the interval escapes.
+  let next = interval
 
   const tick = async (): Promise<void> => {
     const value = fault('source-connection-drop', opts.env)
     if (value === undefined) {
       firstSeen.clear()
+      next = interval
       return
     }
     const delay = dropDelayMs(value)
+    next = Math.max(10, Math.min(interval, delay > 0 ? delay / 3 : 20))
     try {
       conn ??= await opts.connect()
       const [rows] = await conn.query<mysql.RowDataPacket[]>(
@@ -78,7 +82,7 @@ export function watchConnectionDrops(opts: ConnectionDropOptions): ConnectionDro
     if (stopped) return
     timer = setTimeout(() => {
       running = tick().finally(schedule)
-    }, interval)
+    }, next)
     timer.unref()
   }
   schedule()
