@@ -2,31 +2,28 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { once } from 'node:events'
 import path from 'node:path'
-import { jest } from '@jest/globals'
 import { cleanup } from '../src/cleanup.js'
 import { processStartTime } from '../src/util/children.js'
 import { PRIVATE_DIR_PREFIX } from '../src/util/temp-files.js'
 import { tempDir, withEnv } from './helpers/env.js'
 import { fixturePath } from './helpers/paths.js'
+import { captureStdout, type StdoutCapture } from './helpers/stdout.js'
 
 // One summary file for the whole file: core.summary remembers the first summary file it opened.
 const runner = tempDir('post-test-')
 const summaryFile = path.join(runner.dir, 'summary.md')
 let stdout: string[]
-let spy: { mockRestore: () => void }
+let capture: StdoutCapture
 const started: ChildProcess[] = []
 
 beforeEach(() => {
   writeFileSync(summaryFile, '')
-  stdout = []
-  spy = jest.spyOn(process.stdout, 'write').mockImplementation((s) => {
-    stdout.push(String(s))
-    return true
-  })
+  capture = captureStdout()
+  stdout = capture.lines
 })
 
 afterEach(() => {
-  spy.mockRestore()
+  capture.restore()
   for (const c of started.splice(0))
     if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL')
 })

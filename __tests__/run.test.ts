@@ -1,12 +1,12 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { jest } from '@jest/globals'
 import type { Phase } from '../src/orchestrator/phase.js'
 import { run } from '../src/run.js'
 import { PhaseError } from '../src/util/errors.js'
 import { writeSecretFile } from '../src/util/temp-files.js'
 import { stateFileToEnv, tempDir, withEnv } from './helpers/env.js'
 import { fakeInputs } from './helpers/inputs.js'
+import { captureStdout } from './helpers/stdout.js'
 
 // One runner for the whole file: core.summary remembers the first summary file it opened.
 const runner = tempDir('run-test-')
@@ -19,7 +19,7 @@ let restoreEnv: () => void
 let stdout: string[]
 /** What GITHUB_OUTPUT held when the step's ::error:: line was printed. */
 let outputsAtError: string | undefined
-let stdoutSpy: { mockRestore: () => void }
+let stopCapture: () => void
 
 beforeAll(() => {
   restoreEnv = withEnv({
@@ -38,17 +38,16 @@ afterAll(() => {
 
 beforeEach(() => {
   for (const f of Object.values(files)) writeFileSync(f, '')
-  stdout = []
   outputsAtError = undefined
-  stdoutSpy = jest.spyOn(process.stdout, 'write').mockImplementation((s) => {
-    if (String(s).startsWith('::error::')) outputsAtError = readFileSync(files.output, 'utf8')
-    stdout.push(String(s))
-    return true
+  const capture = captureStdout((s) => {
+    if (s.startsWith('::error::')) outputsAtError = readFileSync(files.output, 'utf8')
   })
+  stdout = capture.lines
+  stopCapture = capture.restore
 })
 
 afterEach(() => {
-  stdoutSpy.mockRestore()
+  stopCapture()
   process.exitCode = undefined
 })
 

@@ -3,10 +3,10 @@
 // with the catalogue's exact message, publish a failed report holding it, and touch nothing: the sandbox's request
 // logs show no request at all (no snapshot, no export, no S3 write, no DM call, no tool download).
 import { readFileSync } from 'node:fs'
-import { jest } from '@jest/globals'
 import { run } from '../../src/run.js'
 import { BAD_INPUTS, type BadInput } from '../catalogue/bad-inputs.js'
 import { setInputs } from '../helpers/action-inputs.js'
+import { captureStdout, type StdoutCapture } from '../helpers/stdout.js'
 import { withEnv } from '../helpers/env.js'
 import { parseOutputFile, runAction, useHarness } from '../helpers/sandbox-harness.js'
 
@@ -45,16 +45,13 @@ const read = (file: string | undefined): string => readFileSync(file ?? '', 'utf
 
 describe('the in-process action on every bad input set', () => {
   let stdout: string[]
-  let spy: { mockRestore: () => void }
+  let capture: StdoutCapture
   beforeEach(() => {
-    stdout = []
-    spy = jest.spyOn(process.stdout, 'write').mockImplementation((s) => {
-      stdout.push(String(s))
-      return true
-    })
+    capture = captureStdout()
+    stdout = capture.lines
   })
   afterEach(() => {
-    spy.mockRestore()
+    capture.restore()
     process.exitCode = undefined
   })
 

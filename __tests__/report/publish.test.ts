@@ -1,10 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { jest } from '@jest/globals'
 import { outputValues, writeOutputs } from '../../src/report/outputs.js'
 import { writeResultFile, writeSummary } from '../../src/report/publish.js'
 import { newReport } from '../../src/report/types.js'
 import { tempDir, withEnv } from '../helpers/env.js'
+import { captureStdout } from '../helpers/stdout.js'
 import { succeededReport } from './fixture-reports.js'
 
 describe('outputs', () => {
@@ -80,11 +80,7 @@ describe('publish', () => {
 
   // core.summary remembers the first summary file it could open, so the failing case runs first.
   test('writeSummary prints the summary to the log on a local run, and warns when it cannot write', async () => {
-    const out: string[] = []
-    const spy = jest.spyOn(process.stdout, 'write').mockImplementation((s) => {
-      out.push(String(s))
-      return true
-    })
+    const { lines: out, restore: stopCapture } = captureStdout()
     const restore = withEnv({ GITHUB_STEP_SUMMARY: undefined })
     try {
       expect(await writeSummary(newReport('plan'))).toBe(false)
@@ -92,7 +88,7 @@ describe('publish', () => {
       expect(await writeSummary(newReport('plan'))).toBe(false)
     } finally {
       restore()
-      spy.mockRestore()
+      stopCapture()
     }
     const text = out.join('')
     expect(text).toContain('GITHUB_STEP_SUMMARY is not set (a local run?): the summary follows.')

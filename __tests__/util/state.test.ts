@@ -1,4 +1,3 @@
-import { jest } from '@jest/globals'
 import { lstatSync, readFileSync, symlinkSync, writeFileSync, existsSync } from 'node:fs'
 import path from 'node:path'
 import { loadState, saveState } from '../../src/util/state.js'
@@ -9,6 +8,7 @@ import {
   writeSecretFile
 } from '../../src/util/temp-files.js'
 import { stateFileToEnv, tempDir, withEnv } from '../helpers/env.js'
+import { captureStdout } from '../helpers/stdout.js'
 
 describe('state', () => {
   test('round-trips typed values from the main step to the post step', () => {
@@ -42,15 +42,11 @@ describe('state', () => {
 
   test('writes nothing without GITHUB_STATE', () => {
     const restore = withEnv({ GITHUB_STATE: undefined })
-    const writes: string[] = []
-    const spy = jest.spyOn(process.stdout, 'write').mockImplementation((s) => {
-      writes.push(String(s))
-      return true
-    })
+    const { lines: writes, restore: stopCapture } = captureStdout()
     try {
       saveState('operation', 'migrate')
     } finally {
-      spy.mockRestore()
+      stopCapture()
       restore()
     }
     expect(writes).toEqual([])
