@@ -7,8 +7,8 @@
 // a phase that then throws is "cancelled", not "failed".
 //
 // Reruns: phases in `done` are not run but, once what they depend on is satisfied, shown as skipped with their
-// earlier note and numbers, and count as succeeded for what depends on them; `onSucceeded` hears of every phase that succeeds (the run state is written
-// there) before its dependents start.
+// earlier note and numbers, and count as succeeded for what depends on them; `onSucceeded` hears of every phase that
+// succeeds (the run state is written there) before its dependents start.
 import * as core from '@actions/core'
 import type { OutputName } from '../report/outputs.js'
 import type { KeyNumber, PhaseRecord, PhaseStatus, Report } from '../report/types.js'
