@@ -15,6 +15,7 @@ import { migratePhases } from '../src/phases/index.js'
 import { newMigrationState } from '../src/phases/migration-state.js'
 import type { Report } from '../src/report/types.js'
 import { criticalPath, sequentialSum, type GraphNode, type Metric } from './report.js'
+import { parseOutputFile as parseOutputs } from '../sandbox/lib/output-file.js'
 
 /** Which sandbox timing fixes the duration of which phase. */
 const PHASE_TIMING: Readonly<Record<string, TimingName>> = {
@@ -47,14 +48,6 @@ interface MigrateRun {
   readonly wallMs: number
   readonly report: Report
   readonly outputs: Record<string, string>
-}
-
-function parseOutputs(text: string): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const m of text.matchAll(/^([^\n<]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) {
-    if (m[1] !== undefined && m[3] !== undefined) out[m[1]] = m[3]
-  }
-  return out
 }
 
 /** Runs `node dist/index.js` (operation migrate, no DM) on the sandbox, as the runner would. */

@@ -15,18 +15,11 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { startSandbox, type Sandbox } from '../sandbox/index.js'
 import { repoRoot } from '../sandbox/lib/paths.js'
+import { parseOutputFile as parseOutputs } from '../sandbox/lib/output-file.js'
 import { summaryToMarkdown } from './summary-markdown.js'
 
 const root = repoRoot()
 const say = (text: string): void => void process.stdout.write(`\n\x1b[1m▶ ${text}\x1b[0m\n`)
-
-function parseOutputs(text: string): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const m of text.matchAll(/^([^\n<]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) {
-    if (m[1] !== undefined && m[3] !== undefined) out[m[1]] = m[3]
-  }
-  return out
-}
 
 /** Runs the bundled action with the sandbox env plus inputs; streams its log; returns exit code, outputs, summary. */
 async function runAction(

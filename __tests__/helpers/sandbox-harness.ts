@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/index.js'
+import { parseOutputFile } from '../../sandbox/lib/output-file.js'
 import { readInputs, type Inputs } from '../../src/inputs.js'
 import type { Phase } from '../../src/orchestrator/phase.js'
 import { withEnv } from './env.js'
@@ -91,14 +92,7 @@ export interface ActionRun {
   readonly summary: string
 }
 
-/** Parses the runner's `$GITHUB_OUTPUT` file format (`name<<delim\nvalue\ndelim`). */
-export function parseOutputFile(text: string): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const m of text.matchAll(/^([^\n<]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) {
-    if (m[1] !== undefined && m[3] !== undefined) out[m[1]] = m[3]
-  }
-  return out
-}
+export { parseOutputFile }
 
 /** A bundled action started as a child process, to watch and signal while it runs. */
 export interface StartedAction {
