@@ -90,8 +90,14 @@ class DbConnectError extends Error {
         this.code = code;
     }
 }
-/** mysql2's whole report of a query on a connection the server had already closed. */
-const CLOSED_STATE = "Can't add new command when connection is in closed state";
+/**
+ * mysql2's reports of a query on a connection the server had already closed: the first when mysql2 saw the close,
+ * the second (Node's socket error) when the query was written before it did.
+ */
+const CLOSED_REPORTS = [
+    "Can't add new command when connection is in closed state",
+    'This socket has been ended by the other party'
+];
 /**
  * The message of a database error, saying plainly when the server closed the connection: mysql2 reports a query sent
  * after the server dropped the connection (a failover, a KILL, a network cut) only as "Can't add new command when
@@ -101,7 +107,7 @@ const CLOSED_STATE = "Can't add new command when connection is in closed state";
  */
 function dbErrorMessage(e) {
     const message = (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(e);
-    return message.includes(CLOSED_STATE)
+    return CLOSED_REPORTS.some((r) => message.includes(r))
         ? `Connection lost: The server closed the connection (${message})`
         : message;
 }
