@@ -2,18 +2,11 @@
 // random place, or pathological long lines — makes LightningMonitor.push or verdict throw, and each line is handled
 // in bounded time. (lightning-log.test.ts holds the property on near-valid zap lines and the verdict rules.)
 import fc from 'fast-check'
-import { generateLightningLog } from '../../bench/lightning-log-fixture.js'
 import { LightningMonitor, formatProgress } from '../../src/tidb/lightning-log.js'
+import { damagedLine as damaged, SAMPLE_LINES as SAMPLES } from '../helpers/lightning-lines.js'
 
 /** A line of a few KiB is parsed in well under a millisecond; this bound only catches a hang. */
 const BOUND_MS = 1000
-
-/** Real-format lines (the bench generator writes what Lightning writes). */
-const SAMPLES = [...generateLightningLog(64 * 1024)]
-  .join('')
-  .split('\n')
-  .filter((l) => l.length > 0)
-  .slice(0, 300)
 
 function feed(lines: readonly string[], exitCode: number | null): void {
   const m = new LightningMonitor()
@@ -29,23 +22,6 @@ function feed(lines: readonly string[], exitCode: number | null): void {
   if (m.report.progress) expect(typeof formatProgress(m.report.progress)).toBe('string')
   expect(m.report.lines).toBe(lines.length)
 }
-
-const damaged = fc
-  .tuple(
-    fc.constantFrom(...SAMPLES),
-    fc.nat(),
-    fc.nat({ max: 80 }),
-    fc.constantFrom('cut', 'delete', 'insert', 'repeat'),
-    fc.string({ unit: 'binary', maxLength: 40 })
-  )
-  .map(([text, a, b, how, extra]) => {
-    const i = a % (text.length + 1)
-    const j = i + b
-    if (how === 'cut') return text.slice(0, i)
-    if (how === 'delete') return text.slice(0, i) + text.slice(j)
-    if (how === 'insert') return text.slice(0, i) + extra + text.slice(i)
-    return text.slice(0, j) + text.slice(i, j) + text.slice(i)
-  })
 
 describe('fuzzing the Lightning log parser', () => {
   test('the samples are real-format lines', () => {
