@@ -22,7 +22,7 @@ export async function child(file: string): Promise<void> {
     progress: () => undefined
   })
   const t0 = performance.now()
-  const tailer = new FileTailer(file, sink.onLogLine).start()
+  const tailer = new FileTailer(file, sink.onLogLine, { filter: sink.logFilter }).start()
   await tailer.stop() // reads to the end, as after Lightning has exited
   const ms = performance.now() - t0
   const result: ChildResult = {

@@ -1,12 +1,12 @@
 import fc from 'fast-check'
 import { appendFileSync, renameSync, truncateSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { ByteLineSplitter, FileTailer, readFileLines } from '../../src/util/file-tail.js'
+import { ByteLineSplitter, FileTailer, type LineFilter } from '../../src/util/file-tail.js'
 import { tempDir } from '../helpers/env.js'
 
-const split = (chunks: readonly Buffer[], max?: number): string[] => {
+const split = (chunks: readonly Buffer[], max?: number, filter?: LineFilter): string[] => {
   const lines: string[] = []
-  const s = new ByteLineSplitter((l) => lines.push(l), max)
+  const s = new ByteLineSplitter((l) => lines.push(l), max, filter)
   for (const c of chunks) s.push(c)
   s.end()
   return lines
@@ -16,6 +16,20 @@ const split = (chunks: readonly Buffer[], max?: number): string[] => {
 async function until(check: () => boolean, what: string): Promise<void> {
   for (let i = 0; i < 1000 && !check(); i++) await new Promise((r) => setTimeout(r, 10))
   if (!check()) throw new Error(`timed out waiting for ${what}`)
+}
+
+/** A filter that wants the lines starting with `prefix` and counts the others. */
+function startsWithFilter(prefix: string): LineFilter & { count: number } {
+  const bytes = Buffer.from(prefix)
+  return {
+    count: 0,
+    wants: (buf, start, end) =>
+      end - start >= bytes.length &&
+      buf.compare(bytes, 0, bytes.length, start, start + bytes.length) === 0,
+    skipped() {
+      this.count++
+    }
+  }
 }
 
 describe('ByteLineSplitter', () => {
@@ -72,6 +86,16 @@ describe('ByteLineSplitter', () => {
           const expected = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l))
           if (text.endsWith('\n') || text === '') expected.pop()
           expect(split(chunks)).toEqual(expected)
+          // With a filter (lines whose first byte is even), the same lines minus the unwanted, each counted.
+          const evenFirst = (l: string): boolean => ((Buffer.from(l)[0] ?? 1) & 1) === 0
+          let skipped = 0
+          const filter: LineFilter = {
+            wants: (buf, start, end) => end > start && ((buf[start] ?? 1) & 1) === 0,
+            skipped: () => void skipped++
+          }
+          const wanted = expected.filter(evenFirst)
+          expect(split(chunks, undefined, filter)).toEqual(wanted)
+          expect(skipped).toBe(expected.length - wanted.length)
         }
       )
     )
@@ -124,13 +148,26 @@ describe('FileTailer', () => {
     expect(lines).toEqual(['a long first line', 'x'])
   })
 
-  test('stop without a file ends quietly; readFileLines reads a finished file through the same splitter', async () => {
+  test('stop without a file ends quietly; a finished file is read to its end in small reads', async () => {
     const lines: string[] = []
     await new FileTailer(path.join(tmp.dir, 'never.log'), (l) => lines.push(l)).stop()
     expect(lines).toEqual([])
     const file = path.join(tmp.dir, 'whole.log')
     writeFileSync(file, 'x\r\ny\nz')
-    expect(await readFileLines(file, (l) => lines.push(l), { chunkBytes: 2 })).toBe(6)
+    const tailer = new FileTailer(file, (l) => lines.push(l), { chunkBytes: 2 })
+    await tailer.stop()
+    expect(tailer.bytesRead).toBe(6)
     expect(lines).toEqual(['x', 'y', 'z'])
+  })
+
+  test('with a filter, only wanted lines are decoded and every other line is counted', async () => {
+    const lines: string[] = []
+    const file = path.join(tmp.dir, 'filtered.log')
+    writeFileSync(file, 'keep 1\nskip a\r\nkeep 2\r\nskip b\nkeep 3')
+    const filter = startsWithFilter('keep')
+    const tailer = new FileTailer(file, (l) => lines.push(l), { chunkBytes: 5, filter })
+    await tailer.stop()
+    expect(lines).toEqual(['keep 1', 'keep 2', 'keep 3'])
+    expect(filter.count).toBe(2)
   })
 })

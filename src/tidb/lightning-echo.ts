@@ -4,7 +4,7 @@
 import { locateZapHead, type ZapHead } from './log-line.js'
 
 /** Messages (after their opening quote) of INFO lines worth showing. */
-const MILESTONES = [
+export const ECHOED_MESSAGES: readonly string[] = [
   'the whole procedure',
   'load data source',
   'restore all schema',
@@ -16,7 +16,7 @@ const MILESTONES = [
   'got signal to exit',
   'task canceled'
 ]
-const MILESTONE_FIRST = new Set(MILESTONES.map((m) => m.charCodeAt(0)))
+const MILESTONE_FIRST = new Set(ECHOED_MESSAGES.map((m) => m.charCodeAt(0)))
 
 /**
  * Whether a log-file line goes to the phase log: anything above INFO, progress, and the milestones. Located with
@@ -31,5 +31,5 @@ export function isWorthEchoing(line: string, head: ZapHead): boolean {
   const c = line.charCodeAt(m)
   if (c === 0x70) return line.startsWith('progress]', m)
   if (c !== 0x22 || !MILESTONE_FIRST.has(line.charCodeAt(m + 1))) return false
-  return MILESTONES.some((text) => line.startsWith(text, m + 1))
+  return ECHOED_MESSAGES.some((text) => line.startsWith(text, m + 1))
 }

@@ -3,26 +3,31 @@
 // reference/tidb-tools.md §2.3 lists the lines; real-outputs/lightning holds captured ones.
 //
 // Hot path: a Lightning log at INFO holds millions of lines the action does not care about (chunk and engine
-// lines). `push` locates the level and message of a zap line with a few indexOf calls and compares the first bytes
-// of the message against the handful it knows; only those lines are parsed in full.
+// lines). Those of the log file are turned down as bytes before they are decoded (lightning-prefilter.ts, counted by
+// `skip`); for the rest, `push` locates the level and message of a zap line with a few indexOf calls and compares
+// the start of the message against the table of lightning-messages.ts; only the lines it knows are parsed in full.
 
 import {
-  detach,
   isErrorLevelAt,
   locateZapHead,
   normaliseQuotes,
   parseLogLine,
-  parseQualifiedName,
   stripLinePrefix,
   type LogLine,
   type ZapHead
 } from './log-line.js'
-import { parseDecimal, parseGoDuration } from './log-values.js'
 import {
   progressFromFields,
   progressFromText,
   type LightningProgress
 } from './lightning-progress.js'
+import {
+  checkpointAdvice,
+  checksumMismatch,
+  ON_QUOTED,
+  QUOTED_FIRST,
+  type MutableReport
+} from './lightning-messages.js'
 import { describeLogLine, exitMessage, type FirstError, type ToolVerdict } from './tool-outcome.js'
 
 export { parseLogLine, type LogLine } from './log-line.js'
@@ -91,15 +96,11 @@ export interface LightningReport {
   readonly lastPlainLine: string | undefined
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer E)[] ? E[] : T[K] }
-
-const CTL_COMMAND =
-  /\.\/tidb-lightning-ctl --checkpoint-[a-z-]+=(?:'[^']*'|[^\s`,"']+)(?: --config=\.\.\.)?/g
 const UNKNOWN_OPTIONS = 'unknown configuration options: '
 
 /** Feed every output line of one Lightning run to `push`; ask `verdict` once the process has exited. */
 export class LightningMonitor {
-  private readonly r: Mutable<LightningReport> = {
+  private readonly r: MutableReport = {
     lines: 0,
     progress: undefined,
     procedureStarted: false,
@@ -139,6 +140,11 @@ export class LightningMonitor {
     else this.plainLine(normaliseQuotes(s.trimEnd()))
   }
 
+  /** Counts a line the log file's byte-level filter turned down (lightning-prefilter.ts): one `push` would ignore. */
+  skip(): void {
+    this.r.lines++
+  }
+
   private zapLine(raw: string): void {
     let s = raw
     const m = this.head.messageAt
@@ -154,46 +160,9 @@ export class LightningMonitor {
       r.progress = progressFromFields(get().fields, get().time)
     } else if (c === 0x2d && s.startsWith('-]', m)) {
       this.dashLine(get())
-    } else if (c === 0x22) {
-      const q = m + 1
-      switch (s.charCodeAt(q)) {
-        case 0x74: // t
-          if (s.startsWith('the whole procedure start', q)) r.procedureStarted = true
-          else if (s.startsWith('the whole procedure completed', q)) r.procedureCompleted = true
-          else if (s.startsWith('the whole procedure failed', q))
-            r.procedureFailed = get().fields['error'] ?? 'the whole procedure failed'
-          else if (s.startsWith('tidb lightning exit"', q)) {
-            r.exitLogged = true
-            const finished = get().fields['finished']
-            if (finished !== undefined) r.exitFinished = finished === 'true'
-          } else if (s.startsWith('tidb lightning encountered error"', q))
-            r.encounteredError = get().fields['error']
-          else if (s.startsWith('task canceled"', q)) r.gotSignal = true
-          break
-        case 0x72: // r
-          if (s.startsWith('run failed"', q)) r.runFailed = get().fields['error'] ?? 'run failed'
-          else if (s.startsWith('restore table completed"', q)) this.tableCompleted(get())
-          break
-        case 0x67: // g
-          if (s.startsWith('got signal to exit"', q)) r.gotSignal = true
-          break
-        case 0x63: // c
-          if (s.startsWith('checksum pass"', q)) {
-            const f = get().fields
-            r.checksums.push({
-              table: detach(f['table'] ?? ''),
-              ok: true,
-              detail: detach(f['local'] ?? '')
-            })
-          }
-          break
-        case 0x54: // T
-        case 0x59: // Y
-          if (s.includes('tidb-lightning-ctl') || s.includes('failed last time')) {
-            this.checkpointAdvice(get())
-          }
-          break
-      }
+    } else if (c === 0x22 && QUOTED_FIRST.has(s.charCodeAt(m + 1))) {
+      const act = ON_QUOTED.find(([prefix]) => s.startsWith(prefix, m + 1))
+      act?.[1](r, get, s)
     }
     if (isErrorLevelAt(s, this.head.levelAt)) this.errorLine(get(), s)
   }
@@ -247,53 +216,19 @@ export class LightningMonitor {
         .filter((k) => k !== '')
     }
     if (text.includes('checksum mismatched')) {
-      this.checksumMismatch(parsed.fields['table'] ?? '', text)
+      checksumMismatch(this.r, parsed.fields['table'] ?? '', text)
     }
     if (text.includes('failed last time') || text.includes('illegal checkpoints')) {
-      this.checkpointAdvice(parsed)
+      checkpointAdvice(this.r, parsed)
     }
   }
 
   /** `[-] [table=…] [status=18] [failedStep=checksum] [recommendedAction="./tidb-lightning-ctl …"]` lines. */
   private dashLine(parsed: LogLine): void {
     const f = parsed.fields
-    if (f['recommendedAction'] !== undefined) this.checkpointAdvice(parsed)
+    if (f['recommendedAction'] !== undefined) checkpointAdvice(this.r, parsed)
     const error = f['error']
-    if (error?.includes('checksum mismatched')) this.checksumMismatch(f['table'] ?? '', error)
-  }
-
-  /** Records a mismatch once per table: the error summary repeats what the failing step logged. */
-  private checksumMismatch(table: string, detail: string): void {
-    if (this.r.checksums.some((c) => !c.ok && c.table === table)) return
-    this.r.checksums.push({ table: detach(table), ok: false, detail: detach(detail) })
-  }
-
-  private checkpointAdvice(parsed: LogLine): void {
-    const text = [parsed.message, ...Object.values(parsed.fields)].join(' ')
-    const found = text.match(CTL_COMMAND) ?? []
-    const mentionsRefusal =
-      text.includes('failed last time') || text.includes('illegal checkpoints')
-    if (found.length === 0 && !mentionsRefusal) return
-    const prev = this.r.checkpoint
-    const commands = [...(prev?.commands ?? [])]
-    for (const cmd of found) if (!commands.includes(cmd)) commands.push(cmd)
-    const message = prev?.message ?? (mentionsRefusal ? describeLogLine(parsed) : '')
-    this.r.checkpoint = { message, commands }
-  }
-
-  private tableCompleted(parsed: LogLine): void {
-    const f = parsed.fields
-    const table = f['table'] ?? ''
-    const name = parseQualifiedName(table)
-    const rows = f['rows'] === undefined ? undefined : parseDecimal(f['rows'])
-    const take = f['takeTime'] === undefined ? undefined : parseGoDuration(f['takeTime'])
-    this.r.tablesCompleted.push({
-      table: detach(table),
-      db: name && detach(name.db),
-      name: name && detach(name.table),
-      rows,
-      takeMs: take
-    })
+    if (error?.includes('checksum mismatched')) checksumMismatch(this.r, f['table'] ?? '', error)
   }
 
   /**

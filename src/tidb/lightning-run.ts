@@ -79,7 +79,7 @@ export async function runLightningOnce(opts: LightningRunOptions): Promise<Light
   }
   const configFile = await writeSecretFile(`${opts.name}-${++tomlCount}.toml`, toml)
 
-  const { monitor, echoed, onLine, onLogLine } = lightningLineSink(opts)
+  const { monitor, echoed, onLine, onLogLine, logFilter } = lightningLineSink(opts)
   // Lightning's stdout and stderr reach the monitor after its log file: both name the same error, and the log's
   // line (with the failing table and step) must be the first error whatever the timing of the two streams.
   const later: string[] = []
@@ -87,7 +87,7 @@ export async function runLightningOnce(opts: LightningRunOptions): Promise<Light
     if (later.length < MAX_DEFERRED) later.push(line)
     else onLine(line)
   }
-  const tailer = new FileTailer(opts.logFile, onLogLine).start()
+  const tailer = new FileTailer(opts.logFile, onLogLine, { filter: logFilter }).start()
 
   let result: ToolResult
   try {

@@ -3,9 +3,11 @@
 // milestones (an INFO log has a line per data chunk). On its own, with light imports, so the log-parsing benchmark
 // (bench/log-parsing.ts) streams a log through exactly this in a process that holds nothing else.
 import type { PhaseLogger } from '../orchestrator/phase.js'
+import type { LineFilter } from '../util/file-tail.js'
 import { RingBuffer } from '../util/lines.js'
 import { isWorthEchoing } from './lightning-echo.js'
 import { formatProgress, LightningMonitor } from './lightning-log.js'
+import { lightningLineWanted } from './lightning-prefilter.js'
 import { detach, type ZapHead } from './log-line.js'
 
 /** Where a Lightning run's lines go: one monitor, the heartbeat, and the log file's lines worth echoing. */
@@ -17,6 +19,8 @@ export interface LightningLineSink {
   readonly onLine: (line: string) => void
   /** A line of the log file: monitored, and echoed when it is a warning, error or milestone. */
   readonly onLogLine: (line: string) => void
+  /** Turns down, as bytes, the log file's lines `onLogLine` would ignore (give it to the FileTailer). */
+  readonly logFilter: LineFilter
 }
 
 /**
@@ -48,5 +52,6 @@ export function lightningLineSink(opts: {
       opts.log.info(kept)
     }
   }
-  return { monitor, echoed, onLine, onLogLine }
+  const logFilter: LineFilter = { wants: lightningLineWanted, skipped: () => monitor.skip() }
+  return { monitor, echoed, onLine, onLogLine, logFilter }
 }
