@@ -3,9 +3,11 @@
 // reachable through static imports from src/main.ts imports it (a single `import { X } from '@aws-sdk/…'` does it).
 // This walks the static import graph the way the bundler does: `import type` and type-only specifiers are erased,
 // a dynamic `import()` becomes a chunk loaded on first use.
+import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import ts from 'typescript'
+import { repoRoot } from './helpers/paths.js'
 
 const SRC = path.resolve('src')
 const LAZY = [/^@aws-sdk\//, /^mysql2/, /^hyparquet/, /^yaml$/, /^@actions\/(tool-cache|io)$/]
@@ -85,4 +87,36 @@ test('the walk sees a static SDK import where one exists', () => {
     expect.arrayContaining(['@aws-sdk/client-rds', '@aws-sdk/client-s3'])
   )
   expect(reached.has('@aws-sdk/client-iam')).toBe(false) // import type only, loaded with import()
+})
+
+/** Runs an ES module script in a child Node at the repository root and parses the JSON line it prints. */
+function childJson(script: string): unknown {
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: repoRoot,
+    encoding: 'utf8'
+  })
+  return JSON.parse(out) as unknown
+}
+
+// @actions/core 3 imports its OIDC client at the top, and with it @actions/http-client and undici (1 MiB, most of
+// the bundle's start; actions/toolkit#1621, #1697). patches/@actions+core+*.patch (applied by `npm install`)
+// imports it inside getIDToken, and @actions/exec inside platform.getDetails: both are async already.
+test('the patched @actions/core loads undici and @actions/exec only when a function needing them is called', () => {
+  const script = `
+    import { createRequire } from 'node:module'
+    const cache = createRequire(process.cwd() + '/').cache
+    const undiciLoaded = () => Object.keys(cache).some((f) => f.includes('/node_modules/undici/'))
+    const core = await import('@actions/core')
+    const atImport = undiciLoaded()
+    delete process.env.ACTIONS_ID_TOKEN_REQUEST_URL
+    const idTokenError = await core.getIDToken('sts').then(() => '', (e) => e.message)
+    // lsb_release may be missing; a failure to load @actions/exec would be a TypeError instead.
+    const details = await core.platform.getDetails().then((d) => d.platform, (e) => e.name)
+    console.log(JSON.stringify({ atImport, afterGetIDToken: undiciLoaded(), idTokenError, details }))`
+  expect(childJson(script)).toEqual({
+    atImport: false,
+    afterGetIDToken: true,
+    idTokenError: 'Error message: Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable',
+    details: expect.stringMatching(new RegExp(`^(${process.platform}|Error)$`))
+  })
 })
