@@ -1,7 +1,7 @@
-import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 7034:
+/***/ 9249:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -12,11 +12,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __nccwpck_require__(4436);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./src/util/errors.ts
 // Error types shared by every part of the action, and one way to turn anything thrown into a message.
 //
@@ -255,7 +255,7 @@ async function removeTempFiles(files) {
         }
         dirs.add(dir);
         try {
-            await external_node_fs_namespaceObject.promises.unlink(file);
+            await external_node_fs_.promises.unlink(file);
         }
         catch (e) {
             if (e.code !== 'ENOENT') {
@@ -265,7 +265,7 @@ async function removeTempFiles(files) {
     }
     for (const dir of dirs) {
         // rmdir (not rm -r) only removes the directory when nothing else is left in it.
-        await external_node_fs_namespaceObject.promises.rmdir(dir).catch(() => undefined);
+        await external_node_fs_.promises.rmdir(dir).catch(() => undefined);
     }
     const gone = new Set(files);
     const still = recorded.filter((f) => !gone.has(f));
@@ -735,7 +735,7 @@ const running = new Map();
  */
 function processStartTime(pid) {
     try {
-        const stat = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+        const stat = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, 'utf8');
         // Field 2 (comm) is in parentheses and may hold spaces or ')', so count fields after the last ')'.
         const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
         return rest[19];
@@ -934,13 +934,119 @@ async function cleanup(opts = {}) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cleanup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7034);
+/* harmony import */ var _cleanup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9249);
+/* harmony import */ var _util_source_mapped_stacks_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5348);
 // Entry point of the action's post step (runs even after failure or cancellation).
 
+
+(0,_util_source_mapped_stacks_js__WEBPACK_IMPORTED_MODULE_1__/* .mapStackTraces */ .D9)();
 await (0,_cleanup_js__WEBPACK_IMPORTED_MODULE_0__/* .cleanup */ .t)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 5348:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  D9: () => (/* binding */ mapStackTraces)
+});
+
+// UNUSED EXPORTS: mappedFrame, mappedStack
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./src/util/source-mapped-stacks.ts
+// Stack traces of the bundle that point into src/*.ts, at no cost to the start.
+//
+// ncc's default, a source-map-support register imported before the bundle, took about 10 ms of every start (issue 9,
+// cold start). Node's own source maps (`process.setSourceMapsEnabled`) apply only to files loaded after they are
+// turned on, and then read and parse each file's map as the file loads (about 8 ms more at start). Here a file's map
+// is read, with Node's SourceMap class, the first time a stack passes through that file: most runs never format one.
+
+
+
+
+/** Parsed maps by generated file; null for a file without a readable map. */
+const maps = new Map();
+/** The map beside `file` (`<file>.map`, where ncc writes it), parsed once. */
+function mapOf(file) {
+    let map = maps.get(file);
+    if (map === undefined) {
+        try {
+            map = new external_node_module_namespaceObject.SourceMap(JSON.parse((0,external_node_fs_.readFileSync)(`${file}.map`, 'utf8')));
+        }
+        catch {
+            map = null;
+        }
+        maps.set(file, map);
+    }
+    return map;
+}
+/**
+ * One frame as V8 prints it (`fn (file:line:column)`), with the position in the bundle replaced by the position in
+ * the source when the bundle file has a map; any other frame unchanged.
+ * @param frame a V8 call site
+ */
+function mappedFrame(frame) {
+    const text = frame.toString();
+    try {
+        return mapped(frame, text);
+    }
+    catch {
+        // A stack must never fail to print (a throwing prepareStackTrace would make `error.stack` throw).
+        return text;
+    }
+}
+function mapped(frame, text) {
+    const name = frame.getFileName();
+    const line = frame.getLineNumber();
+    const column = frame.getColumnNumber();
+    if (!name || line === null || column === null)
+        return text;
+    if (!name.startsWith('file:') && !external_node_path_default().isAbsolute(name))
+        return text; // node:internal/…, [eval], …
+    const file = name.startsWith('file:') ? (0,external_node_url_.fileURLToPath)(name) : name;
+    // findEntry gives the mapped position itself; findOrigin would add the column offset inside the bundle's line,
+    // which means nothing in the source when the map is by line (as ncc's are).
+    const entry = mapOf(file)?.findEntry(line - 1, column - 1);
+    if (entry === undefined || !('originalSource' in entry))
+        return text;
+    const source = external_node_path_default().resolve(external_node_path_default().dirname(file), entry.originalSource);
+    return text.replace(`${name}:${line}:${column}`, `${source}:${entry.originalLine + 1}:${entry.originalColumn + 1}`);
+}
+/**
+ * A stack as V8 formats it (`Name: message` and one `    at …` line per frame), with frames mapped to the sources.
+ * Shaped as `Error.prepareStackTrace`.
+ * @param error the error (or any object given to Error.captureStackTrace)
+ * @param frames its call sites
+ */
+function mappedStack(error, frames) {
+    let header;
+    try {
+        header = Error.prototype.toString.call(error);
+    }
+    catch {
+        header = 'Error';
+    }
+    return [header, ...frames.map((f) => `    at ${mappedFrame(f)}`)].join('\n');
+}
+/** Makes every stack formatted from now on point into the sources (the entry points call it first). */
+function mapStackTraces() {
+    Error.prepareStackTrace = mappedStack;
+}
+
 
 /***/ }),
 
@@ -1049,6 +1155,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -1067,6 +1180,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
