@@ -1255,8 +1255,10 @@ function exportOnlyFor(selected, allTables) {
     return { exportOnly: undefined, warnings };
 }
 
-// EXTERNAL MODULE: ./src/util/table-filter.ts + 3 modules
-var table_filter = __webpack_require__(1193);
+// EXTERNAL MODULE: ./src/util/table-filter.ts
+var table_filter = __webpack_require__(427);
+// EXTERNAL MODULE: ./src/util/table-filter-match.ts + 1 modules
+var table_filter_match = __webpack_require__(2345);
 // EXTERNAL MODULE: ./src/util/format.ts
 var format = __webpack_require__(2693);
 // EXTERNAL MODULE: ./src/aws/endpoint.ts
@@ -3493,6 +3495,7 @@ async function runImportPhase(ctx, state, opts) {
 
 
 
+
 /** `db.table`, the key of `state.imported.perTable`. */
 const importedKey = (t) => `${t.database}.${t.table}`;
 /** The tables the import writes: those precheck selected, or else the target's tables the filter selects. */
@@ -3502,7 +3505,7 @@ async function importTables(state, inputs) {
     }
     const filter = (0,table_filter/* parseFilter */.aN)(inputs.filter);
     const all = await withTarget(inputs, listTables);
-    return all.filter((t) => (0,table_filter/* matchesTable */.I_)(filter, t.database, t.table));
+    return all.filter((t) => (0,table_filter_match/* matchesTable */.I)(filter, t.database, t.table));
 }
 /** `mydumper.filter`: the filter input, keeping system schemas out as Dumpling does. */
 function lightningFilter(rules) {
@@ -7904,6 +7907,107 @@ function toInt(v) {
 /** The strings of an array field; non-string elements are skipped. */
 function strings(record, key) {
     return asArray(record?.[key]).filter((x) => typeof x === 'string');
+}
+
+
+/***/ }),
+
+/***/ 2345:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  I: () => (/* binding */ matchesTable)
+});
+
+// UNUSED EXPORTS: matchesSchema
+
+// EXTERNAL MODULE: ./node_modules/re2js/build/index.js
+var build = __webpack_require__(2856);
+// EXTERNAL MODULE: ./src/util/go-regexp.ts + 1 modules
+var go_regexp = __webpack_require__(6211);
+;// CONCATENATED MODULE: ./src/util/go-regexp-match.ts
+// Matching with Go regular expressions, by re2js. Apart from the syntax check (go-regexp.ts) because re2js is a
+// large module: the inputs are checked at every start, and only a run that matches a `/regex/` or wildcard rule
+// against table names loads it (issue 9, cold start).
+
+
+/**
+ * Checks a Go regular expression the way Go parses it and compiles it for matching.
+ * @param pattern the expression in Go syntax
+ * @param foldCase start with Go's `(?i)` in effect (the table filter's case-insensitive mode)
+ * @throws GoRegexpError when Go would reject the expression (same message as Go)
+ */
+function compileGoRegexp(pattern, foldCase = false) {
+    (0,go_regexp/* checkGoRegexp */.c)(pattern, foldCase);
+    // The check above decides validity with Go's messages; re2js then never sees an expression Go would refuse.
+    const re = build/* RE2JS */.L3.compile(foldCase ? `(?i)${pattern}` : pattern);
+    return {
+        test: (text) => re.matcher(text).find(),
+        firstMatch: (text) => {
+            const m = re.matcher(text);
+            return m.find() ? (m.group() ?? undefined) : undefined;
+        }
+    };
+}
+
+// EXTERNAL MODULE: ./src/util/table-filter.ts
+var table_filter = __webpack_require__(427);
+;// CONCATENATED MODULE: ./src/util/table-filter-match.ts
+// Matching table names with a parsed table filter (table-filter.ts), the way Dumpling selects tables. Apart from the
+// parser because matching `/regex/` and wildcard rules needs re2js, a large module: reading the inputs at start
+// parses and checks the filter without loading it (issue 9, cold start).
+
+
+/** Each pattern compiled once, on its first match (a filter is matched against every table of the source). */
+const compiled = new WeakMap();
+function regexpOf(m) {
+    let re = compiled.get(m);
+    if (re === undefined) {
+        re = compileGoRegexp(m.goRegexp, m.foldCase);
+        compiled.set(m, re);
+    }
+    return re;
+}
+function matchName(m, name, caseSensitive) {
+    switch (m.kind) {
+        case 'all':
+            return true;
+        case 'literal':
+            return caseSensitive ? m.name === name : (0,table_filter/* goToLower */.ri)(m.name) === name;
+        case 'pattern':
+            return regexpOf(m).test(name);
+    }
+}
+const normalize = (filter, name) => filter.caseSensitive ? name : (0,table_filter/* goToLower */.ri)(name);
+/** Whether the filter selects the table (the last matching rule decides; no match means excluded). */
+function matchesTable(filter, schema, table) {
+    const s = normalize(filter, schema);
+    const t = normalize(filter, table);
+    for (let i = filter.rules.length - 1; i >= 0; i--) {
+        const rule = filter.rules[i];
+        if (matchName(rule.schema, s, filter.caseSensitive) &&
+            matchName(rule.table, t, filter.caseSensitive)) {
+            return rule.include;
+        }
+    }
+    return false;
+}
+/**
+ * Whether the filter may select tables of the schema (the tool's MatchSchema): an including rule on the schema
+ * says yes, an excluding rule says no only when it excludes every table of it (`!db.*`).
+ */
+function matchesSchema(filter, schema) {
+    const s = normalize(filter, schema);
+    for (let i = filter.rules.length - 1; i >= 0; i--) {
+        const rule = filter.rules[i];
+        if (matchName(rule.schema, s, filter.caseSensitive) &&
+            (rule.include || rule.table.kind === 'all')) {
+            return rule.include;
+        }
+    }
+    return false;
 }
 
 
