@@ -404,8 +404,8 @@ async function missingCredentials(client) {
     }
 }
 
-// EXTERNAL MODULE: ./src/util/table-filter.ts + 3 modules
-var table_filter = __webpack_require__(1193);
+// EXTERNAL MODULE: ./src/util/table-filter-match.ts + 1 modules
+var table_filter_match = __webpack_require__(2345);
 // EXTERNAL MODULE: ./src/mysql/source.ts
 var source = __webpack_require__(8281);
 ;// CONCATENATED MODULE: ./src/mysql/catalog.ts
@@ -442,7 +442,7 @@ function keys(indexes, columns) {
 /** The TABLES rows the filter selects, system schemas left out. */
 function selectedRows(tables, filter) {
     const system = new Set(SYSTEM_SCHEMAS);
-    return tables.filter((t) => !system.has(str(t['db']).toLowerCase()) && (0,table_filter/* matchesTable */.I_)(filter, str(t['db']), str(t['tbl'])));
+    return tables.filter((t) => !system.has(str(t['db']).toLowerCase()) && (0,table_filter_match/* matchesTable */.I)(filter, str(t['db']), str(t['tbl'])));
 }
 /** Assembles the catalog from the query rows, keeping the tables and views the filter matches. Pure. */
 function buildCatalog(rowsIn, filter) {
@@ -600,6 +600,8 @@ async function readTargetTables(conn, tables) {
     return out;
 }
 
+// EXTERNAL MODULE: ./src/util/table-filter.ts
+var table_filter = __webpack_require__(427);
 // EXTERNAL MODULE: ./src/util/temp-files.ts
 var temp_files = __webpack_require__(7558);
 ;// CONCATENATED MODULE: ./src/precheck/gather.ts

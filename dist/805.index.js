@@ -3265,8 +3265,8 @@ __webpack_require__.d(__webpack_exports__, {
   isExplicitVersion: () => (/* binding */ isExplicitVersion)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
-var core = __webpack_require__(6058);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 6 modules
+var core = __webpack_require__(6251);
 // EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
 var io = __webpack_require__(8701);
 // EXTERNAL MODULE: external "crypto"
@@ -3609,7 +3609,7 @@ function extract7z(file, dest, _7zPath) {
                 const options = {
                     silent: true
                 };
-                yield (0,exec/* exec */.m)(`"${_7zPath}"`, args, options);
+                yield (0,exec.exec)(`"${_7zPath}"`, args, options);
             }
             finally {
                 process.chdir(originalCwd);
@@ -3637,7 +3637,7 @@ function extract7z(file, dest, _7zPath) {
             };
             try {
                 const powershellPath = yield io.which('powershell', true);
-                yield (0,exec/* exec */.m)(`"${powershellPath}"`, args, options);
+                yield (0,exec.exec)(`"${powershellPath}"`, args, options);
             }
             finally {
                 process.chdir(originalCwd);
@@ -3664,7 +3664,7 @@ function extractTar(file_1, dest_1) {
         // Determine whether GNU tar
         core/* debug */.Yz('Checking tar --version');
         let versionOutput = '';
-        yield (0,exec/* exec */.m)('tar --version', [], {
+        yield (0,exec.exec)('tar --version', [], {
             ignoreReturnCode: true,
             silent: true,
             listeners: {
@@ -3700,7 +3700,7 @@ function extractTar(file_1, dest_1) {
             args.push('--overwrite');
         }
         args.push('-C', destArg, '-f', fileArg);
-        yield (0,exec/* exec */.m)(`tar`, args);
+        yield (0,exec.exec)(`tar`, args);
         return dest;
     });
 }
@@ -3729,7 +3729,7 @@ function extractXar(file_1, dest_1) {
             args.push('-v');
         }
         const xarPath = yield io.which('xar', true);
-        yield (0,exec/* exec */.m)(`"${xarPath}"`, _unique(args));
+        yield (0,exec.exec)(`"${xarPath}"`, _unique(args));
         return dest;
     });
 }
@@ -3781,7 +3781,7 @@ function extractZipWin(file, dest) {
                 pwshCommand
             ];
             core/* debug */.Yz(`Using pwsh at path: ${pwshPath}`);
-            yield (0,exec/* exec */.m)(`"${pwshPath}"`, args);
+            yield (0,exec.exec)(`"${pwshPath}"`, args);
         }
         else {
             const powershellCommand = [
@@ -3802,7 +3802,7 @@ function extractZipWin(file, dest) {
             ];
             const powershellPath = yield io.which('powershell', true);
             core/* debug */.Yz(`Using powershell at path: ${powershellPath}`);
-            yield (0,exec/* exec */.m)(`"${powershellPath}"`, args);
+            yield (0,exec.exec)(`"${powershellPath}"`, args);
         }
     });
 }
@@ -3814,7 +3814,7 @@ function extractZipNix(file, dest) {
             args.unshift('-q');
         }
         args.unshift('-o'); //overwrite with -o, otherwise a prompt is shown which freezes the run
-        yield (0,exec/* exec */.m)(`"${unzipPath}"`, args, { cwd: dest });
+        yield (0,exec.exec)(`"${unzipPath}"`, args, { cwd: dest });
     });
 }
 /**

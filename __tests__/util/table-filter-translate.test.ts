@@ -1,7 +1,8 @@
 import { describe, expect, test } from '@jest/globals'
 import fc from 'fast-check'
-import { compileGoRegexp } from '../../src/util/go-regexp.js'
-import { matchesTable, parseFilter } from '../../src/util/table-filter.js'
+import { compileGoRegexp } from '../../src/util/go-regexp-match.js'
+import { parseFilter } from '../../src/util/table-filter.js'
+import { matchesTable } from '../../src/util/table-filter-match.js'
 import {
   translateFilter,
   type DmBlockAllowList,

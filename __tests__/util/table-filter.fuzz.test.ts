@@ -3,13 +3,8 @@
 // from the grammar's own pieces (wildcards, classes, quotes, regexps, escapes), which reach far more of the parser
 // than random bytes do.
 import fc from 'fast-check'
-import {
-  TableFilterError,
-  matchesSchema,
-  matchesTable,
-  parseFilter,
-  type TableFilter
-} from '../../src/util/table-filter.js'
+import { TableFilterError, parseFilter, type TableFilter } from '../../src/util/table-filter.js'
+import { matchesSchema, matchesTable } from '../../src/util/table-filter-match.js'
 import { translateFilter } from '../../src/util/table-filter-translate.js'
 
 /** Generous for a parse of a few short rules; a hang or an exponential parse would blow far past it. */

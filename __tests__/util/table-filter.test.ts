@@ -3,11 +3,10 @@ import fc from 'fast-check'
 import {
   DUMPLING_SYSTEM_SCHEMA_EXCLUSION,
   goToLower,
-  matchesSchema,
-  matchesTable,
   parseFilter,
   TableFilterError
 } from '../../src/util/table-filter.js'
+import { matchesSchema, matchesTable } from '../../src/util/table-filter-match.js'
 import { caught } from '../helpers/caught.js'
 
 type Row = [schema: string, table: string, caseSensitive: boolean, caseInsensitive: boolean]

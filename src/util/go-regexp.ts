@@ -4,10 +4,11 @@
  *
  * The table filter of Dumpling, Lightning and DM hands `/regex/` rules and its own wildcard patterns to Go's
  * `regexp`. To reject a rule exactly as those tools do, we parse the Go syntax ourselves — with Go's error codes and
- * offending expressions, so a rule the tool rejects is rejected here with the same text. Matching is done by re2js, a
- * port of RE2 (the engine Go's `regexp` follows): the same syntax and semantics (Go's `.` excludes only `\n`, its `\s`
- * is ASCII, `(?i)` may apply to part of an expression) and, unlike JavaScript's backtracking RegExp, time linear in
- * the name's length, so no rule can stall a run (`/^(a+)+$/` or `*a*a*a*a*a*b` on a long name).
+ * offending expressions, so a rule the tool rejects is rejected here with the same text. Matching is done by re2js
+ * (`go-regexp-match.ts`), a port of RE2 (the engine Go's `regexp` follows): the same syntax and semantics (Go's `.`
+ * excludes only `\n`, its `\s` is ASCII, `(?i)` may apply to part of an expression) and, unlike JavaScript's
+ * backtracking RegExp, time linear in the name's length, so no rule can stall a run (`/^(a+)+$/` or `*a*a*a*a*a*b`
+ * on a long name). The check is apart from the matching so that validating inputs at start does not load re2js.
  *
  * Known limits of the checker: the size limit "expression too large" is not enforced, and "nests too deeply" is
  * approximated by counting open groups (capturing or not) against Go's height limit of 1000.
@@ -15,7 +16,6 @@
  * The parser stays one class, longer than our usual file, because it follows Go's `regexp/syntax/parse.go` decision
  * by decision; keeping the two side by side is how it is checked. Its tree and tables are in `go-regexp-tree.ts`.
  */
-import { RE2JS } from 're2js'
 import {
   ch,
   complement,
@@ -431,29 +431,12 @@ class Parser {
   }
 }
 
-/** A compiled Go expression. */
-export interface GoMatcher {
-  /** Whether the expression matches somewhere in `text` (unanchored, like Go's `MatchString`). */
-  test(text: string): boolean
-  /** The leftmost match Go would find in `text`, or undefined. */
-  firstMatch(text: string): string | undefined
-}
-
 /**
- * Checks a Go regular expression the way Go parses it and compiles it for matching.
+ * Checks a Go regular expression the way Go parses it (`go-regexp-match.ts` compiles it for matching).
  * @param pattern the expression in Go syntax
  * @param foldCase start with Go's `(?i)` in effect (the table filter's case-insensitive mode)
  * @throws GoRegexpError when Go would reject the expression (same message as Go)
  */
-export function compileGoRegexp(pattern: string, foldCase = false): GoMatcher {
+export function checkGoRegexp(pattern: string, foldCase = false): void {
   new Parser(pattern, foldCase).parse()
-  // The parser above decides validity with Go's messages; re2js then never sees an expression Go would refuse.
-  const re = RE2JS.compile(foldCase ? `(?i)${pattern}` : pattern)
-  return {
-    test: (text) => re.matcher(text).find(),
-    firstMatch: (text) => {
-      const m = re.matcher(text)
-      return m.find() ? (m.group() ?? undefined) : undefined
-    }
-  }
 }

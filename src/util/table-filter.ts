@@ -11,8 +11,10 @@
  *
  * Two things the tool accepts are refused here: `@file` imports (the action has no file to point at) and commas
  * (Dumpling's `--filter` is a comma-separated list and would split the rule).
+ *
+ * This file parses and checks; matching names is in `table-filter-match.ts`, which loads the regexp engine.
  */
-import { compileGoRegexp, GoRegexpError, type GoMatcher } from './go-regexp.js'
+import { checkGoRegexp, GoRegexpError } from './go-regexp.js'
 
 /**
  * The rule Dumpling adds after `*.*` when no `--filter` is given (`DefaultTableFilter`). Passing `--filter` replaces
@@ -40,7 +42,8 @@ export class TableFilterError extends Error {
 export type NameMatcher =
   | { readonly kind: 'literal'; readonly name: string }
   | { readonly kind: 'all' }
-  | { readonly kind: 'pattern'; readonly goRegexp: string; readonly regexp: GoMatcher }
+  /** A Go expression, already checked; `foldCase` starts it with `(?i)` in effect. */
+  | { readonly kind: 'pattern'; readonly goRegexp: string; readonly foldCase: boolean }
 
 /** One parsed rule. */
 export interface TableRule {
@@ -127,7 +130,8 @@ class RuleParser {
     // The tool turns exactly this pattern (what `*` builds) into "matches everything", whatever wrote it.
     if (goRegexp === ALL_PATTERN) return { kind: 'all' }
     try {
-      return { kind: 'pattern', goRegexp, regexp: compileGoRegexp(goRegexp, this.foldCase) }
+      checkGoRegexp(goRegexp, this.foldCase)
+      return { kind: 'pattern', goRegexp, foldCase: this.foldCase }
     } catch (e) {
       if (e instanceof GoRegexpError) throw syntaxError(this.rule, `invalid pattern: ${e.message}`)
       throw e
@@ -247,52 +251,4 @@ export function parseFilter(
     if (rule) parsed.push(rule)
   }
   return { rules: parsed, caseSensitive }
-}
-
-function matchName(m: NameMatcher, name: string, caseSensitive: boolean): boolean {
-  switch (m.kind) {
-    case 'all':
-      return true
-    case 'literal':
-      return caseSensitive ? m.name === name : goToLower(m.name) === name
-    case 'pattern':
-      return m.regexp.test(name)
-  }
-}
-
-const normalize = (filter: TableFilter, name: string): string =>
-  filter.caseSensitive ? name : goToLower(name)
-
-/** Whether the filter selects the table (the last matching rule decides; no match means excluded). */
-export function matchesTable(filter: TableFilter, schema: string, table: string): boolean {
-  const s = normalize(filter, schema)
-  const t = normalize(filter, table)
-  for (let i = filter.rules.length - 1; i >= 0; i--) {
-    const rule = filter.rules[i] as TableRule
-    if (
-      matchName(rule.schema, s, filter.caseSensitive) &&
-      matchName(rule.table, t, filter.caseSensitive)
-    ) {
-      return rule.include
-    }
-  }
-  return false
-}
-
-/**
- * Whether the filter may select tables of the schema (the tool's MatchSchema): an including rule on the schema
- * says yes, an excluding rule says no only when it excludes every table of it (`!db.*`).
- */
-export function matchesSchema(filter: TableFilter, schema: string): boolean {
-  const s = normalize(filter, schema)
-  for (let i = filter.rules.length - 1; i >= 0; i--) {
-    const rule = filter.rules[i] as TableRule
-    if (
-      matchName(rule.schema, s, filter.caseSensitive) &&
-      (rule.include || rule.table.kind === 'all')
-    ) {
-      return rule.include
-    }
-  }
-  return false
 }
