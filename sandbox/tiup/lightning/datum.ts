@@ -2,7 +2,7 @@
 // an SQL literal for a given target column, and the normalized text both sides of the checksum are hashed from
 // (so "what was read" and "what the target holds" compare by value, not by representation).
 
-import { escapeString } from '../sql-text.js'
+import { escapeString, quoteIdent } from '../sql-text.js'
 
 /** Numeric text that must stay unquoted (SQL-file numbers, decimals). */
 export class SqlNumber {
@@ -207,4 +207,32 @@ export function normalizeForColumn(col: TargetColumn, text: string | null): stri
     default:
       return text
   }
+}
+
+/**
+ * An SQL expression that yields on the target, for one column, the text normalizeForColumn gives for its stored
+ * value (`\\N` for NULL); undefined where only JavaScript produces that text (FLOAT, DOUBLE and BIT are normalized
+ * from JS numbers or bytes, ZEROFILL integers lose their padding). TiDB computes ADMIN CHECKSUM TABLE next to the
+ * data; the stand-in likewise lets the target build most of each row's text instead of sending every value.
+ */
+export function canonicalTextSql(col: TargetColumn): string | undefined {
+  const c = quoteIdent(col.name)
+  let text: string
+  switch (col.dataType) {
+    case 'float':
+    case 'double':
+    case 'real':
+    case 'bit':
+      return undefined
+    case 'year':
+      text = `CAST(${c} + 0 AS CHAR)` // YEAR 0000 is 0, as BigInt('0000') is
+      break
+    case 'binary':
+      text = `TRIM(TRAILING '00' FROM LOWER(HEX(${c})))` // an even-length hex string loses whole bytes only
+      break
+    default:
+      if (col.columnType.includes('zerofill')) return undefined
+      text = col.binary ? `LOWER(HEX(${c}))` : `CAST(${c} AS CHAR)`
+  }
+  return `IFNULL(${text}, '\\\\N')`
 }

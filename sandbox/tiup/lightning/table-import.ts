@@ -12,10 +12,13 @@ import type { ToolLogger } from '../tool-log.js'
 import { CP, type Checkpoints, type ChunkSum } from './checkpoint.js'
 import type { TaskConfig } from './config.js'
 import {
+  canonicalTextSql,
   datumText,
   normalizeForColumn,
   sqlLiteral,
   targetColumn,
+  timeText,
+  TimeValue,
   type Datum,
   type TargetColumn
 } from './datum.js'
@@ -65,8 +68,8 @@ class RowChecksum {
   private lo = 0
   size = 0
   rows = 0
-  add(values: readonly string[]): void {
-    const text = values.join('\x1f')
+  /** Adds a row given as its normalized values joined by `\x1f`. */
+  addText(text: string): void {
     const [a, b] = hash64(text)
     this.hi = (this.hi ^ a) >>> 0
     this.lo = (this.lo ^ b) >>> 0
@@ -110,6 +113,33 @@ export async function targetColumns(
     columns: rows.filter((r) => r['TABLE_NAME'] === name).map(targetColumn),
     indexes: Number(idx[0]?.['n'] ?? 0)
   }
+}
+
+/**
+ * A row's `(literal,…)` tuple for the INSERT, adding its normalized text to the checksum on the way: one pass over
+ * the values, a time converted once for both (this loop runs once per imported row).
+ */
+function encodeRow(row: readonly Datum[], cols: readonly TargetColumn[], sum: RowChecksum): string {
+  let tuple = '('
+  let text = ''
+  for (let i = 0; i < row.length; i++) {
+    const v = row[i] ?? null
+    const col = cols[i] as TargetColumn
+    if (i > 0) {
+      tuple += ','
+      text += '\x1f'
+    }
+    if (v instanceof TimeValue) {
+      const t = timeText(v, col)
+      tuple += `'${t}'`
+      text += normalizeForColumn(col, t)
+    } else {
+      tuple += sqlLiteral(v, col)
+      text += normalizeForColumn(col, datumText(v, col))
+    }
+  }
+  sum.addText(text)
+  return `${tuple})`
 }
 
 /** Runs `limit` async jobs at a time. */
@@ -196,8 +226,10 @@ export async function importTable(env: ImportEnv, t: TableMeta): Promise<void> {
               ? (file.size * (chunk.progress?.() ?? 1)) / rowsRead
               : 0
         const head = `${insertVerb(cfg, resumed)} INTO ${q(t.db)}.${q(target.name)} (${known.map((c) => q(c.name)).join(',')}) VALUES `
+        // The local backend has no SQL batch size; 96 KiB (the tidb backend's default) keeps each statement a
+        // young-generation string, where larger ones went to V8's large-object space and its costlier collection.
         const maxBytes =
-          cfg.importer.backend === 'tidb' ? cfg.importer.logicalImportBatchSize : 1 << 20
+          cfg.importer.backend === 'tidb' ? cfg.importer.logicalImportBatchSize : 96 * 1024
         const maxRows =
           cfg.importer.backend === 'tidb' ? cfg.importer.logicalImportBatchRows : 1 << 30
         let tuples: string[] = []
@@ -234,12 +266,7 @@ export async function importTable(env: ImportEnv, t: TableMeta): Promise<void> {
         }
         for await (const batch of chunk.batches()) {
           for (const row of batch) {
-            const tuple = `(${row.map((v: Datum, i) => sqlLiteral(v, known[i])).join(',')})`
-            chunkSum.add(
-              row.map((v: Datum, i) =>
-                normalizeForColumn(known[i] as TargetColumn, datumText(v, known[i]))
-              )
-            )
+            const tuple = encodeRow(row, known, chunkSum)
             tuples.push(tuple)
             rowsRead++
             bytes += tuple.length
@@ -354,6 +381,7 @@ async function compareChecksum(
   const start = Date.now()
   log.info('checksum.go:172', 'remote checksum start', [['table', targetName]])
   const remote = new RowChecksum()
+  const plan = remoteRowPlan(cols)
   const conn = await pool.getConnection()
   try {
     const core = (conn as unknown as { connection: { query(o: object): NodeJS.EventEmitter } })
@@ -361,21 +389,11 @@ async function compareChecksum(
     await new Promise<void>((resolve, reject) => {
       core
         .query({
-          sql: `SELECT ${cols.map((c) => q(c.name)).join(',')} FROM ${q(t.db)}.${q(targetName)}`,
+          sql: `SELECT ${plan.select.join(',')} FROM ${q(t.db)}.${q(targetName)}`,
           rowsAsArray: true,
           typeCast: (field: { buffer(): Buffer | null }) => field.buffer()
         })
-        .on('result', (row: (Buffer | null)[]) => {
-          remote.add(
-            row.map((v, i) => {
-              const col = cols[i] as TargetColumn
-              return normalizeForColumn(
-                col,
-                v === null ? null : col.binary ? v.toString('hex') : v.toString('utf8')
-              )
-            })
-          )
-        })
+        .on('result', (row: (Buffer | null)[]) => remote.addText(plan.rowText(row)))
         .on('error', (e: unknown) =>
           reject(new LightningError(goSqlErrorText(e, cfg.tidb.host, cfg.tidb.port)))
         )
@@ -405,4 +423,55 @@ async function compareChecksum(
     ['table', name],
     ['local', checksumText(local, kvsPerRow)]
   ])
+}
+
+/**
+ * How the remote checksum reads a table: each run of columns whose normalized text the target can build
+ * (canonicalTextSql) comes back as one value, joined by `\x1f` on the server; the other columns come back raw and
+ * are normalized here. `rowText` rebuilds the row's text in column order, the same text the local checksum hashes.
+ */
+function remoteRowPlan(cols: readonly TargetColumn[]): {
+  readonly select: string[]
+  readonly rowText: (row: readonly (Buffer | null)[]) => string
+} {
+  const select: string[] = []
+  /** Per selected value: the column it normalizes here, or undefined for a server-built run. */
+  const here: (TargetColumn | undefined)[] = []
+  let run: string[] = []
+  const endRun = (): void => {
+    if (run.length === 0) return
+    select.push(
+      run.length === 1 ? (run[0] as string) : `CONCAT_WS(CHAR(31 USING utf8mb4),${run.join(',')})`
+    )
+    here.push(undefined)
+    run = []
+  }
+  for (const col of cols) {
+    const sql = canonicalTextSql(col)
+    if (sql !== undefined) {
+      run.push(sql)
+      continue
+    }
+    endRun()
+    select.push(q(col.name))
+    here.push(col)
+  }
+  endRun()
+  if (select.length === 0) select.push("''") // a table without columns to compare still counts its rows
+  const rowText = (row: readonly (Buffer | null)[]): string => {
+    let text = ''
+    for (let i = 0; i < row.length; i++) {
+      const v = row[i] ?? null
+      const col = here[i]
+      if (i > 0) text += '\x1f'
+      if (col === undefined) text += v === null ? '' : v.toString('utf8')
+      else
+        text += normalizeForColumn(
+          col,
+          v === null ? null : col.binary ? v.toString('hex') : v.toString('utf8')
+        )
+    }
+    return text
+  }
+  return { select, rowText }
 }
