@@ -6,7 +6,7 @@ import type { RowDataPacket } from 'mysql2'
 import { fault } from '../../lib/faults.js'
 import { goDuration } from '../../lib/pingcap-log.js'
 import { goSqlErrorText } from '../sql-errors.js'
-import { quoteIdent as q } from '../sql-text.js'
+import { escapeString, quoteIdent as q } from '../sql-text.js'
 import type { ExternalStorage } from '../storage.js'
 import type { ToolLogger } from '../tool-log.js'
 import { CP, type Checkpoints, type ChunkSum } from './checkpoint.js'
@@ -115,6 +115,20 @@ export async function targetColumns(
   }
 }
 
+/** Column types whose canonical text is a bigint's decimal text. */
+const INTEGER_TYPES = new Set(['tinyint', 'smallint', 'mediumint', 'int', 'integer', 'bigint'])
+/** Column types whose canonical text is the string itself (normalizeForColumn's default case). */
+const PLAIN_TEXT_TYPES = new Set([
+  'varchar',
+  'text',
+  'tinytext',
+  'mediumtext',
+  'longtext',
+  'json',
+  'enum',
+  'set'
+])
+
 /**
  * A row's `(literal,…)` tuple for the INSERT, adding its normalized text to the checksum on the way: one pass over
  * the values, a time converted once for both (this loop runs once per imported row).
@@ -129,7 +143,14 @@ function encodeRow(row: readonly Datum[], cols: readonly TargetColumn[], sum: Ro
       tuple += ','
       text += '\x1f'
     }
-    if (v instanceof TimeValue) {
+    if (typeof v === 'bigint' && INTEGER_TYPES.has(col.dataType)) {
+      const t = v.toString() // already the canonical text of an integer column
+      tuple += t
+      text += t
+    } else if (typeof v === 'string' && PLAIN_TEXT_TYPES.has(col.dataType) && !col.binary) {
+      tuple += `'${escapeString(v)}'`
+      text += v // normalizeForColumn keeps such text as it is
+    } else if (v instanceof TimeValue) {
       const t = timeText(v, col)
       tuple += `'${t}'`
       text += normalizeForColumn(col, t)
