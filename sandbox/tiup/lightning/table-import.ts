@@ -6,26 +6,17 @@ import type { RowDataPacket } from 'mysql2'
 import { fault } from '../../lib/faults.js'
 import { goDuration } from '../../lib/pingcap-log.js'
 import { goSqlErrorText } from '../sql-errors.js'
-import { escapeString, quoteIdent as q } from '../sql-text.js'
+import { quoteIdent as q } from '../sql-text.js'
 import type { ExternalStorage } from '../storage.js'
 import type { ToolLogger } from '../tool-log.js'
 import { CP, type Checkpoints, type ChunkSum } from './checkpoint.js'
 import type { TaskConfig } from './config.js'
-import {
-  canonicalTextSql,
-  datumText,
-  normalizeForColumn,
-  sqlLiteral,
-  targetColumn,
-  timeText,
-  TimeValue,
-  type Datum,
-  type TargetColumn
-} from './datum.js'
+import { targetColumn, type TargetColumn } from './datum.js'
 import { canceledError, lightningError, LightningError, messageOf } from './errors.js'
 import type { TableMeta } from './loader.js'
 import type { ImportMetrics } from './progress.js'
 import { openChunk } from './readers.js'
+import { checksumText, encodeRow, remoteRowPlan, RowChecksum } from './row-checksum.js'
 
 /** Everything a table import needs from the run. */
 export interface ImportEnv {
@@ -46,50 +37,6 @@ let errorFaultFired = false
 /** `db`.`table` as Lightning names tables in logs and checkpoints. */
 export function uniqueTable(db: string, table: string): string {
   return `${q(db)}.${q(table)}`
-}
-
-/** A 64-bit hash of a string as two 32-bit halves (two multiplicative hashes over the UTF-16 code units). */
-function hash64(text: string): [number, number] {
-  let h1 = 0xdeadbeef
-  let h2 = 0x41c6ce57
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    h1 = Math.imul(h1 ^ c, 2654435761)
-    h2 = Math.imul(h2 ^ c, 1597334677)
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909)
-  return [h1 >>> 0, h2 >>> 0]
-}
-
-/** A running XOR checksum over normalized rows (like TiDB's, order-independent). */
-class RowChecksum {
-  private hi = 0
-  private lo = 0
-  size = 0
-  rows = 0
-  /** Adds a row given as its normalized values joined by `\x1f`. */
-  addText(text: string): void {
-    const [a, b] = hash64(text)
-    this.hi = (this.hi ^ a) >>> 0
-    this.lo = (this.lo ^ b) >>> 0
-    this.size += Buffer.byteLength(text)
-    this.rows++
-  }
-  get cksum(): bigint {
-    return (BigInt(this.hi) << 32n) | BigInt(this.lo)
-  }
-  merge(s: ChunkSum): void {
-    const v = BigInt(s.cksum)
-    this.hi = (this.hi ^ Number(v >> 32n)) >>> 0
-    this.lo = (this.lo ^ Number(v & 0xffffffffn)) >>> 0
-    this.size += s.size
-    this.rows += s.rows
-  }
-}
-
-function checksumText(c: RowChecksum, kvsPerRow: number): string {
-  return `{cksum=${c.cksum},size=${c.size},kvs=${c.rows * kvsPerRow}}`
 }
 
 /** The target columns of a table (case-insensitive lookup), or undefined when it does not exist. */
@@ -113,54 +60,6 @@ export async function targetColumns(
     columns: rows.filter((r) => r['TABLE_NAME'] === name).map(targetColumn),
     indexes: Number(idx[0]?.['n'] ?? 0)
   }
-}
-
-/** Column types whose canonical text is a bigint's decimal text. */
-const INTEGER_TYPES = new Set(['tinyint', 'smallint', 'mediumint', 'int', 'integer', 'bigint'])
-/** Column types whose canonical text is the string itself (normalizeForColumn's default case). */
-const PLAIN_TEXT_TYPES = new Set([
-  'varchar',
-  'text',
-  'tinytext',
-  'mediumtext',
-  'longtext',
-  'json',
-  'enum',
-  'set'
-])
-
-/**
- * A row's `(literal,…)` tuple for the INSERT, adding its normalized text to the checksum on the way: one pass over
- * the values, a time converted once for both (this loop runs once per imported row).
- */
-function encodeRow(row: readonly Datum[], cols: readonly TargetColumn[], sum: RowChecksum): string {
-  let tuple = '('
-  let text = ''
-  for (let i = 0; i < row.length; i++) {
-    const v = row[i] ?? null
-    const col = cols[i] as TargetColumn
-    if (i > 0) {
-      tuple += ','
-      text += '\x1f'
-    }
-    if (typeof v === 'bigint' && INTEGER_TYPES.has(col.dataType)) {
-      const t = v.toString() // already the canonical text of an integer column
-      tuple += t
-      text += t
-    } else if (typeof v === 'string' && PLAIN_TEXT_TYPES.has(col.dataType) && !col.binary) {
-      tuple += `'${escapeString(v)}'`
-      text += v // normalizeForColumn keeps such text as it is
-    } else if (v instanceof TimeValue) {
-      const t = timeText(v, col)
-      tuple += `'${t}'`
-      text += normalizeForColumn(col, t)
-    } else {
-      tuple += sqlLiteral(v, col)
-      text += normalizeForColumn(col, datumText(v, col))
-    }
-  }
-  sum.addText(text)
-  return `${tuple})`
 }
 
 /** Runs `limit` async jobs at a time. */
@@ -444,55 +343,4 @@ async function compareChecksum(
     ['table', name],
     ['local', checksumText(local, kvsPerRow)]
   ])
-}
-
-/**
- * How the remote checksum reads a table: each run of columns whose normalized text the target can build
- * (canonicalTextSql) comes back as one value, joined by `\x1f` on the server; the other columns come back raw and
- * are normalized here. `rowText` rebuilds the row's text in column order, the same text the local checksum hashes.
- */
-function remoteRowPlan(cols: readonly TargetColumn[]): {
-  readonly select: string[]
-  readonly rowText: (row: readonly (Buffer | null)[]) => string
-} {
-  const select: string[] = []
-  /** Per selected value: the column it normalizes here, or undefined for a server-built run. */
-  const here: (TargetColumn | undefined)[] = []
-  let run: string[] = []
-  const endRun = (): void => {
-    if (run.length === 0) return
-    select.push(
-      run.length === 1 ? (run[0] as string) : `CONCAT_WS(CHAR(31 USING utf8mb4),${run.join(',')})`
-    )
-    here.push(undefined)
-    run = []
-  }
-  for (const col of cols) {
-    const sql = canonicalTextSql(col)
-    if (sql !== undefined) {
-      run.push(sql)
-      continue
-    }
-    endRun()
-    select.push(q(col.name))
-    here.push(col)
-  }
-  endRun()
-  if (select.length === 0) select.push("''") // a table without columns to compare still counts its rows
-  const rowText = (row: readonly (Buffer | null)[]): string => {
-    let text = ''
-    for (let i = 0; i < row.length; i++) {
-      const v = row[i] ?? null
-      const col = here[i]
-      if (i > 0) text += '\x1f'
-      if (col === undefined) text += v === null ? '' : v.toString('utf8')
-      else
-        text += normalizeForColumn(
-          col,
-          v === null ? null : col.binary ? v.toString('hex') : v.toString('utf8')
-        )
-    }
-    return text
-  }
-  return { select, rowText }
 }
