@@ -1,8 +1,9 @@
 // The stand-in's checksums (TiDB's is an order-independent XOR over the table's key-values; here over each row's
 // normalized text): the local one, added as rows are encoded for the INSERTs, and the plan of the remote one,
 // which lets the target build most of each row's text in SQL.
-import { escapeString, quoteIdent as q } from '../sql-text.js'
+import { quoteIdent as q } from '../sql-text.js'
 import {
+  canonicalShortcut,
   canonicalTextSql,
   datumText,
   normalizeForColumn,
@@ -59,20 +60,6 @@ export function checksumText(c: RowChecksum, kvsPerRow: number): string {
   return `{cksum=${c.cksum},size=${c.size},kvs=${c.rows * kvsPerRow}}`
 }
 
-/** Column types whose canonical text is a bigint's decimal text. */
-const INTEGER_TYPES = new Set(['tinyint', 'smallint', 'mediumint', 'int', 'integer', 'bigint'])
-/** Column types whose canonical text is the string itself (normalizeForColumn's default case). */
-const PLAIN_TEXT_TYPES = new Set([
-  'varchar',
-  'text',
-  'tinytext',
-  'mediumtext',
-  'longtext',
-  'json',
-  'enum',
-  'set'
-])
-
 /**
  * A row's `(literal,…)` tuple for the INSERT, adding its normalized text to the checksum on the way: one pass over
  * the values, a time converted once for both (this loop runs once per imported row).
@@ -91,13 +78,14 @@ export function encodeRow(
       tuple += ','
       text += '\x1f'
     }
-    if (typeof v === 'bigint' && INTEGER_TYPES.has(col.dataType)) {
-      const t = v.toString() // already the canonical text of an integer column
+    const shortcut = canonicalShortcut(col)
+    if (typeof v === 'bigint' && shortcut === 'integer') {
+      const t = v.toString() // both the literal and the canonical text
       tuple += t
       text += t
-    } else if (typeof v === 'string' && PLAIN_TEXT_TYPES.has(col.dataType) && !col.binary) {
-      tuple += `'${escapeString(v)}'`
-      text += v // normalizeForColumn keeps such text as it is
+    } else if (typeof v === 'string' && shortcut === 'as-is') {
+      tuple += sqlLiteral(v, col)
+      text += v
     } else if (v instanceof TimeValue) {
       const t = timeText(v, col)
       tuple += `'${t}'`
