@@ -2175,9 +2175,9 @@ var lines = __webpack_require__(4861);
 // Hot path (issue 9: ≥ 200 MiB/s, ≤ 64 MiB RSS): a fixed 64 KiB read buffer, native `indexOf` for newlines, and
 // either one UTF-8 decode per chunk of whole lines (a newline byte never occurs inside a multi-byte sequence, so a
 // chunk cut at its last newline decodes exactly) with string slices per line, or — with a LineFilter — a decode of
-// only the lines the filter wants. Only the bytes after the last newline are copied and
-// carried to the next read, capped at the longest line kept. The lines handed out are slices of the chunk string:
-// a consumer that keeps one beyond the call should copy it (log-line.ts `detach`).
+// only the lines the filter wants. Only the bytes after the last newline are copied and carried to the next read,
+// capped at the longest line kept. The lines handed out may be slices of the chunk string: a consumer that keeps one
+// beyond the call should copy it (log-line.ts `detach`).
 
 
 /** Splits bytes into lines: `\n` ends a line, a `\r` before it is dropped, over-long lines are cut with a note. */

@@ -4,9 +4,9 @@
 // Hot path (issue 9: ≥ 200 MiB/s, ≤ 64 MiB RSS): a fixed 64 KiB read buffer, native `indexOf` for newlines, and
 // either one UTF-8 decode per chunk of whole lines (a newline byte never occurs inside a multi-byte sequence, so a
 // chunk cut at its last newline decodes exactly) with string slices per line, or — with a LineFilter — a decode of
-// only the lines the filter wants. Only the bytes after the last newline are copied and
-// carried to the next read, capped at the longest line kept. The lines handed out are slices of the chunk string:
-// a consumer that keeps one beyond the call should copy it (log-line.ts `detach`).
+// only the lines the filter wants. Only the bytes after the last newline are copied and carried to the next read,
+// capped at the longest line kept. The lines handed out may be slices of the chunk string: a consumer that keeps one
+// beyond the call should copy it (log-line.ts `detach`).
 import { promises as fs } from 'node:fs'
 import type { FileHandle } from 'node:fs/promises'
 import { DEFAULT_MAX_LINE_LENGTH } from './lines.js'
