@@ -5,6 +5,7 @@ import { jest } from '@jest/globals'
 import { spawn } from 'node:child_process'
 import path from 'node:path'
 import type { RequestEntry } from '../../sandbox/lib/request-log.js'
+import { purgeBinlogsBefore } from '../helpers/dm-world.js'
 import { runAction, useHarness, type ActionRun } from '../helpers/sandbox-harness.js'
 
 jest.setTimeout(120_000)
@@ -88,9 +89,7 @@ test('a re-run whose recorded binlog file was purged refuses to start DM before 
   const recorded = first.outputs['binlog-file'] ?? ''
   expect(recorded).not.toBe('')
 
-  await sandbox.h.sb.source.query('FLUSH BINARY LOGS')
-  const [newest] = await sandbox.h.sb.source.query<{ File: string }[]>('SHOW MASTER STATUS')
-  await sandbox.h.sb.source.query(`PURGE BINARY LOGS TO '${newest?.File ?? ''}'`)
+  const newest = await purgeBinlogsBefore(sandbox.h, recorded)
 
   const { run, dm } = await requestsDuring(() =>
     runAction(sandbox.h, { 'run-key': key }, 'index.js', attemptEnv(2))
@@ -98,7 +97,7 @@ test('a re-run whose recorded binlog file was purged refuses to start DM before 
   expect(run.exitCode).toBe(1)
   expect(dm).toEqual([])
   expect(run.stdout).toContain(
-    `::error::The binlog file ${recorded} recorded before the snapshot is no longer on the source (the oldest binary log it keeps is ${newest?.File ?? ''}), so DM cannot replicate the changes made since the snapshot: refusing to start DM.`
+    `::error::The binlog file ${recorded} recorded before the snapshot is no longer on the source (the oldest binary log it keeps is ${newest}), so DM cannot replicate the changes made since the snapshot: refusing to start DM.`
   )
   expect(run.summary).toMatch(/Data import[^\n]*done in an earlier attempt at/)
   expect(run.outputs['binlog-file']).toBe(recorded)

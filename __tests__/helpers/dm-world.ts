@@ -107,6 +107,27 @@ export async function eventually<T>(
   }
 }
 
+/**
+ * Starts a new binary log on the source and purges every older one, so `file` is gone; returns the new file's name.
+ * MariaDB keeps, with only a warning, a file a binlog dump thread still reads: an earlier test's reader ends with its
+ * task, but the server may notice a moment later, so this purges until `file` is really gone.
+ */
+export async function purgeBinlogsBefore(h: Harness, file: string): Promise<string> {
+  const { source } = h.sb
+  await source.query('FLUSH BINARY LOGS')
+  const [newest] = await source.query<{ File: string }[]>('SHOW MASTER STATUS')
+  if (newest === undefined) throw new Error('no binlog on the source')
+  await eventually(
+    `${file} purged from the source`,
+    async () => {
+      await source.query(`PURGE BINARY LOGS TO '${newest.File}'`)
+      return source.query<{ Log_name: string }[]>('SHOW BINARY LOGS')
+    },
+    (logs) => !logs.some((l) => l.Log_name === file)
+  )
+  return newest.File
+}
+
 /** A migration state as the earlier phases leave it for replicate (MariaDB source, GTID off). */
 export function dmState(runKey: string, tiup: TiupSetup, binlog: CapturedBinlog): MigrationState {
   return {
