@@ -61,42 +61,44 @@ export function checksumText(c: RowChecksum, kvsPerRow: number): string {
 }
 
 /**
- * A row's `(literal,…)` tuple for the INSERT, adding its normalized text to the checksum on the way: one pass over
- * the values, a time converted once for both (this loop runs once per imported row).
+ * The encoder of a table's rows: a row's `(literal,…)` tuple for the INSERT, its normalized text added to the
+ * checksum on the way. One pass over the values, a time converted once for both, and each column's shortcut
+ * (canonicalShortcut) decided once per table: the encoder runs once per imported row.
  */
-export function encodeRow(
-  row: readonly Datum[],
-  cols: readonly TargetColumn[],
-  sum: RowChecksum
-): string {
-  let tuple = '('
-  let text = ''
-  for (let i = 0; i < row.length; i++) {
-    const v = row[i] ?? null
-    const col = cols[i] as TargetColumn
-    if (i > 0) {
-      tuple += ','
-      text += '\x1f'
+export function rowEncoder(
+  cols: readonly TargetColumn[]
+): (row: readonly Datum[], sum: RowChecksum) => string {
+  const shortcuts = cols.map(canonicalShortcut)
+  return (row, sum) => {
+    let tuple = '('
+    let text = ''
+    for (let i = 0; i < row.length; i++) {
+      const v = row[i] ?? null
+      const col = cols[i] as TargetColumn
+      if (i > 0) {
+        tuple += ','
+        text += '\x1f'
+      }
+      const shortcut = shortcuts[i]
+      if (typeof v === 'bigint' && shortcut === 'integer') {
+        const t = v.toString() // both the literal and the canonical text
+        tuple += t
+        text += t
+      } else if (typeof v === 'string' && shortcut === 'as-is') {
+        tuple += sqlLiteral(v, col)
+        text += v
+      } else if (v instanceof TimeValue) {
+        const t = timeText(v, col)
+        tuple += `'${t}'`
+        text += normalizeForColumn(col, t)
+      } else {
+        tuple += sqlLiteral(v, col)
+        text += normalizeForColumn(col, datumText(v, col))
+      }
     }
-    const shortcut = canonicalShortcut(col)
-    if (typeof v === 'bigint' && shortcut === 'integer') {
-      const t = v.toString() // both the literal and the canonical text
-      tuple += t
-      text += t
-    } else if (typeof v === 'string' && shortcut === 'as-is') {
-      tuple += sqlLiteral(v, col)
-      text += v
-    } else if (v instanceof TimeValue) {
-      const t = timeText(v, col)
-      tuple += `'${t}'`
-      text += normalizeForColumn(col, t)
-    } else {
-      tuple += sqlLiteral(v, col)
-      text += normalizeForColumn(col, datumText(v, col))
-    }
+    sum.addText(text)
+    return `${tuple})`
   }
-  sum.addText(text)
-  return `${tuple})`
 }
 
 /**

@@ -16,7 +16,7 @@ import { canceledError, lightningError, LightningError, messageOf } from './erro
 import type { TableMeta } from './loader.js'
 import type { ImportMetrics } from './progress.js'
 import { openChunk } from './readers.js'
-import { checksumText, encodeRow, remoteRowPlan, RowChecksum } from './row-checksum.js'
+import { checksumText, remoteRowPlan, rowEncoder, RowChecksum } from './row-checksum.js'
 
 /** Everything a table import needs from the run. */
 export interface ImportEnv {
@@ -137,6 +137,7 @@ export async function importTable(env: ImportEnv, t: TableMeta): Promise<void> {
         const known = cols as TargetColumn[]
         checksumColumns ??= known
         const chunkSum = new RowChecksum()
+        const encodeRow = rowEncoder(known)
         let rowsRead = 0
         /** Source bytes per row: exact when the file knows its rows, else from how far reading got. */
         const bytesPerRow = (): number =>
@@ -186,7 +187,7 @@ export async function importTable(env: ImportEnv, t: TableMeta): Promise<void> {
         }
         for await (const batch of chunk.batches()) {
           for (const row of batch) {
-            const tuple = encodeRow(row, known, chunkSum)
+            const tuple = encodeRow(row, chunkSum)
             tuples.push(tuple)
             rowsRead++
             bytes += tuple.length

@@ -2,8 +2,8 @@
 // back raw) must rebuild exactly the row text the local side hashes while encoding the INSERT.
 import { targetColumn, type TargetColumn } from '../../../../sandbox/tiup/lightning/datum.js'
 import {
-  encodeRow,
   remoteRowPlan,
+  rowEncoder,
   RowChecksum
 } from '../../../../sandbox/tiup/lightning/row-checksum.js'
 
@@ -47,7 +47,7 @@ describe('remoteRowPlan', () => {
   test('the rebuilt row text is the text the local side hashes', () => {
     const local = new RowChecksum()
     const remote = new RowChecksum()
-    encodeRow([42n, 'naïve ☃', 0.25, new Uint8Array([0, 255]), null, 7n], cols, local)
+    rowEncoder(cols)([42n, 'naïve ☃', 0.25, new Uint8Array([0, 255]), null, 7n], local)
     const { rowText } = remoteRowPlan(cols)
     // What the target sends: the server-built run, the raw FLOAT text, the hex run, NULL, the padded ZEROFILL.
     remote.addText(
@@ -65,7 +65,7 @@ describe('remoteRowPlan', () => {
   test('a value that differs changes the checksum', () => {
     const local = new RowChecksum()
     const remote = new RowChecksum()
-    encodeRow([42n, 'a', 0.25, new Uint8Array([1]), 1.5, 7n], cols, local)
+    rowEncoder(cols)([42n, 'a', 0.25, new Uint8Array([1]), 1.5, 7n], local)
     const { rowText } = remoteRowPlan(cols)
     remote.addText(
       rowText([
