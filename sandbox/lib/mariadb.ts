@@ -36,6 +36,8 @@ export interface MariaDbServer {
   readonly socket: string
   readonly dataDir: string
   readonly errorLog: string
+  /** The server's private `--tmpdir` (temporary tables and files of this server only). */
+  readonly tmpDir: string
   readonly pid: number
   readonly rootPassword: string
   /** Opens a root connection over TCP (multipleStatements on). The caller ends it. */
@@ -137,7 +139,10 @@ export async function startMariaDb(opts: MariaDbOptions): Promise<MariaDbServer>
   const dataDir = path.join(dir, 'data')
   const socket = path.join(dir, 'mysqld.sock')
   const errorLog = path.join(dir, 'error.log')
-  await mkdir(dir, { recursive: true })
+  // A private temp dir: at start mariadbd deletes every `#sql*` file it finds in its tmpdir (MariaDB/server
+  // sql/sql_base.cc, mysql_rm_tmp_tables), so servers sharing the system temp dir delete each other's temp tables.
+  const tmpDir = path.join(dir, 'tmp')
+  await mkdir(tmpDir, { recursive: true })
   if (!existsSync(path.join(dataDir, 'mysql'))) await prepareDataDir(dataDir)
   const port = opts.port ?? (await freePort())
   const args = [
@@ -151,6 +156,7 @@ export async function startMariaDb(opts: MariaDbOptions): Promise<MariaDbServer>
     `--server-id=${opts.serverId}`,
     '--user=root',
     `--log-error=${errorLog}`,
+    `--tmpdir=${tmpDir}`,
     '--character-set-server=utf8mb4',
     '--collation-server=utf8mb4_general_ci',
     ...SIZE_FLAGS,
@@ -203,6 +209,7 @@ export async function startMariaDb(opts: MariaDbOptions): Promise<MariaDbServer>
     socket,
     dataDir,
     errorLog,
+    tmpDir,
     pid: child.pid ?? -1,
     rootPassword: opts.rootPassword,
     connect,
