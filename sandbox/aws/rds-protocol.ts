@@ -4,7 +4,7 @@
 // come from the RDS model (the SDK's schemas_0.js: DBClusterList → DBCluster, ExportTasksList → ExportTask, a plain
 // StringList → member …); the SDK only finds list items under the name the model gives.
 import { randomUUID } from 'node:crypto'
-import { xmlEscape } from './s3-server.js'
+import { xmlEscape } from './s3-errors.js'
 import { errors } from './rds-errors.js'
 
 /** The RDS API namespace every response element carries. */

@@ -65,8 +65,11 @@ export class S3Store {
   private readonly buckets = new Map<string, Bucket>()
   private readonly uploads = new Map<
     string,
-    { bucket: string; key: string; parts: Map<number, Buffer> }
+    { bucket: string; key: string; since: number; parts: Map<number, Buffer> }
   >()
+  /** Sequence number of the last write or delete of each `bucket\0key` (conditional writes compare them). */
+  private readonly changes = new Map<string, number>()
+  private seq = 0
 
   constructor(private readonly dir: string) {
     mkdirSync(dir, { recursive: true })
@@ -79,6 +82,18 @@ export class S3Store {
 
   hasBucket(name: string): boolean {
     return this.buckets.has(name)
+  }
+
+  /**
+   * A number that changes whenever the key is written or deleted, 0 if it never was: a conditional write compares it
+   * before and after its body arrives to tell a conflicting operation (S3's 409 ConditionalRequestConflict).
+   */
+  changeSeq(bucketName: string, key: string): number {
+    return this.changes.get(`${bucketName}\0${key}`) ?? 0
+  }
+
+  private changed(bucketName: string, key: string): void {
+    this.changes.set(`${bucketName}\0${key}`, ++this.seq)
   }
 
   bucketNames(): string[] {
@@ -114,6 +129,7 @@ export class S3Store {
     }
     if (!b.objects.has(key)) b.keys.splice(lowerBound(b.keys, key), 0, key)
     b.objects.set(key, meta)
+    this.changed(bucketName, key)
     return meta
   }
 
@@ -139,6 +155,7 @@ export class S3Store {
     b.objects.delete(key)
     b.keys.splice(lowerBound(b.keys, key), 1)
     rmSync(meta.file, { force: true })
+    this.changed(bucketName, key)
   }
 
   /** ListObjectsV2 semantics: lexicographic order, prefix, delimiter roll-up, max-keys, tokens, start-after. */
@@ -199,7 +216,7 @@ export class S3Store {
   createUpload(bucket: string, key: string): string {
     this.bucket(bucket)
     const id = randomUUID()
-    this.uploads.set(id, { bucket, key, parts: new Map() })
+    this.uploads.set(id, { bucket, key, since: this.changeSeq(bucket, key), parts: new Map() })
     return id
   }
 
@@ -228,8 +245,9 @@ export class S3Store {
     return this.uploads.delete(id)
   }
 
-  uploadTarget(id: string): { bucket: string; key: string } | undefined {
+  /** Where an upload goes, and the key's change number when it was initiated. */
+  uploadTarget(id: string): { bucket: string; key: string; since: number } | undefined {
     const u = this.uploads.get(id)
-    return u ? { bucket: u.bucket, key: u.key } : undefined
+    return u ? { bucket: u.bucket, key: u.key, since: u.since } : undefined
   }
 }
