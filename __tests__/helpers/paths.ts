@@ -9,5 +9,10 @@ export function fixturePath(...parts: string[]): string {
   return path.join(repoRoot, '__tests__', 'fixtures', ...parts)
 }
 
-/** The shared real-outputs folder (`<root>/../shared/real-outputs`), which may be absent on a fresh clone. */
-export const realOutputsDir = path.resolve(repoRoot, '../shared/real-outputs')
+/**
+ * The shared real-outputs folder (`<root>/../shared/real-outputs`), which may be absent on a fresh clone.
+ * `REAL_OUTPUTS_DIR` points elsewhere, for a checkout whose parent folder does not hold it (a worktree).
+ */
+export const realOutputsDir = path.resolve(
+  process.env['REAL_OUTPUTS_DIR'] ?? path.join(repoRoot, '../shared/real-outputs')
+)

@@ -1,31 +1,29 @@
-// Where the dmctl samples live: observed outputs in ../shared/real-outputs/dmctl (never copied into the repo) and our
-// own fixtures in __tests__/fixtures/dmctl.
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+// Where the dmctl samples live: observed outputs in ../shared/real-outputs/dmctl (never copied into the repo; read
+// through the shared fixture, which skips with a message when the folder is absent) and our own fixtures in
+// __tests__/fixtures/dmctl.
+import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 
 import { repoRoot } from '../../sandbox/lib/paths.js'
 import type { DmSourceConfigInput } from '../../src/tidb/dm-config.js'
 import type { TiupSetup } from '../../src/tidb/tiup.js'
+import { haveRealOutputs, readReal, realSamples } from '../fixtures/real-outputs.js'
 
-const realDir = path.resolve(repoRoot(), '../shared/real-outputs/dmctl')
+export { describeReal } from '../fixtures/real-outputs.js'
+
 const fixtureDir = path.join(repoRoot(), '__tests__', 'fixtures', 'dmctl')
 
 /** True when the shared real outputs are reachable from this worktree. */
-export const haveReal = existsSync(realDir)
-if (!haveReal)
-  console.warn(`real dmctl outputs not found at ${realDir}: tests that read them are skipped`)
-
-/** `describe`, or `describe.skip` when the real outputs are absent. */
-export const describeReal = haveReal ? describe : describe.skip
+export const haveReal = haveRealOutputs
 
 /** Reads an observed sample (`dmctl/<name>`; `from-code/...` works too). */
 export function real(name: string): string {
-  return readFileSync(path.join(realDir, name), 'utf8')
+  return readReal(`dmctl/${name}`)
 }
 
-/** Names of every observed sample (not the `.source` sidecars, not from-code). */
+/** Names of every observed sample, whatever its extension (not the `.source` sidecars, not from-code). */
 export function realNames(): string[] {
-  return haveReal ? readdirSync(realDir).filter((f) => f.endsWith('.txt')) : []
+  return realSamples('dmctl').map((rel) => rel.slice('dmctl/'.length))
 }
 
 /** Reads one of our fixtures. */
