@@ -169,6 +169,11 @@ describe('parseExportMetadata and exportedTables', () => {
     expect(t?.rows).toBe(42)
   })
 
+  test('export_info: an empty s3Prefix is the bucket root, not a missing value', () => {
+    expect(parseExportInfo('{"s3Bucket": "b", "s3Prefix": ""}').s3Prefix).toBe('')
+    expect(parseExportInfo('{"s3Bucket": "b"}').s3Prefix).toBeUndefined()
+  })
+
   test('file order and errors', () => {
     expect(
       ['x_from_10_to_20.json', 'x_from_2_to_9.json', 'x_from_1_to_1.json'].sort(

@@ -2,19 +2,42 @@ import fc from 'fast-check'
 import {
   exportProgress,
   formatDuration,
+  isTerminalExportStatus,
   normaliseExportStatus,
   parseWarningMessage,
   toExportTaskView,
   warningLines
 } from '../../src/aws/export-task.js'
-import { describeReal, readReal, stripDocsLineNumbers } from '../fixtures/real-outputs.js'
+import {
+  describeReal,
+  readReal,
+  realSamples,
+  stripDocsLineNumbers
+} from '../fixtures/real-outputs.js'
 
 const tasksOf = (rel: string): unknown[] => {
   const doc = JSON.parse(stripDocsLineNumbers(readReal(rel))) as { ExportTasks: unknown[] }
   return doc.ExportTasks
 }
 
+/** The API outputs of real-outputs/aurora (start/cancel/describe-export-task[s]); each is read by a test below. */
+const API_OUTPUTS = [
+  'cancel-export-task-awscli-example.json',
+  'cancel-export-task-output-line-numbered-docs.txt',
+  'describe-export-tasks-awscli-example.json',
+  'describe-export-tasks-cluster-export-line-numbered-docs.txt',
+  'describe-export-tasks-snapshot-line-numbered-docs.txt',
+  'start-export-task-awscli-example.json',
+  'start-export-task-output-docs.json'
+].map((f) => `aurora/${f}`)
+
 describeReal('export tasks from the API outputs in real-outputs/aurora', () => {
+  test('every API output sample is covered by a test below', () => {
+    expect(
+      realSamples('aurora').filter((f) => /\/(start|cancel|describe)-export-/.test(f))
+    ).toEqual(API_OUTPUTS)
+  })
+
   test('describe-export-tasks (AWS CLI example): COMPLETE and a STARTING task without times', () => {
     const [done, starting] = tasksOf('aurora/describe-export-tasks-awscli-example.json').map(
       toExportTaskView
@@ -25,7 +48,7 @@ describeReal('export tasks from the API outputs in real-outputs/aurora', () => {
       percent: 100,
       totalExtractedGB: 0,
       s3Bucket: 'mybucket',
-      s3Prefix: undefined,
+      s3Prefix: '', // `"S3Prefix": ""`: the files are at the bucket root, not at an unknown place
       snapshotTime: new Date('2020-03-02T18:26:28.163Z'),
       taskStartTime: new Date('2020-03-02T18:57:56.896Z'),
       taskEndTime: new Date('2020-03-02T19:10:31.985Z'),
@@ -99,6 +122,54 @@ describeReal('export tasks from the API outputs in real-outputs/aurora', () => {
       status: 'CANCELING',
       s3Bucket: 'examplebucket'
     })
+  })
+
+  test('AWS CLI start-export-task example: STARTING an instance snapshot export, no S3Prefix key, no times', () => {
+    const start = toExportTaskView(
+      JSON.parse(readReal('aurora/start-export-task-awscli-example.json'))
+    )
+    expect(start).toMatchObject({
+      id: 'my-s3-export',
+      status: 'STARTING',
+      percent: 0,
+      totalExtractedGB: 0,
+      s3Bucket: 'mybucket',
+      s3Prefix: undefined,
+      snapshotTime: new Date('2020-03-27T20:48:42.023Z'),
+      taskStartTime: undefined,
+      taskEndTime: undefined,
+      failureCause: undefined,
+      warnings: undefined
+    })
+    expect(start.sourceArn).toMatch(/:snapshot:db5-snapshot-test$/)
+    expect(isTerminalExportStatus(start.status)).toBe(false)
+    expect(exportProgress(start, new Date()).text).toBe('STARTING 0% · 0 GB')
+  })
+
+  test('AWS CLI cancel-export-task example: CANCELING is not an end yet; the empty S3Prefix is the bucket root', () => {
+    const cancel = toExportTaskView(
+      JSON.parse(readReal('aurora/cancel-export-task-awscli-example.json'))
+    )
+    expect(cancel).toMatchObject({
+      id: 'my-s3-export-1',
+      status: 'CANCELING',
+      percent: 0,
+      s3Bucket: 'mybucket',
+      s3Prefix: '',
+      snapshotTime: new Date('2019-03-24T20:01:09.815Z'),
+      taskStartTime: undefined
+    })
+    expect(cancel.kmsKeyId).toMatch(/^arn:aws:kms:us-east-1:123456789012:key\//)
+    expect(isTerminalExportStatus(cancel.status)).toBe(false)
+  })
+})
+
+describe('S3Prefix', () => {
+  test('an empty prefix is a value (bucket root), an absent or non-string one is unknown', () => {
+    expect(toExportTaskView({ S3Prefix: '' }).s3Prefix).toBe('')
+    expect(toExportTaskView({ S3Prefix: 'exports/2024' }).s3Prefix).toBe('exports/2024')
+    expect(toExportTaskView({}).s3Prefix).toBeUndefined()
+    expect(toExportTaskView({ S3Prefix: null }).s3Prefix).toBeUndefined()
   })
 })
 

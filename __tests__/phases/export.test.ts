@@ -146,6 +146,19 @@ test('re-attaching to a COMPLETE export finishes at once', async () => {
   expect(again.state.export?.taskId).toBe(ID)
 })
 
+test('re-attaching to an export written at the bucket root ("S3Prefix": "") reports the files there', async () => {
+  const w = world()
+  await run(w)
+  const task = w.rds.tasks.get(ID)
+  // What DescribeExportTasks prints for a task started without a prefix.
+  if (task) w.rds.tasks.set(ID, { ...task, prefix: '' })
+  const again = world()
+  const { result, report } = await run({ ...again, rds: w.rds, clock: w.clock })
+  expect(result.error).toBeUndefined()
+  expect(again.state.export).toMatchObject({ prefix: ID, uri: `s3://bucket/${ID}/` })
+  expect(report.outputs['export-uri']).toBe(`s3://bucket/${ID}/`)
+})
+
 test.each([
   ['FAILED', CAUSE],
   ['CANCELED', 'The export task was canceled by a user.']

@@ -9,7 +9,7 @@
 // are read when some key carries them (`rows`, `rowCount`, `numberOfRows`, `totalRows`, `exportedRows`) and are
 // undefined otherwise; a verification needs another source (the Parquet footers' num_rows, or the source).
 
-import { arr, date, field, num, str, tryJson, type Json } from './json-fields.js'
+import { arr, date, field, num, str, strOrEmpty, tryJson, type Json } from './json-fields.js'
 import { normaliseExportStatus, type ExportStatus, type ExportWarnings } from './export-task.js'
 
 /** `export_info_<id>.json`. */
@@ -24,6 +24,7 @@ export interface ExportInfo {
   readonly taskEndTime: Date | undefined
   readonly exportOnly: readonly string[]
   readonly s3Bucket: string | undefined
+  /** `''` for an export at the bucket root; undefined when absent. */
   readonly s3Prefix: string | undefined
 }
 
@@ -83,7 +84,7 @@ export function parseExportInfo(text: string, file = 'export_info'): ExportInfo 
     taskEndTime: date(doc, 'taskEndTime'),
     exportOnly: arr(doc, 'exportOnly').filter((e): e is string => typeof e === 'string'),
     s3Bucket: str(doc, 's3Bucket'),
-    s3Prefix: str(doc, 's3Prefix')
+    s3Prefix: strOrEmpty(doc, 's3Prefix')
   }
 }
 

@@ -2,7 +2,7 @@
 // (strings) alike (aws.md §1.3, §2): status normalised to upper case (moto answers lower case), the 2019
 // `ExportTime` read as `SnapshotTime`, and `WarningMessage` — a JSON document inside a string — parsed.
 
-import { arr, date, field, num, str, tryJson, type Json } from './json-fields.js'
+import { arr, date, field, num, str, strOrEmpty, tryJson, type Json } from './json-fields.js'
 
 /** The statuses of aws.md §2.2 (spelled `CANCELED`, one L). */
 export type ExportStatus =
@@ -108,6 +108,7 @@ export interface ExportTaskView {
   readonly sourceArn: string | undefined
   readonly sourceType: string | undefined
   readonly s3Bucket: string | undefined
+  /** `''` when the task writes at the bucket root (the API and CLI print `"S3Prefix": ""`); undefined when absent. */
   readonly s3Prefix: string | undefined
   readonly iamRoleArn: string | undefined
   readonly kmsKeyId: string | undefined
@@ -132,7 +133,7 @@ export function toExportTaskView(task: Json): ExportTaskView {
     sourceArn: str(task, 'SourceArn'),
     sourceType: str(task, 'SourceType'),
     s3Bucket: str(task, 'S3Bucket'),
-    s3Prefix: str(task, 'S3Prefix'),
+    s3Prefix: strOrEmpty(task, 'S3Prefix'),
     iamRoleArn: str(task, 'IamRoleArn'),
     kmsKeyId: str(task, 'KmsKeyId'),
     exportOnly: arr(task, 'ExportOnly').filter((e): e is string => typeof e === 'string'),

@@ -21,6 +21,15 @@ export function str(obj: Json, key: string): string | undefined {
   return typeof v === 'string' && v !== '' ? v : undefined
 }
 
+/**
+ * A string value as given, the empty string included; undefined only when absent or not a string. For fields where
+ * `""` means something, e.g. `"S3Prefix": ""` (the export was written at the bucket root).
+ */
+export function strOrEmpty(obj: Json, key: string): string | undefined {
+  const v = field(obj, key)
+  return typeof v === 'string' ? v : undefined
+}
+
 /** A finite number (numeric strings accepted, as some dumps quote them), or undefined. */
 export function num(obj: Json, key: string): number | undefined {
   const v = field(obj, key)
