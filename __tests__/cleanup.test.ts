@@ -127,7 +127,7 @@ describe('cleanup (post step)', () => {
       restore()
     }
     const summary = readFileSync(summaryFile, 'utf8')
-    expect(summary).toContain('<h2>🚫 aurora-to-tidb · migrate · cancelled</h2>')
+    expect(summary).toContain('<h2>🚫 Migrate cancelled during Snapshot export</h2>')
     expect(summary).toContain(
       'The main step was cancelled or killed during phase Snapshot export before it could write its report.'
     )
@@ -146,7 +146,7 @@ describe('cleanup (post step)', () => {
     } finally {
       restore()
     }
-    expect(readFileSync(summaryFile, 'utf8')).toContain('aurora-to-tidb · unknown · cancelled')
+    expect(readFileSync(summaryFile, 'utf8')).toContain('<h2>🚫 aurora-to-tidb cancelled</h2>')
     expect(process.exitCode).toBeUndefined()
   })
 

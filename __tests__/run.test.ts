@@ -78,7 +78,7 @@ describe('run', () => {
     expect(stdout.join('')).toContain(
       "::error::Input 'source-port' must be a port number (1-65535); got 'abc'"
     )
-    expect(read(files.summary)).toContain('<h2>❌ aurora-to-tidb · unknown · failed</h2>')
+    expect(read(files.summary)).toContain('<h2>❌ aurora-to-tidb failed</h2>')
   })
 
   test('a successful graph sets outputs, result.json and the summary, and does not fail the step', async () => {
@@ -102,7 +102,7 @@ describe('run', () => {
       'result-file': resultFile
     })
     const summary = read(files.summary)
-    expect(summary).toContain('<h2>✅ aurora-to-tidb · migrate · succeeded</h2>')
+    expect(summary).toContain('<h2>✅ Migrate succeeded')
     expect(summary).toContain('<td>Title verify</td><td>✅ succeeded</td>')
     const state = stateFileToEnv(read(files.state))
     expect(state['STATE_summary-written']).toBe('true')
@@ -135,7 +135,9 @@ describe('run', () => {
     expect(process.exitCode).toBe(1)
     expect(outputs()['snapshot-id']).toBe('snap-1')
     const summary = read(files.summary)
-    expect(summary).toContain('<b>Title import failed:</b> tidb-lightning exited with code 1')
+    expect(summary).toContain('<h2>❌ Migrate failed at Title import</h2>')
+    expect(summary).toContain('<p><b>Error:</b> tidb-lightning exited with code 1</p>')
+    expect(summary).toContain('<summary><b>Title import failed</b></summary>')
     expect(summary).toContain('<pre>[ERROR] restore failed</pre>')
     expect(stdout.join('')).toContain('::error::tidb-lightning exited with code 1')
     // the step failed only after the outputs were written
@@ -162,7 +164,7 @@ describe('run', () => {
     expect(process.exitCode).toBe(1)
     expect(stdout.join('')).toContain('Received SIGINT: cancelling the running phases')
     expect(stdout.join('')).toContain('::error::The run was cancelled during Title export')
-    expect(read(files.summary)).toContain('<h2>🚫 aurora-to-tidb · migrate · cancelled</h2>')
+    expect(read(files.summary)).toContain('<h2>🚫 Migrate cancelled')
     expect(JSON.parse(read(resultFile))).toMatchObject({
       status: 'cancelled',
       phases: [

@@ -105,7 +105,9 @@ test('SIGINT then SIGTERM during the data import: partial report within 5 s, no 
     verify: 'skipped',
     replicate: 'skipped'
   })
-  expect(run.summary).toContain('🚫 aurora-to-tidb · migrate · cancelled')
+  expect(run.summary).toContain(
+    '<h2>🚫 Migrate cancelled during Data import (Lightning, Parquet)</h2>'
+  )
   expect(run.summary).toMatch(/Data import \(Lightning, Parquet\).*?<\/td><td>🚫 cancelled<\/td>/)
   expect(run.outputs['export-task-id']).toMatch(/\S/)
   expect(run.outputs['binlog-file']).toMatch(/\S/)

@@ -102,7 +102,8 @@ test('operation plan through the bundled action: exit 0, plan-file, and the plan
   expect(run.exitCode).toBe(0)
   expect(run.summary).toContain('<h3>Plan: 13 tables')
   expect(run.summary).toMatch(/<td>Export cost<\/td><td>\$\d+\.\d\d<\/td>/)
-  expect(run.summary).toContain('Prechecks (0 fail · 2 warn')
+  expect(run.summary).toMatch(/<h2>⚠️ Go, after reading 2 warnings: 13 tables, ~[\d,]+ rows<\/h2>/)
+  expect(run.summary).toMatch(/<h3>Prechecks \(2 warnings · \d+ passed\)<\/h3>/)
   const plan = JSON.parse(await readFile(run.outputs['plan-file'] ?? '', 'utf8')) as {
     totals: { tables: number }
     checks: unknown[]

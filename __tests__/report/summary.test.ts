@@ -6,20 +6,22 @@ describe('renderSummary', () => {
   test('an empty report says what ran and nothing more', () => {
     const text = renderSummary(newReport('plan', new Date('2025-03-01T10:00:00Z')))
     expect(text).toBe(
-      '<h2>⏳ aurora-to-tidb · plan · running</h2>\n<p>started 2025-03-01T10:00:00.000Z</p>\n'
+      '<h2>⏳ Plan running</h2>\n<p>aurora-to-tidb plan · started 2025-03-01T10:00:00.000Z</p>\n'
     )
   })
 
-  test('a successful run shows the phase table with durations and key numbers, the binlog box and tables', () => {
+  test('a successful run shows the phase table with durations and key numbers, the hand-off box and tables', () => {
     const text = renderSummary(succeededReport())
     for (const fragment of [
-      '<h2>✅ aurora-to-tidb · migrate · succeeded</h2>',
+      '<h2>✅ Migrate succeeded: 1,234,567 rows imported into 2 tables</h2>',
       'took 1h 02m 03s',
       '<tr><td>3/3</td><td>Data import (Lightning)</td><td>✅ succeeded</td><td>50m 00s</td>' +
         '<td>rows: 1,234,567 · size: 12.3 GiB · progress: 100% · lag: 5.0 s · mode: local</td></tr>',
-      '<tr><th>File</th><td><code>mysql-bin.000042</code></td></tr>',
-      '<tr><th>GTID set</th><td><code>3E11FA47-71CA-11E1-9E33-C80AA9429562:1-5</code></td></tr>',
-      '<h3>Tables (2)</h3>',
+      '<h3>What the next job needs</h3>',
+      '<tr><th>Binlog file (DM starts here)</th><td><code>mysql-bin.000042</code></td><td><code>binlog-file</code></td></tr>',
+      '<tr><th>GTID set</th><td><code>3E11FA47-71CA-11E1-9E33-C80AA9429562:1-5</code></td><td><code>binlog-gtid</code></td></tr>',
+      '<p><sub>Binlog position: SHOW MASTER STATUS.</sub></p>',
+      '<h3>Tables (2: 1 verified · 1 imported)</h3>',
       '<tr><td>shop</td><td>orders</td><td>1,000</td><td>1,000</td><td>verified</td></tr>',
       '<td>imported<br><sub>no row count</sub></td>',
       '<li><a href="https://s3.console.aws.amazon.com/s3/buckets/b?prefix=p/">Export in S3</a></li>',
@@ -34,25 +36,35 @@ describe('renderSummary', () => {
 
   test('the failed phase shows the tool’s own line and the escaped log tail', () => {
     const text = renderSummary(failedReport())
-    expect(text).toContain('<h2>❌ aurora-to-tidb · migrate · failed</h2>')
+    expect(text).toContain('<h2>❌ Migrate failed at Data import (Lightning)</h2>')
     expect(text).toContain(
       '<p><b>Error:</b> Lightning failed: &lt;b&gt;restore failed&lt;/b&gt;</p>'
     )
     expect(text).toContain(
-      '<summary><b>Data import (Lightning) failed:</b> tidb-lightning exited with code 1</summary>'
+      '<summary><b>Data import (Lightning) failed</b>: tidb-lightning exited with code 1</summary>'
     )
     expect(text).toContain(
       '<p>The tool said: <code>[ERROR] [main.go:103] [&quot;tidb lightning encountered error&quot;] [error=&quot;&lt;img src=x onerror=alert(1)&gt;&quot;]</code></p>'
     )
+    // set off by blank lines: a CommonMark HTML block of its own, blank lines and all
     expect(text).toContain(
-      '<pre>line 1\n&lt;/pre&gt;&lt;script&gt;alert(1)&lt;/script&gt;\n\nlast &amp; final</pre>'
+      '\n\n<pre>line 1\n&lt;/pre&gt;&lt;script&gt;alert(1)&lt;/script&gt;\n\nlast &amp; final</pre>\n\n</details>'
     )
     expect(text).toContain(
       '<td>Verify<br><sub>depends on data-import, which failed</sub></td><td>⏭️ skipped</td>'
     )
   })
 
-  test('lists prechecks failures first, with counts and escaped reasons', () => {
+  test('does not repeat the run’s error in the failed phase', () => {
+    const r = failedReport()
+    const failed = r.phases[2]
+    if (failed?.failure) r.error = failed.failure.message
+    const text = renderSummary(r)
+    expect(text.split('tidb-lightning exited with code 1')).toHaveLength(2)
+    expect(text).toContain('<summary><b>Data import (Lightning) failed</b></summary>')
+  })
+
+  test('lists prechecks failures first, with counts and escaped reasons, and folds the passes', () => {
     const r = newReport('plan', new Date('2026-01-01T00:00:00Z'))
     r.checks.push(
       { id: 'a', title: 'Source binlog_format is ROW', status: 'pass', reason: 'ROW' },
@@ -65,7 +77,10 @@ describe('renderSummary', () => {
       }
     )
     const text = renderSummary(r)
-    expect(text).toContain('<h3>Prechecks (1 fail · 1 warn · 1 pass)</h3>')
+    expect(text).toContain('<h3>Prechecks (1 failed · 1 warnings · 1 passed)</h3>')
+    expect(text).toMatch(
+      /<details>\n<summary>1 passed<\/summary>\n<table>[^]*Source binlog_format is ROW/
+    )
     expect(text).toContain('shop.&lt;orders&gt; has 3 rows')
     const [fail, warn, pass] = [
       'Target tables are empty',
@@ -89,7 +104,7 @@ describe('renderSummary', () => {
     expect(text).toContain('<li>first line<br><br>**not bold** &lt;i&gt;x&lt;/i&gt;</li>')
     // outside <pre>, no HTML block contains a blank line
     const outsidePre = text.replace(/<pre>[\s\S]*?<\/pre>/g, '')
-    for (const block of outsidePre.match(/<(table|ul|details)>[\s\S]*?<\/\1>/g) ?? []) {
+    for (const block of outsidePre.match(/<(table|ul)>[\s\S]*?<\/\1>/g) ?? []) {
       expect(block).not.toContain('\n\n')
     }
   })
@@ -114,7 +129,7 @@ describe('renderSummary', () => {
     expect(Buffer.byteLength(text)).toBeLessThanOrEqual(SUMMARY_MAX_BYTES)
     expect(text).toContain('this summary was shortened to stay under GitHub’s 1 MiB limit')
     expect(text).toContain('(2,000 of 50,000 tables shown)')
-    expect(text).toContain('48,000 more tables are listed in result.json.')
+    expect(text).toContain('48,000 more tables are in result.json.')
     expect(text).toContain('Log tail (last 100 of 5000):')
     expect(text).toContain('log line 4999</pre>')
     expect(text).not.toContain('log line 4899\n')
@@ -125,7 +140,9 @@ describe('renderSummary', () => {
     r.error = 'x'.repeat(5000)
     const text = renderSummary(r, 3000)
     expect(Buffer.byteLength(text)).toBeLessThanOrEqual(3000)
-    expect(text.startsWith('<h2>✅ aurora-to-tidb · migrate · succeeded</h2>\n')).toBe(true)
+    expect(
+      text.startsWith('<h2>✅ Migrate succeeded: 1,234,567 rows imported into 2 tables</h2>\n')
+    ).toBe(true)
     expect(text).not.toContain('xxxxx')
     expect(text.trimEnd().endsWith('(output <code>result-file</code>).</p>')).toBe(true)
   })

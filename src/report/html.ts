@@ -2,8 +2,11 @@
 // (actions-style.md §2), and tool output, hostnames and table names are outside text.
 //
 // Every external string goes inside an HTML element, never into Markdown: GitHub does not parse Markdown inside an
-// HTML block, so `*`, `_`, `[x](y)` or `#` in a table name stay literal. An HTML block ends at a blank line, so
-// outside <pre> newlines become <br>; <pre> blocks may hold blank lines (CommonMark HTML block type 1).
+// HTML block, so `*`, `_`, `[x](y)` or `#` in a table name stay literal. CommonMark (spec 0.31, "HTML blocks") has
+// two kinds that matter here: a block that starts with `<details`, `<table>`, `<p>`… (type 6) ends at the first
+// blank line, so outside <pre> newlines become <br>; a block that starts with `<pre` (type 1) runs to the line
+// holding `</pre>` and may contain blank lines — but only when `<pre` starts the block's first line. A <pre> inside
+// another element is therefore set off by blank lines (see details), never written on the next line of a <details>.
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -43,7 +46,24 @@ export function link(label: string, url: string): string {
   return `${inline(label)}: ${el('code', url)}`
 }
 
-/** Preformatted text (a log tail), escaped. Starts its own line so GitHub treats it as an HTML block. */
+/** Preformatted text (a log tail), escaped. Written as a block of its own (see details). */
 export function pre(lines: readonly string[]): string {
   return `<pre>${escapeHtml(lines.join('\n'))}</pre>`
+}
+
+/**
+ * A <details> block. Its parts are HTML blocks without blank lines, except <pre> blocks, which are set off by blank
+ * lines so that each starts a CommonMark HTML block of its own (type 1) and its blank lines stay inside it.
+ * @param summary the <summary> content, ready HTML
+ * @param parts the body, one ready HTML block each
+ * @param open shown unfolded
+ */
+export function details(summary: string, parts: readonly string[], open = false): string {
+  const out: string[] = [`<details${open ? ' open' : ''}>`, raw('summary', summary)]
+  for (const part of parts) {
+    if (part.startsWith('<pre>')) out.push('', part, '')
+    else out.push(part)
+  }
+  out.push('</details>')
+  return out.join('\n')
 }

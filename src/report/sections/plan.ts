@@ -1,8 +1,9 @@
 // The plan's section of the job summary: sizes per database, the estimates with their basis, and risk flags per
 // table. Pure; every outside string is escaped (table and database names are user data).
-import { formatBytes, formatCount, plural } from '../util/format.js'
-import { el, inline, raw, table } from './html.js'
-import type { PlanReport } from './types.js'
+import { formatBytes, formatCount, plural } from '../../util/format.js'
+import { el, inline, raw, table } from '../html.js'
+import type { PlanReport } from '../types.js'
+import type { SummarySection } from './section.js'
 
 /**
  * Renders the plan.
@@ -54,3 +55,7 @@ export function renderPlanSection(plan: PlanReport, limit: number): string {
   if (cut > 0) parts.push(el('p', `${formatCount(cut)} more databases are listed in plan.json.`))
   return parts.join('\n')
 }
+
+/** The plan, when the run made one (`operation: plan`). */
+export const planSection: SummarySection = (report, limits) =>
+  report.plan && renderPlanSection(report.plan, Math.max(20, limits.tableRows))
