@@ -16,7 +16,11 @@ describeReal('LightningMonitor on every recorded Lightning output', () => {
     expect(realSamples('lightning')).toEqual(
       [
         'checkpoint-access-denied-fragment-2023.log',
+        'encountered-error-schema-not-found-v5.3-truncated.log',
+        'encountered-error-stack-info-v6.5.12-2025-truncated.log',
+        'failed-last-time-observed-2021-truncated.log',
         'illegal-checkpoints-stdout-ci.log',
+        'import-in-progress-v5.4-2021-truncated.log',
         'parquet-precheck-missing-column-v6.1.log',
         'parquet-s3-tidb-backend-start-v4.0.log',
         'precheck-table-fragment-v5.4.log',
@@ -24,6 +28,8 @@ describeReal('LightningMonitor on every recorded Lightning output', () => {
         'progress-v2-2019-text-format.log',
         'progress-v4-2020-files-state.log',
         'restore-failed-pd-fault-2023-terminal-cut.log',
+        'run-failed-pd-not-leader-2022-truncated.log',
+        'start-global-config-warn-v4.0.7-k8s-truncated.log',
         'success-tail-v5.4-docs-no-timestamp.log',
         'tidb-backend-run-start-2021.log',
         'unknown-config-option-curly-quotes.log',
@@ -138,6 +144,87 @@ describeReal('LightningMonitor on every recorded Lightning output', () => {
     })
   })
 
+  test('v6.5+ fatal form `encountered error stack info` (cut inside errorVerbose): its error, failed', () => {
+    const m = real('encountered-error-stack-info-v6.5.12-2025-truncated.log')
+    const error =
+      'cannot set read timestamp to a future time, readTS: [REDACTED_LONG_ID], currentTS: [REDACTED_LONG_ID]'
+    expect(m.report.encounteredError).toBe(error)
+    expect(m.report.procedureCompleted).toBe(false)
+    for (const code of [0, 1, null]) {
+      expect(m.verdict(code)).toEqual({
+        outcome: 'failed',
+        message: `tidb lightning encountered error stack info: ${error}`,
+        advice: []
+      })
+    }
+  })
+
+  test('v5.3 fatal form `encountered error` (cut inside errorVerbose): its error, failed', () => {
+    const m = real('encountered-error-schema-not-found-v5.3-truncated.log')
+    expect(m.report.encounteredError).toBe("table 't' schema not found")
+    expect(m.verdict(1)).toMatchObject({
+      outcome: 'failed',
+      message: "tidb lightning encountered error: table 't' schema not found"
+    })
+    expect(m.verdict(0).outcome).toBe('failed')
+  })
+
+  test('run failed at step 4 (PD not leader): failed, although "everything imported" follows', () => {
+    const m = real('run-failed-pd-not-leader-2022-truncated.log')
+    const cause =
+      'fetch tso from pd failed: rpc error: code = Unknown desc = [PD:tso:ErrGenerateTimestamp]generate timestamp failed, requested pd is not leader'
+    expect(m.report.runFailed).toBe(cause) // the excerpt stops inside this line's error
+    expect(m.report.procedureCompleted).toBe(false)
+    expect(m.report.procedureFailed).toBeUndefined()
+    expect(m.report.firstError?.text).toBe(`restore all tables data failed: ${cause} of cluster`)
+    for (const code of [0, 1]) {
+      expect(m.verdict(code)).toMatchObject({
+        outcome: 'failed',
+        message: `restore all tables data failed: ${cause} of cluster`
+      })
+    }
+  })
+
+  test('`TiDB Lightning has failed las` (cut mid-message): failed with the line as far as it goes', () => {
+    const m = real('failed-last-time-observed-2021-truncated.log')
+    expect(m.report.firstError?.text).toBe('TiDB Lightning has failed las')
+    // The cut hides which refusal it is: no advice is invented.
+    expect(m.report.checkpoint).toBeUndefined()
+    expect(m.verdict(0)).toEqual({
+      outcome: 'failed',
+      message: 'TiDB Lightning has failed las',
+      advice: []
+    })
+  })
+
+  test('an import cut in the middle (encode kv…): not finished, never succeeded', () => {
+    const m = real('import-in-progress-v5.4-2021-truncated.log')
+    expect(m.report.lines).toBe(10)
+    expect(m.report.firstError).toBeUndefined()
+    expect(m.report.procedureCompleted).toBe(false)
+    expect(m.report.tablesCompleted).toEqual([])
+    expect(m.verdict(0).message).toBe(
+      'tidb-lightning exited 0 without "the whole procedure completed" or "tidb lightning exit successfully"'
+    )
+    expect(m.verdict(null)).toMatchObject({
+      outcome: 'failed',
+      message: 'tidb-lightning was killed by a signal without printing an error'
+    })
+  })
+
+  test('v4.0.7 start on k8s: an empty log path and a WARN about global config, no error', () => {
+    const m = real('start-global-config-warn-v4.0.7-k8s-truncated.log')
+    // `Verbose debug logs will be written to ` with nothing after it: no file to read.
+    expect(m.report.verboseLogFile).toBeUndefined()
+    expect(m.report.firstError).toBeUndefined()
+    expect(m.report.encounteredError).toBeUndefined()
+    expect(m.verdict(0)).toMatchObject({
+      outcome: 'failed',
+      message:
+        'tidb-lightning exited 0 without "the whole procedure completed" or "tidb lightning exit successfully"'
+    })
+  })
+
   test('precheck tables and docs start lines: no error, nothing invented', () => {
     for (const f of [
       'precheck-table-fragment-v5.4.log',
@@ -237,6 +324,22 @@ describe('LightningMonitor on the lines of tidb-tools.md §2.3', () => {
       'run failed: [Lightning:Restore:ErrRestoreTable]restore table `a`.`b` failed: boom'
     )
     expect(m.verdict(0).outcome).toBe('failed')
+  })
+
+  test('v6.5+ failure: the `stack info` log line gives the error, and the stderr line agrees', () => {
+    const line = `${T} [ERROR] [main.go:103] ["tidb lightning encountered error stack info"] [error="[Lightning:Restore:ErrRestoreTable]boom"] [errorVerbose="[Lightning:Restore:ErrRestoreTable]boom\\ngithub.com/pingcap/errors.AddStack\\n\\t/x/errors.go:174"]`
+    const fromLog = monitorOf([line])
+    expect(fromLog.report.encounteredError).toBe('[Lightning:Restore:ErrRestoreTable]boom')
+    const both = monitorOf([
+      line,
+      'tidb lightning encountered error: [Lightning:Restore:ErrRestoreTable]boom'
+    ])
+    expect(both.report.encounteredError).toBe('[Lightning:Restore:ErrRestoreTable]boom')
+    expect(both.verdict(1)).toMatchObject({
+      outcome: 'failed',
+      message:
+        'tidb lightning encountered error stack info: [Lightning:Restore:ErrRestoreTable]boom'
+    })
   })
 
   test('checkpoint refusal, old multi-line form (tidb-lightning tests/error_summary expectations)', () => {

@@ -66,6 +66,15 @@ export const ON_QUOTED: readonly (readonly [prefix: string, act: Action])[] = [
       r.encounteredError = line().fields['error']
     }
   ],
+  // The fatal error's log line since v6.5 (pingcap/tidb lightning/cmd/tidb-lightning/main.go logs it with
+  // zap.Error, i.e. `error` and `errorVerbose`); before, br/cmd/tidb-lightning/main.go logged it next to the
+  // `tidb lightning encountered error` line above.
+  [
+    'tidb lightning encountered error stack info"',
+    (r, line) => {
+      r.encounteredError ??= line().fields['error']
+    }
+  ],
   ['task canceled"', cancelled],
   ['got signal to exit"', cancelled],
   [
