@@ -32,6 +32,12 @@ export const DEFAULT_EXPORT_SECONDS = 3
 /** Share of the duration spent in STARTING. */
 const STARTING_SHARE = 0.3
 
+/**
+ * "You can have up to five concurrent DB snapshot export tasks in progress per AWS account" (Aurora user guide,
+ * "Creating snapshot export tasks"; the same for cluster exports and RDS DB snapshots).
+ */
+export const MAX_CONCURRENT_EXPORTS = 5
+
 /** A real FailureCause text (aws.md §1.2, Aurora user guide example). */
 export function defaultFailureCause(bucket: string): string {
   return `The S3 bucket ${bucket} isn't located in the current AWS Region. Please, review your S3 bucket name and retry the export.`
@@ -92,6 +98,10 @@ export class ExportTasks {
       this.ctx.fault('kms-key-disabled') !== undefined
     )
       throw errors.kmsKeyNotAccessible(kmsKeyId)
+    // Tasks still running (a CANCELING task has not stopped yet) count against the account's limit.
+    const running = [...this.tasks.values()].filter((t) => !TERMINAL.includes(t.status))
+    if (running.length >= MAX_CONCURRENT_EXPORTS)
+      throw errors.exportTaskLimitReached(MAX_CONCURRENT_EXPORTS)
 
     const task: ExportTask = {
       id,

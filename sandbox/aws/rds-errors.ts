@@ -66,6 +66,16 @@ export const errors = {
       400,
       `The export task with the ID ${id} already exists.`
     ),
+  // Not in the RDS API model (so the SDK throws a plain RDSServiceException named after the code): the code and
+  // message are the ones a user quoted from a real run, "An error occurred (ExportTaskLimitReachedFault) when calling
+  // the StartExportTask operation: You have reached the limit of 5 concurrent export tasks", and public boto3 code
+  // matches the same code; the HTTP status is not documented (400, as every client fault of the Query protocol).
+  exportTaskLimitReached: (limit: number) =>
+    new RdsError(
+      'ExportTaskLimitReachedFault',
+      400,
+      `You have reached the limit of ${limit} concurrent export tasks`
+    ),
   exportTaskNotFound: (id: string) =>
     new RdsError('ExportTaskNotFound', 404, `The export task with the ID ${id} doesn't exist.`),
   invalidExportTaskState: (id: string, status: string) =>

@@ -14,6 +14,7 @@ import { SnapshotRegistry } from './cluster-snapshots.js'
 import { ExportTasks } from './export-tasks.js'
 import { taskToApi } from './export-task-model.js'
 import { describeClusters } from './rds-cluster.js'
+import { throttleGate } from './rds-throttle.js'
 
 export type { SandboxCluster }
 
@@ -87,29 +88,6 @@ function handlers(
   }
 }
 
-/**
- * `rds-throttle=N`: the next N calls after the fault appears (or changes value) fail with Throttling. Setting the same
- * value again re-arms it only once a call has seen the fault cleared in between.
- */
-function throttle(ctx: RdsContext): () => boolean {
-  let armedWith: string | undefined
-  let left = 0
-  return () => {
-    const v = ctx.fault('rds-throttle')
-    if (v === undefined) {
-      armedWith = undefined
-      return false
-    }
-    if (v !== armedWith) {
-      armedWith = v
-      left = v === '' ? 3 : Number(v) || 0
-    }
-    if (left <= 0) return false
-    left--
-    return true
-  }
-}
-
 /** Starts the RDS stand-in on 127.0.0.1. */
 export async function startRdsServer(opts: RdsServerOptions): Promise<RunningServer> {
   const log = new RequestLog('rds', opts.dir)
@@ -140,7 +118,7 @@ export async function startRdsServer(opts: RdsServerOptions): Promise<RunningSer
   const snapshots = new SnapshotRegistry(ctx)
   const exports = new ExportTasks(ctx, snapshots)
   const actions = handlers(ctx, snapshots, exports)
-  const throttled = throttle(ctx)
+  const throttled = throttleGate(() => ctx.fault('rds-throttle'))
 
   const server = await listen(
     (req, res) => {
@@ -166,7 +144,7 @@ export async function startRdsServer(opts: RdsServerOptions): Promise<RunningSer
           detail = shown.length ? shown.map((n) => `${n}=${params.get(n)}`).join(' ') : undefined
           const handler = req.method === 'POST' ? actions[action] : undefined
           if (!handler) throw errors.invalidAction(action)
-          if (throttled()) throw errors.throttling()
+          if (throttled(action)) throw errors.throttling()
           answer(200, renderResult(action, await handler(params), requestId))
         } catch (err) {
           const e =

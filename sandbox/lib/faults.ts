@@ -19,7 +19,8 @@ export const FAULTS = {
   'export-stuck-starting': 'The export task never leaves STARTING.',
   'export-canceled':
     'The export task is canceled by "someone else" while IN_PROGRESS and ends CANCELED.',
-  'rds-throttle': 'The next N RDS API calls (value: N, default 3) fail with Throttling (HTTP 400).',
+  'rds-throttle':
+    'RDS answers Throttling "Rate exceeded" (HTTP 400): value N = the next N calls (default 3); N:Action = the next N calls of that action; N:Action:K = bursts of N in a row after every K answered calls of that action.',
   's3-access-denied': 'S3 requests for keys under the prefix (value) fail with 403 AccessDenied.',
   'source-connection-drop':
     'The source kills every connection of the migration user a moment after it opens (value: delay in ms, default 300).',
