@@ -80,6 +80,23 @@ describe('GTID sets', () => {
     expect(gtidSetContains(superset, subset)).toBe(expected)
   })
 
+  test('DM’s zero set (`uuid:0`, `d-s-0`) is the empty set: containment is unknown, positions decide', () => {
+    const zero = '00000000-0000-0000-0000-000000000000:0'
+    expect(parseGtidSet(zero)).toBeUndefined()
+    expect(parseGtidSet(`${A}:0`)).toBeUndefined()
+    expect(parseGtidSet('0-1-0')).toBeUndefined()
+    expect(gtidSetContains(zero, `${A}:1-5`)).toBeUndefined()
+    expect(gtidSetContains(`${A}:1-5`, zero)).toBeUndefined()
+    // Only the whole set, as DM tests it: an element among others is read as written.
+    expect(parseGtidSet(`${A}:1-5,${B}:0`)).toEqual({
+      flavor: 'mysql',
+      sets: new Map([
+        [A, [[1, 5]]],
+        [B, [[0, 0]]]
+      ])
+    })
+  })
+
   test('unknown when empty, unreadable or of different flavors', () => {
     expect(gtidSetContains('', `${A}:1`)).toBeUndefined()
     expect(gtidSetContains(`${A}:1-10`, '')).toBeUndefined()

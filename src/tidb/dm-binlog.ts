@@ -69,7 +69,14 @@ const INTERVAL = /^(\d{1,15})(?:-(\d{1,15}))?$/
 const TAG = /^[a-z_][a-z0-9_]{0,31}$/
 const MARIADB = /^(\d{1,10})-(\d{1,10})-(\d{1,15})$/
 
-/** Parses a GTID set in MySQL or MariaDB syntax; undefined when empty or unreadable. */
+/**
+ * DM's spelling of the empty set, `<uuid>:0` (MySQL) or `<domain>-<server>-0` (MariaDB), alone: query-status prints
+ * it as syncerBinlogGtid when the upstream has no GTIDs (pingcap/tiflow dm/pkg/gtid/gtid.go IsZeroMySQLGTIDSet,
+ * IsZeroMariaDBGTIDSet). MySQL transaction numbers start at 1, so it names no transaction.
+ */
+const ZERO_SET = /^(?:[^:]+:0|\d+-\d+-0)$/
+
+/** Parses a GTID set in MySQL or MariaDB syntax; undefined when empty (DM's zero set included) or unreadable. */
 export function parseGtidSet(text: string): GtidSet | undefined {
   const parts = text
     .toLowerCase()
@@ -77,6 +84,7 @@ export function parseGtidSet(text: string): GtidSet | undefined {
     .map((p) => p.replace(/\s+/g, ''))
     .filter((p) => p !== '')
   if (parts.length === 0) return undefined
+  if (parts.length === 1 && ZERO_SET.test(parts[0] ?? '')) return undefined
   if (parts.every((p) => MARIADB.test(p))) {
     const domains = new Map<number, number>()
     for (const p of parts) {
