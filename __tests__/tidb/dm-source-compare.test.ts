@@ -93,6 +93,29 @@ describe('compareSourceConfig', () => {
   })
 })
 
+describeReal(
+  'compareSourceConfig on the docs’ `config source` example (cfg string never closed)',
+  () => {
+    // describe.skip still runs this body: read only when the samples exist.
+    const shown = parseDmctlOutput(haveReal ? real('config-source-docs-unterminated.txt') : '')
+    const docsSource = {
+      sourceId: 'mysql-replica-01',
+      enableGtid: false,
+      from: { host: '127.0.0.1', port: 8407, user: 'root', password: 'anything' }
+    }
+    test('read despite the damage: the same source, or every difference named', () => {
+      expect(compareSourceConfig(shown, docsSource)).toEqual({
+        status: 'same',
+        differences: [],
+        reason: ''
+      })
+      expect(
+        compareSourceConfig(shown, { ...docsSource, from: { ...docsSource.from, port: 3306 } })
+      ).toMatchObject({ status: 'different', reason: "from.port is '8407' (wanted '3306')" })
+    })
+  }
+)
+
 describeReal('sourceBinding on operate-source show', () => {
   // describe.skip still runs this body: read only when the samples exist.
   const show = parseDmctlOutput(haveReal ? real('operate-source-show-unbound.txt') : '')

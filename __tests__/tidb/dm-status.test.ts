@@ -94,6 +94,69 @@ describeReal('task status from observed query-status output', () => {
     expect(s.sources[0]?.syncerBinlog).toEqual({ file: 'bin.000001', pos: 2525 })
   })
 
+  test('v8 docs, four sources (Sync with a blocking DDL, Load, Load paused on 1062, Dump): Error', () => {
+    const s = fromReal('query-status-4sources-docs-v8.txt', 'test')
+    expect(s).toMatchObject({ task: 'test', found: true, stage: 'Error', lagSeconds: undefined })
+    expect(s.sources.map((x) => [x.source, x.worker, x.stage, x.unit])).toEqual([
+      ['mysql-replica-01', 'worker1', 'Running', 'Sync'],
+      ['mysql-replica-02', 'worker2', 'Running', 'Load'],
+      ['mysql-replica-03', 'worker3', 'Paused', 'Load'],
+      ['mysql-replica-04', 'worker4', 'Running', 'Dump']
+    ])
+    expect(s.sources[0]).toMatchObject({
+      synced: false,
+      masterBinlog: { file: 'bin.000001', pos: 3234 },
+      syncerBinlog: { file: 'bin.000001', pos: 2525 },
+      masterGtid: 'c0149e17-dff1-11e8-b6a8-0242ac110004:1-14',
+      syncerGtid: '',
+      totalEvents: undefined, // v8 prints totalRows instead
+      totalRows: 12
+    })
+    expect(s.errors).toHaveLength(1)
+    expect(s.errors[0]).toMatchObject({
+      source: 'mysql-replica-03',
+      code: undefined,
+      class: 'ExecSQL'
+    })
+    expect(s.errors[0]?.message).toMatch(
+      /^Error 1062: Duplicate entry '1155173304420532225' for key 'PRIMARY'\n/
+    )
+    // Three sources are not replicating yet: no recorded position counts as passed.
+    expect(s.passed({ file: 'bin.000001', pos: 4 })).toBe(false)
+    expect(taskListFromQuery(parseDmctlOutput(real('query-status-4sources-docs-v8.txt')))).toEqual([
+      {
+        name: 'test',
+        status: 'Error',
+        stage: 'Error',
+        sources: ['mysql-replica-01', 'mysql-replica-02', 'mysql-replica-03', 'mysql-replica-04']
+      }
+    ])
+  })
+
+  test('a 2024 sync member with GTID off upstream: the zero syncer GTID set leaves the position to decide', () => {
+    // The pasted `sync` member, in the smallest query-status answer around it (the sample stops after it).
+    const text = `{"result": true, "msg": "", "sources": [{"result": true, "msg": "", "sourceStatus": {"source": "mysql1", "worker": "w"}, "subTaskStatus": [{"name": "mysql1", "stage": "Running", "unit": "Sync",\n${real('query-status-sync-fragment-zero-gtid-2024.txt')}`
+    const s = taskStatusFromQuery(parseDmctlOutput(text), 'mysql1')
+    const [one] = s.sources
+    expect(one).toMatchObject({
+      masterBinlog: { file: 'binlog.000119', pos: 23186223 },
+      syncerBinlog: { file: 'binlog.000119', pos: 23186223 },
+      masterGtid: '',
+      syncerGtid: '00000000-0000-0000-0000-000000000000:0',
+      totalEvents: 17322668
+    })
+    expect(s.passed({ file: 'binlog.000119', pos: 23186223 })).toBe(true)
+    expect(s.passed({ file: 'binlog.000119', pos: 23186224 })).toBe(false)
+    // A recorded GTID set cannot be compared with DM's empty set: the position decides, as without one.
+    expect(
+      s.passed({
+        file: 'binlog.000118',
+        pos: 4,
+        gtid: '3e11fa47-71ca-11e1-9e33-c80aa9429562:1-5'
+      })
+    ).toBe(true)
+  })
+
   test('the `try` typo leaves `synced` unknown but keeps the rest', () => {
     const s = fromReal('query-status-running-2sources-typo.txt', 'test')
     expect(s.sources.map((x) => x.synced)).toEqual([true, undefined])
@@ -128,6 +191,25 @@ describeReal('task status from observed query-status output', () => {
   test('the task list', () => {
     expect(taskListFromQuery(parseDmctlOutput(real('query-status-list-one-task.txt')))).toEqual([
       { name: 'test-1', status: 'Running', stage: 'Running', sources: ['mysql-01'] }
+    ])
+  })
+
+  test('the task list, v8 docs (encoding/json): Running and Paused', () => {
+    expect(
+      taskListFromQuery(parseDmctlOutput(real('query-status-task-list-docs-v8.json')))
+    ).toEqual([
+      {
+        name: 'test',
+        status: 'Running',
+        stage: 'Running',
+        sources: ['mysql-replica-01', 'mysql-replica-02']
+      },
+      {
+        name: 'test2',
+        status: 'Paused',
+        stage: 'Paused',
+        sources: ['mysql-replica-01', 'mysql-replica-02']
+      }
     ])
   })
 

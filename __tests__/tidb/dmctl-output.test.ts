@@ -60,6 +60,32 @@ const REAL: Record<string, Expect> = {
     }
   },
   'check-task-success-v1.txt': { ok: true, result: true, msg: 'check pass!!!' },
+  'check-task-fail-escaped-dm1.0-truncated.txt': {
+    ok: false,
+    result: false,
+    kind: 'result-false',
+    // jsonpb escaped the detail inside `msg`: the message keeps DM's words, the detail is read apart.
+    msg: 'fail to check synchronization configuration with type CheckFailed:\n check was failed, please see detail',
+    check: (out) => {
+      expect(out.error?.message).toBe(out.msg)
+      expect(out.complete).toBe(false)
+      expect(out.repairs).toEqual(
+        expect.arrayContaining([
+          'skipped text before the JSON document',
+          'decoded an escaped pre-check detail'
+        ])
+      )
+      expect(out.checkDetail?.complete).toBe(false)
+      expect(out.checkDetail?.results.map((r) => [r.id, r.name, r.state])).toEqual([
+        [9, 'table structure compatibility check', 'success'],
+        [1, 'mysql_binlog_format', 'success'],
+        [3, 'source_db_privilege', 'success']
+      ])
+      // The failing item lies past the cut: none is invented.
+      expect(checkFailures(out.checkDetail)).toEqual([])
+    }
+  },
+
   'check-task-warn-detail-truncated.txt': {
     ok: true,
     result: true,
@@ -72,6 +98,20 @@ const REAL: Record<string, Expect> = {
       const [warn] = checkFailures(out.checkDetail)
       expect(warn?.errors).toEqual(['table `dmctl`.`only_warning` Foreign Key only_wa'])
       expect(out.repairs).toContain('output ends before the document is closed (truncated)')
+    }
+  },
+  'config-source-docs-unterminated.txt': {
+    ok: true,
+    result: true,
+    msg: '',
+    check: (out) => {
+      // The docs never close the `cfg` string: the document is read as truncated, the YAML is kept as printed.
+      expect(out.complete).toBe(false)
+      expect(out.repairs).toContain('output ends before the document is closed (truncated)')
+      expect(out.cfg).toMatch(
+        /^enable-gtid: false\n {6}flavor: mysql\n {6}source-id: mysql-replica-01\n/
+      )
+      expect(out.cfg).toContain("password: '******'")
     }
   },
   'operate-source-create-success.txt': {
@@ -106,6 +146,26 @@ const REAL: Record<string, Expect> = {
     sources: ['mysql-replica-01@worker1']
   },
   'start-task-success.txt': { ok: true, result: true, sources: ['mysql-replica-01@worker1'] },
+  'query-status-4sources-docs-v8.txt': {
+    ok: true,
+    result: true,
+    msg: '',
+    sources: [
+      'mysql-replica-01@worker1',
+      'mysql-replica-02@worker2',
+      'mysql-replica-03@worker3',
+      'mysql-replica-04@worker4'
+    ],
+    check: (out) => {
+      // Missing commas between the `synced` strings and a trailing comma after the last source.
+      expect(out.repairs).toEqual(['inserted missing commas'])
+      expect(out.complete).toBe(true)
+      const group = asRecord(asArray(asRecord(subtask(out, 0)?.['sync'])?.['unresolvedGroups'])[0])
+      expect(group?.['synced']).toEqual(['`test`.`t2`', '`test`.`t3`', '`test`.`t1`'])
+      expect(out.sources[2]?.msg).toBe('') // this source prints no `msg` at all
+      expect(subtask(out, 3)?.['dump']).toMatchObject({ completedTables: '3', totalTables: '10' })
+    }
+  },
   'query-status-annotated-docs.txt': {
     ok: true,
     result: true,
@@ -166,6 +226,28 @@ const REAL: Record<string, Expect> = {
       const sync = asRecord(subtask(out, 1)?.['sync'])
       expect(sync?.['synced']).toBeUndefined()
       expect(sync?.['binlogType']).toBe('remote')
+    }
+  },
+  'query-status-sync-fragment-zero-gtid-2024.txt': {
+    ok: false,
+    result: undefined,
+    kind: 'no-result',
+    // A pasted `sync` member, not an answer: no result, so no success.
+    check: (out) => {
+      expect(out.error?.message).toBe('dmctl printed no result: "sync": {')
+      expect(out.document).toBeUndefined()
+    }
+  },
+  'query-status-task-list-docs-v8.json': {
+    ok: true,
+    result: true,
+    msg: '',
+    check: (out) => {
+      expect(out.repairs).toEqual([])
+      expect(out.tasks?.map((t) => [t.name, t.status, t.sources])).toEqual([
+        ['test', 'Running', ['mysql-replica-01', 'mysql-replica-02']],
+        ['test2', 'Paused', ['mysql-replica-01', 'mysql-replica-02']]
+      ])
     }
   },
   'query-status-running-sync.txt': {
@@ -379,6 +461,43 @@ describe('parseDmctlOutput on our fixtures', () => {
   })
   test.each(Object.entries(FIXTURES))('%s', (name, e) => {
     expectParsed(parseDmctlOutput(fixture(name)), e)
+  })
+})
+
+describe('a pre-check detail escaped inside the JSON string (jsonpb, as DM 1.0 printed it)', () => {
+  const detail = JSON.stringify(
+    {
+      results: [
+        {
+          id: 1,
+          name: 'mysql_binlog_format',
+          desc: 'check whether mysql binlog_format is ROW',
+          state: 'fail',
+          errorMsg: 'binlog_format is STATEMENT, and should be ROW',
+          instruction: '',
+          extra: 'address of db instance - 127.0.0.1:3306'
+        }
+      ]
+    },
+    null,
+    '\t'
+  )
+  const header =
+    'fail to check synchronization configuration with type: check was failed, please see detail'
+
+  test.each(['msg', 'checkResult'])('%s keeps DM’s words, the detail is read apart', (key) => {
+    const doc = { result: false, msg: '', [key]: `${header}\n detail: ${detail}` }
+    const out = parseDmctlOutput(JSON.stringify(doc, null, 4))
+    expect(key === 'msg' ? out.msg : out.checkResult).toBe(header)
+    expect(out.error?.message).toBe(header)
+    expect(checkFailures(out.checkDetail).map(describeCheckFailure)).toEqual([
+      '[fail] mysql_binlog_format (check whether mysql binlog_format is ROW): binlog_format is STATEMENT, and should be ROW (address of db instance - 127.0.0.1:3306)'
+    ])
+  })
+
+  test('a message without a detail is left whole', () => {
+    const out = parseDmctlOutput('{"result": false, "msg": "see detail: none here  "}')
+    expect(out.msg).toBe('see detail: none here')
   })
 })
 

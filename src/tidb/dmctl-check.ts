@@ -90,6 +90,15 @@ export function findCheckDetail(text: string): FoundCheckDetail | undefined {
 }
 
 /**
+ * A message without the pre-check detail it carries: the text before `detail: {`, trimmed. When dmctl escapes the
+ * detail inside the JSON string (DM 1.0 jsonpb; logs), decoding the string leaves it in the message.
+ */
+export function withoutCheckDetail(message: string): string {
+  const at = message.indexOf(MARK)
+  return (at >= 0 ? message.slice(0, at) : message).trimEnd()
+}
+
+/**
  * How many times the JSON after `detail: {` is escaped: 0 when raw (`{\n\t\t"results"`), 1 for `{\n\t\t\"results\"`,
  * 2 for `\\\"`. Undefined when what follows does not look like a detail object.
  */

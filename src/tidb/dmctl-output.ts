@@ -4,7 +4,13 @@
 // task, and NOT valid JSON when a pre-check detail is spliced into `msg`/`checkResult`. Copies from docs add more
 // damage. The parser recovers what it can, never throws, and decides success only from the content:
 // exit ≠ 0 fails, `result: false` fails, a missing `result` fails, a source answering `result: false` fails.
-import { findCheckDetail, isCheckItem, toCheckItems, type CheckDetail } from './dmctl-check.js'
+import {
+  findCheckDetail,
+  isCheckItem,
+  toCheckItems,
+  withoutCheckDetail,
+  type CheckDetail
+} from './dmctl-check.js'
 import { parseLooseJson } from './dmctl-loose-json.js'
 import { parseTerror, type DmTerror } from './dmctl-terror.js'
 import { asArray, asRecord, bool, str, type JsonRecord } from './dmctl-values.js'
@@ -98,6 +104,9 @@ export function parseDmctlOutput(stdout: string, stderr = '', exitCode = 0): Dmc
   const doc = values.length === 1 ? asRecord(values[0]) : undefined
   const fragment = values.length > 0 && values.every(isCheckItem)
 
+  // An escaped detail (no splice) is still inside the decoded `msg`/`checkResult`: the fields keep DM's words only.
+  const cut = (s: string): string => (found === undefined ? s.trimEnd() : withoutCheckDetail(s))
+
   let result = fragment ? undefined : bool(doc, 'result')
   if (values.length === 0) {
     // Last resort, for a document that does not start a line (`dmctl> {"result": false, …`). Never used when a
@@ -110,12 +119,12 @@ export function parseDmctlOutput(stdout: string, stderr = '', exitCode = 0): Dmc
   }
   const fields: DmctlOutputFields = {
     result,
-    msg: str(doc, 'msg').trimEnd(),
+    msg: cut(str(doc, 'msg')),
     ...optional('op', typeof doc?.['op'] === 'string' ? doc['op'] : undefined),
     sources: asArray(doc?.['sources']).flatMap(toSourceEntry),
     ...optional(
       'checkResult',
-      typeof doc?.['checkResult'] === 'string' ? doc['checkResult'].trimEnd() : undefined
+      typeof doc?.['checkResult'] === 'string' ? cut(doc['checkResult']) : undefined
     ),
     ...optional(
       'checkDetail',
