@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseDocument } from 'yaml'
-import { OPERATIONS } from '../src/inputs.js'
+import { OPERATIONS } from '../src/inputs/types.js'
 import { REPO_ROOT } from './helpers/action-inputs.js'
 
 interface Step {

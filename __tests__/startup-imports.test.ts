@@ -95,7 +95,7 @@ test('the main entry reaches no heavy package through static imports (they load 
   expect(files.has(path.join(SRC, 'phases', 'index.ts'))).toBe(false)
   // The walk itself works: the packages and files the start-up does need are found.
   expect([...packages.keys()]).toEqual(expect.arrayContaining(['@actions/core']))
-  expect(files.has(path.join(SRC, 'inputs.ts'))).toBe(true)
+  expect(files.has(path.join(SRC, 'inputs', 'read.ts'))).toBe(true)
 })
 
 test('the walk sees a static SDK import where one exists', () => {
@@ -117,7 +117,7 @@ test('dist/index.js holds no package but @actions/core; undici, re2js, the phase
   )
   expect([...packages]).toEqual(['@actions/core'])
   expect(map.sources.filter((s) => s.endsWith('src/phases/index.ts'))).toEqual([])
-  expect(map.sources.filter((s) => s.endsWith('src/inputs.ts'))).toHaveLength(1)
+  expect(map.sources.filter((s) => s.endsWith('src/inputs/read.ts'))).toHaveLength(1)
 })
 
 /** Runs an ES module script in a child Node at the repository root and parses the JSON line it prints. */

@@ -1,7 +1,8 @@
 // The main step: inputs → phase graph → report. Record first, fail last: whatever happens, the outputs, result.json
 // and the job summary are written for whatever ran, and only then does the first failure fail the step.
 import * as core from '@actions/core'
-import { readInputs, type Inputs } from './inputs.js'
+import { readInputs } from './inputs/read.js'
+import type { Inputs } from './inputs/types.js'
 import type { Phase } from './orchestrator/phase.js'
 import { runGraph } from './orchestrator/run-graph.js'
 import { newMigrationState, type MigrationState } from './phases/migration-state.js'

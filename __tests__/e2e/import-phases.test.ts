@@ -13,7 +13,7 @@ import {
 } from '@aws-sdk/client-rds'
 import type { RowDataPacket } from 'mysql2'
 import type { FaultName } from '../../sandbox/lib/faults.js'
-import type { Inputs } from '../../src/inputs.js'
+import type { Inputs } from '../../src/inputs/types.js'
 import { listTables, quoteTable, type TableName } from '../../src/mysql/table-rows.js'
 import type { Phase } from '../../src/orchestrator/phase.js'
 import { dataImportPhase, importedKey } from '../../src/phases/data-import.js'

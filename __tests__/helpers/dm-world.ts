@@ -5,7 +5,7 @@ import { execFile } from 'node:child_process'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { buildRoot } from '../../sandbox/lib/paths.js'
-import type { Inputs } from '../../src/inputs.js'
+import type { Inputs } from '../../src/inputs/types.js'
 import type { Phase } from '../../src/orchestrator/phase.js'
 import {
   newMigrationState,

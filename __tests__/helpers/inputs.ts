@@ -1,4 +1,4 @@
-import type { Inputs, Operation } from '../../src/inputs.js'
+import type { Inputs, Operation } from '../../src/inputs/types.js'
 
 /** A complete, valid Inputs object for tests that do not go through readInputs. */
 export function fakeInputs(operation: Operation = 'migrate'): Inputs {

@@ -1,6 +1,6 @@
 // Runs one phase body through the real graph runner on a manual clock, with its log captured: what a unit test
 // of a phase needs to see (report record, outputs, log lines, the error it failed with).
-import type { Inputs } from '../../src/inputs.js'
+import type { Inputs } from '../../src/inputs/types.js'
 import type { GraphResult } from '../../src/orchestrator/run-graph.js'
 import type { PhaseBody } from '../../src/phases/phase-body.js'
 import type { PhaseRecord, Report } from '../../src/report/types.js'

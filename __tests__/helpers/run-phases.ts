@@ -1,6 +1,6 @@
 // Runs phases through the real graph runner with the log captured instead of printed: for phase unit tests (with
 // fakes) and for the sandbox harness.
-import type { Inputs } from '../../src/inputs.js'
+import type { Inputs } from '../../src/inputs/types.js'
 import type { Phase } from '../../src/orchestrator/phase.js'
 import { runGraph, type GraphResult } from '../../src/orchestrator/run-graph.js'
 import { newReport, type Report } from '../../src/report/types.js'

@@ -1,5 +1,5 @@
 // dm-status / dm-pause… with a scripted dmctl and RDS: export task reporting, what fails and what only warns.
-import type { Inputs } from '../../src/inputs.js'
+import type { Inputs } from '../../src/inputs/types.js'
 import { runGraph } from '../../src/orchestrator/run-graph.js'
 import { dmOperationPhase, type DmOperation } from '../../src/phases/dm-operation.js'
 import { newMigrationState } from '../../src/phases/migration-state.js'

@@ -1,7 +1,7 @@
 // The export phase against an in-memory RDS on a manual clock: start and poll to COMPLETE, the polling budget of
 // an hour-long export, re-attaching on re-runs, FAILED/CANCELED, the deadline, cancellation and throttling.
 import { EXPORT_POLL, exportPhase } from '../../src/phases/export.js'
-import type { Inputs } from '../../src/inputs.js'
+import type { Inputs } from '../../src/inputs/types.js'
 import { newMigrationState, type MigrationState } from '../../src/phases/migration-state.js'
 import { exportTaskIdFor } from '../../src/phases/names.js'
 import { CancelledError, PhaseError } from '../../src/util/errors.js'

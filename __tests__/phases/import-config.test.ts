@@ -1,6 +1,6 @@
 // What the schema-export, schema-import and data-import phases hand to Dumpling and Lightning, built from inputs.
 import TOML from '@iarna/toml'
-import type { Inputs } from '../../src/inputs.js'
+import type { Inputs } from '../../src/inputs/types.js'
 import { dataImportConfig, lightningFilter } from '../../src/phases/data-import.js'
 import { lightningS3Uri } from '../../src/phases/lightning-phase.js'
 import { countSchemaFiles, schemaExportArgs } from '../../src/phases/schema-export.js'

@@ -1,7 +1,7 @@
 import { validateGraph } from '../../src/orchestrator/run-graph.js'
 import { phasesForOperation } from '../../src/phases/index.js'
 import { fakeInputs } from '../helpers/inputs.js'
-import type { Inputs } from '../../src/inputs.js'
+import type { Inputs } from '../../src/inputs/types.js'
 
 const graph = (inputs: Inputs): Record<string, readonly string[]> =>
   Object.fromEntries(phasesForOperation(inputs).map((p) => [p.id, p.dependsOn]))

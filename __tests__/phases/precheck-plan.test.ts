@@ -3,7 +3,7 @@
 // plan).
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { Inputs } from '../../src/inputs.js'
+import type { Inputs } from '../../src/inputs/types.js'
 import type { Phase } from '../../src/orchestrator/phase.js'
 import { newMigrationState, type MigrationState } from '../../src/phases/migration-state.js'
 import { planPhase } from '../../src/phases/plan.js'

@@ -1,6 +1,6 @@
 // replicate with a scripted dmctl on a manual clock: the wait for the task to run from the recorded position ends in
 // success, in DM's own error, or at the dm-sync-timeout-minutes deadline with the last status published.
-import type { Inputs } from '../../src/inputs.js'
+import type { Inputs } from '../../src/inputs/types.js'
 import type { MigrationState } from '../../src/phases/migration-state.js'
 import { replicatePhase } from '../../src/phases/replicate.js'
 import { taskStatusFromQuery } from '../../src/tidb/dm-status.js'

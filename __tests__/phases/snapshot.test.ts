@@ -1,6 +1,6 @@
 // The snapshot phase against an in-memory RDS on a manual clock: create → wait → available, re-runs that find
 // their own snapshot, reuse of `snapshot-identifier`, the deadline, throttling, and the capture → snapshot gap.
-import type { Inputs } from '../../src/inputs.js'
+import type { Inputs } from '../../src/inputs/types.js'
 import { newMigrationState, type MigrationState } from '../../src/phases/migration-state.js'
 import { snapshotIdFor } from '../../src/phases/names.js'
 import { snapshotPhase } from '../../src/phases/snapshot.js'

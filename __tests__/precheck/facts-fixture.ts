@@ -1,6 +1,6 @@
 // A healthy set of precheck facts (what the sandbox's Aurora stand-in reports, in MySQL 8 / Aurora v3 terms) and a
 // context, for the pure check tests to break one fact at a time.
-import type { Inputs } from '../../src/inputs.js'
+import type { Inputs } from '../../src/inputs/types.js'
 import type { SourceColumn, SourceTable } from '../../src/mysql/catalog.js'
 import { parseGrants } from '../../src/mysql/grants.js'
 import { binlogSettings, parseServerVersion } from '../../src/mysql/source.js'

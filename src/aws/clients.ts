@@ -7,7 +7,7 @@ import type { IAMClient } from '@aws-sdk/client-iam'
 import type { KMSClient } from '@aws-sdk/client-kms'
 import { RDSClient } from '@aws-sdk/client-rds'
 import { S3Client } from '@aws-sdk/client-s3'
-import type { AwsInputs } from '../inputs.js'
+import type { AwsInputs } from '../inputs/types.js'
 import { effectiveS3Endpoint } from './endpoint.js'
 
 export { effectiveS3Endpoint } from './endpoint.js'

@@ -1,6 +1,6 @@
 // The S3 endpoint in effect, apart from the SDK clients (clients.ts): the phases that only pass it on to the PingCAP
 // tools must not load the SDK at bundle start-up to learn it (issue 9's cold-start metric).
-import type { AwsInputs } from '../inputs.js'
+import type { AwsInputs } from '../inputs/types.js'
 
 /**
  * The S3 endpoint in effect: the `s3-endpoint` input, else `AWS_ENDPOINT_URL_S3`, else undefined (AWS itself).

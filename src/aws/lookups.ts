@@ -10,7 +10,7 @@ import {
   type RDSClient
 } from '@aws-sdk/client-rds'
 import { GetBucketLocationCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3'
-import { splitArn } from '../util/aws-input-parsers.js'
+import { splitArn } from '../inputs/aws-parsers.js'
 import { errorMessage } from '../util/errors.js'
 
 /** What a lookup found. */

@@ -1,7 +1,7 @@
 // Whether a binlog file is still on the source (`SHOW BINARY LOGS`). DM can only start from a recorded position
 // whose file the source still keeps; Aurora purges binlogs after `binlog retention hours`, and a migration whose
 // export and import took longer than that must not start DM and fail later with a vaguer error.
-import type { DbEndpoint } from '../inputs.js'
+import type { DbEndpoint } from '../inputs/types.js'
 import { parseBinlogFile } from '../tidb/dm-binlog.js'
 
 /** What `SHOW BINARY LOGS` says about one file. */

@@ -1,8 +1,8 @@
 // Connections to the source (Aurora MySQL) and the target (TiDB), with a deadline and errors that name the inputs
 // to fix. Passwords never appear in messages: mysql2's errors say only "using password: YES".
 import mysql from 'mysql2/promise'
-import type { DbEndpoint } from '../inputs.js'
-import { formatHostPort } from '../util/input-parsers.js'
+import type { DbEndpoint } from '../inputs/types.js'
+import { formatHostPort } from '../inputs/parsers.js'
 import { errorMessage } from '../util/errors.js'
 
 /** Which database an endpoint is, for messages: its inputs are `<which>-host`, `<which>-port`, … */

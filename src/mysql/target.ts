@@ -2,7 +2,7 @@
 // it is absent, present and empty, or present with rows. Lightning's physical import needs empty target tables and
 // the seed never overwrites data, so a table with rows stops the run. Reads only.
 import type mysql from 'mysql2/promise'
-import { formatHostPort } from '../util/input-parsers.js'
+import { formatHostPort } from '../inputs/parsers.js'
 import { errorMessage } from '../util/errors.js'
 import type { TableRef } from '../tidb/aurora-file-rules.js'
 

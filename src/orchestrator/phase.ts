@@ -1,5 +1,5 @@
 // What a phase is and what it gets to work with. Real phases (src/phases/*.ts) implement Phase<Inputs>.
-import type { Inputs } from '../inputs.js'
+import type { Inputs } from '../inputs/types.js'
 import type { OutputName } from '../report/outputs.js'
 import type { PhaseRecord, Report } from '../report/types.js'
 

@@ -11,7 +11,7 @@
 //     into tables checked empty — never twice.
 // Success only when the log says `the whole procedure completed`. Afterwards the rows of every table are counted on
 // the target (Lightning's log does not give rows per table) and handed to the verify phase in `state.imported`.
-import type { Inputs } from '../inputs.js'
+import type { Inputs } from '../inputs/types.js'
 import {
   countRows,
   listTables,

@@ -8,7 +8,7 @@
 // lag to drop to the limit, sets `ready-for-cutover`, and fails when the gate is not reached in time, so a scheduled
 // job fails when the lag grows. With `export-task-identifier` it also reports that export task (read-only).
 import { exportProgress, warningLines } from '../aws/export-task.js'
-import type { Operation } from '../inputs.js'
+import type { Operation } from '../inputs/types.js'
 import type { PhaseContext } from '../orchestrator/phase.js'
 import type { DmTaskStatus } from '../tidb/dm-status.js'
 import {

@@ -23,7 +23,7 @@ import {
   warningLines,
   type ExportTaskView
 } from '../aws/export-task.js'
-import type { AwsInputs, S3Location } from '../inputs.js'
+import type { AwsInputs, S3Location } from '../inputs/types.js'
 import type { PhaseContext } from '../orchestrator/phase.js'
 import { exportOnlyFor } from '../tidb/aurora-file-rules.js'
 import { PhaseError } from '../util/errors.js'

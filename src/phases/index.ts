@@ -6,7 +6,7 @@
 //
 // The schema track runs while the snapshot export runs (exports take tens of minutes to hours); the binlog position
 // is read immediately before the snapshot is taken, not after the tools are installed.
-import type { Inputs } from '../inputs.js'
+import type { Inputs } from '../inputs/types.js'
 import type { Phase } from '../orchestrator/phase.js'
 import { binlogCapturePhase } from './binlog-capture.js'
 import { dataImportPhase } from './data-import.js'

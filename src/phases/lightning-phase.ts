@@ -2,7 +2,7 @@
 // S3 locations as the PingCAP tools want them, connections to the target, and running an import inside a phase.
 import type mysql from 'mysql2/promise'
 import { effectiveS3Endpoint } from '../aws/endpoint.js'
-import type { Inputs } from '../inputs.js'
+import type { Inputs } from '../inputs/types.js'
 import type { PhaseContext } from '../orchestrator/phase.js'
 import type { LightningTomlOptions } from '../tidb/lightning-config.js'
 import { s3DataSourceUri } from '../tidb/lightning-config.js'

@@ -6,7 +6,7 @@
 // phase instead (state.precheckFailure), which fails the run after writing the plan that explains it.
 import { evaluatePrecheck, failureMessage } from '../precheck/checks.js'
 import type { PrecheckFacts } from '../precheck/facts.js'
-import type { Inputs } from '../inputs.js'
+import type { Inputs } from '../inputs/types.js'
 import type { CheckRow } from '../report/types.js'
 import { PhaseError } from '../util/errors.js'
 import type { MigrationState, SelectedTable } from './migration-state.js'

@@ -1,7 +1,7 @@
 // What the replicate phase asks DM for, derived from the inputs and what earlier phases learned: the source config,
 // the incremental task config (block-allow-list from the same `filter` the schema export used, `meta` from the
 // recorded binlog position), and whether an already registered source may be reused. Pure.
-import type { Inputs } from '../inputs.js'
+import type { Inputs } from '../inputs/types.js'
 import type {
   DmBlockAllowList,
   DmSourceConfigInput,

@@ -12,7 +12,7 @@ import {
   listBinaryLogs,
   purgedBinlogMessage
 } from '../mysql/binary-logs.js'
-import type { DbEndpoint } from '../inputs.js'
+import type { DbEndpoint } from '../inputs/types.js'
 import type * as DmConfig from '../tidb/dm-config.js'
 import { compareBinlogPositions } from '../tidb/dm-binlog.js'
 import type { RecordedPosition } from '../tidb/dm-status.js'

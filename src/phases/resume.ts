@@ -11,7 +11,7 @@
 //                                            always runs again (the world may have changed); tiup only when a phase
 //                                            that runs a tool is left. When every phase is done the run is a no-op
 //                                            that republishes the outputs.
-import type { Inputs } from '../inputs.js'
+import type { Inputs } from '../inputs/types.js'
 import type { KeyNumber, Report } from '../report/types.js'
 import type { MigrationState } from './migration-state.js'
 import { RunStateError, finishedPhases } from './run-state-parse.js'

@@ -8,7 +8,7 @@
 //
 // Pure: building and updating the record. Reading it back (validation) is in run-state-parse.ts, the S3 edge and the
 // serialised writes in run-state-store.ts, the resume decision in resume.ts.
-import type { Inputs } from '../inputs.js'
+import type { Inputs } from '../inputs/types.js'
 import type { KeyNumber, Report, ReportLink, TableRow, BinlogPosition } from '../report/types.js'
 import type { MigrationState } from './migration-state.js'
 

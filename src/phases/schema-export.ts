@@ -15,7 +15,7 @@
 // a schema dump takes minutes, so it only matters when something hangs.
 import { effectiveS3Endpoint } from '../aws/endpoint.js'
 import type { S3 } from '../aws/s3.js'
-import type { Inputs } from '../inputs.js'
+import type { Inputs } from '../inputs/types.js'
 import { dumplingArgs } from '../tidb/dumpling.js'
 import { DumplingMonitor } from '../tidb/dumpling-monitor.js'
 import { runComponent } from '../tidb/run-component.js'

@@ -5,7 +5,7 @@
 import type { Lookup } from '../aws/lookups.js'
 import type { CheckRow } from '../report/types.js'
 import { formatDuration } from '../util/format.js'
-import { splitArn } from '../util/aws-input-parsers.js'
+import { splitArn } from '../inputs/aws-parsers.js'
 import type { AwsSide, CheckContext, PrecheckFacts } from './facts.js'
 import { row, withDm } from './facts.js'
 

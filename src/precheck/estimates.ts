@@ -1,7 +1,7 @@
 // Estimates of a migration before it runs: how long the export and the import take, how much binlog retention DM
 // needs to start from the recorded position, what the export costs and how much disk Lightning wants. All are
 // estimates from published figures and stated assumptions, never promises; the plan says so next to each number.
-import type { LightningBackend } from '../inputs.js'
+import type { LightningBackend } from '../inputs/types.js'
 
 const GIB = 1024 ** 3
 const GB = 1000 ** 3

@@ -2,7 +2,7 @@
 // pure check functions (source-checks.ts, selection-checks.ts, target-checks.ts, aws-checks.ts). Keeping the two
 // apart lets every verdict be unit-tested from facts alone.
 import type { ClusterFacts, KeyFacts, Lookup, RoleFacts, SnapshotFacts } from '../aws/lookups.js'
-import type { Inputs } from '../inputs.js'
+import type { Inputs } from '../inputs/types.js'
 import type { SourceCatalog } from '../mysql/catalog.js'
 import type { GrantSet } from '../mysql/grants.js'
 import type {

@@ -20,7 +20,7 @@ import {
   listPrefix,
   missingCredentials
 } from '../aws/lookups.js'
-import type { DbEndpoint, Inputs } from '../inputs.js'
+import type { DbEndpoint, Inputs } from '../inputs/types.js'
 import { readCatalog, type SourceCatalog } from '../mysql/catalog.js'
 import { connectDb, dbErrorMessage, type DbRole } from '../mysql/connect.js'
 import { parseGrants } from '../mysql/grants.js'

@@ -1,7 +1,7 @@
 // The plan of `operation: plan`, built from the precheck's facts: tables, rows and bytes per database, estimates
 // (export cost and duration, import duration, binlog retention needed vs configured, disk and storage needs) with
 // what each is based on, and risk flags per table. Pure.
-import type { Inputs } from '../inputs.js'
+import type { Inputs } from '../inputs/types.js'
 import type { SourceTable } from '../mysql/catalog.js'
 import type { PlanDatabase, PlanEstimate, PlanReport, PlanRisk } from '../report/types.js'
 import { formatBytes, plural } from '../util/format.js'

@@ -3,7 +3,7 @@
 // overwrites data), and room on the runner for Lightning's sorted KV files. Pure.
 import type { CheckRow } from '../report/types.js'
 import { formatBytes } from '../util/format.js'
-import { formatHostPort } from '../util/input-parsers.js'
+import { formatHostPort } from '../inputs/parsers.js'
 import type { CheckContext, PrecheckFacts } from './facts.js'
 import { listSome, row, tableName } from './facts.js'
 

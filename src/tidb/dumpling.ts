@@ -6,7 +6,7 @@
 // with the way around them, and a rule with a double quote (`"my db".*`) is passed CSV-quoted so it arrives intact.
 // No --logfile: Dumpling then logs to stdout, which is what the monitor reads.
 
-import type { DbEndpoint } from '../inputs.js'
+import type { DbEndpoint } from '../inputs/types.js'
 import { DUMPLING_SYSTEM_SCHEMA_EXCLUSION } from '../util/table-filter.js'
 
 /** Dumpling's own default filter minus `*.*`: passing any --filter replaces it (tidb-tools.md §1.1). */

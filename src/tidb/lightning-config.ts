@@ -4,7 +4,7 @@
 // @iarna/toml does the quoting, so passwords and regex patterns with backslashes stay valid TOML.
 
 import TOML from '@iarna/toml'
-import type { ChecksumMode, LightningBackend, TargetEndpoint } from '../inputs.js'
+import type { ChecksumMode, LightningBackend, TargetEndpoint } from '../inputs/types.js'
 import type { FileRule } from './file-router.js'
 import { parseGoDuration } from './log-values.js'
 

@@ -1,8 +1,8 @@
 import { describe, expect, test } from '@jest/globals'
-import { deriveRunKey, missingInputs } from '../../src/input-rules.js'
-import { InputError } from '../../src/util/input-error.js'
-import * as aws from '../../src/util/aws-input-parsers.js'
-import * as generic from '../../src/util/input-parsers.js'
+import { deriveRunKey, missingInputs } from '../../src/inputs/rules.js'
+import { InputError } from '../../src/inputs/input-error.js'
+import * as aws from '../../src/inputs/aws-parsers.js'
+import * as generic from '../../src/inputs/parsers.js'
 import { caught } from '../helpers/caught.js'
 
 const p = { ...generic, ...aws }

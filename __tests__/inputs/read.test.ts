@@ -1,12 +1,13 @@
 import { afterAll, afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals'
 import { hostname } from 'node:os'
-import { INPUT_DEFAULTS } from '../src/input-rules.js'
-import { readInputs, type Inputs } from '../src/inputs.js'
-import { InputError } from '../src/util/input-error.js'
-import { actionDefaults, setInputs } from './helpers/action-inputs.js'
-import { caught } from './helpers/caught.js'
-import { BAD_INPUTS } from './catalogue/bad-inputs.js'
-import { DM, ENDPOINT, KEY_ARN, MIGRATE, ROLE_ARN, STATUS } from './catalogue/input-sets.js'
+import { INPUT_DEFAULTS } from '../../src/inputs/rules.js'
+import { readInputs } from '../../src/inputs/read.js'
+import type { Inputs } from '../../src/inputs/types.js'
+import { InputError } from '../../src/inputs/input-error.js'
+import { actionDefaults, setInputs } from '../helpers/action-inputs.js'
+import { caught } from '../helpers/caught.js'
+import { BAD_INPUTS } from '../catalogue/bad-inputs.js'
+import { DM, ENDPOINT, KEY_ARN, MIGRATE, ROLE_ARN, STATUS } from '../catalogue/input-sets.js'
 
 const saved = { ...process.env }
 let stdout: string[]

@@ -1,10 +1,10 @@
 /**
  * Parsers for the AWS inputs: Region, ARNs (IAM role, KMS key, cluster snapshot), RDS identifiers and S3 URIs.
- * Same contract as `input-parsers.ts`: name and raw value in, typed value out or an InputError naming the input.
+ * Same contract as `parsers.ts`: name and raw value in, typed value out or an InputError naming the input.
  */
 import { isIPv4 } from 'node:net'
-import type { S3Location } from '../inputs.js'
-import { reject, rejecter } from './input-parsers.js'
+import type { S3Location } from './types.js'
+import { reject, rejecter } from './parsers.js'
 
 /** The AWS partition a Region belongs to (`aws`, `aws-cn`, `aws-us-gov`, …). */
 export function partitionOf(region: string): string {

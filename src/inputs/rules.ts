@@ -4,9 +4,9 @@
  * applies them before anything has a side effect.
  */
 import { createHash } from 'node:crypto'
-import type { Inputs, Operation } from './inputs.js'
-import { partitionOf, type Arn } from './util/aws-input-parsers.js'
-import { formatHostPort } from './util/input-parsers.js'
+import type { Inputs, Operation } from './types.js'
+import { partitionOf, type Arn } from './aws-parsers.js'
+import { formatHostPort } from './parsers.js'
 
 /** The defaults of action.yml, applied in code too so a run without the runner (local, tests) behaves the same. */
 export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {

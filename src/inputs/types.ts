@@ -1,0 +1,126 @@
+/**
+ * The action's typed inputs, as `readInputs()` (read.ts) returns them: validated and frozen.
+ *
+ * Names map 1:1 to the kebab-case inputs of action.yml (`source-host` → `source.host`).
+ */
+
+/** What the action does in this run. */
+export type Operation = 'migrate' | 'plan' | 'status' | 'pause' | 'resume' | 'stop'
+
+/** Lightning import mode: physical (`local`) or logical SQL (`tidb`). */
+export type LightningBackend = 'local' | 'tidb'
+
+/** Lightning's post-import checksum policy (`[post-restore] checksum`). */
+export type ChecksumMode = 'required' | 'optional' | 'off'
+
+/**
+ * A MySQL-protocol endpoint with credentials. The password is already masked with core.setSecret. `host` is '' (and
+ * `port` the default) when the operation does not use the endpoint; an IPv6 host is given without brackets.
+ */
+export interface DbEndpoint {
+  readonly host: string
+  readonly port: number
+  readonly user: string
+  readonly password: string
+}
+
+/** The target TiDB: SQL endpoint plus the status port and PD address Lightning's local backend needs. */
+export interface TargetEndpoint extends DbEndpoint {
+  readonly statusPort: number
+  /** `host:port` of PD, or undefined to let Lightning ask TiDB's status port. */
+  readonly pdAddr: string | undefined
+}
+
+/** A parsed `s3://bucket/prefix` URI. `prefix` has no leading or trailing slash ('' for the bucket root). */
+export interface S3Location {
+  readonly uri: string
+  readonly bucket: string
+  readonly prefix: string
+}
+
+/** AWS resources. Credentials are never inputs: they come from the environment. */
+export interface AwsInputs {
+  /** '' when the operation does not use AWS. */
+  readonly region: string
+  readonly clusterIdentifier: string | undefined
+  /** Reuse this cluster snapshot instead of creating one. */
+  readonly snapshotIdentifier: string | undefined
+  readonly exportRoleArn: string | undefined
+  /** Key id, key ARN, alias name (`alias/x`) or alias ARN. */
+  readonly kmsKeyId: string | undefined
+  /** Where schema, export and run state live. */
+  readonly s3: S3Location | undefined
+  /** Custom S3 endpoint URL (S3-compatible stores); undefined means AWS. */
+  readonly s3Endpoint: string | undefined
+  /** An existing export task to attach to or report on (`status`). */
+  readonly exportTaskIdentifier: string | undefined
+}
+
+/** TiUP and the PingCAP tool versions. */
+export interface ToolInputs {
+  /** Version of dumpling, tidb-lightning and dmctl, e.g. `v8.5.2`. */
+  readonly tidbVersion: string
+  /** `auto` (tiup on PATH, else install latest), `latest`, or a version like `1.16.1`. */
+  readonly tiupVersion: string
+  /** Mirror URL or local directory for tiup and its components. */
+  readonly tiupMirror: string
+}
+
+/** Lightning import settings. */
+export interface ImportInputs {
+  readonly backend: LightningBackend
+  /** Directory for sorted KV files (local backend); defaults to a folder under RUNNER_TEMP. */
+  readonly sortedKvDir: string | undefined
+  readonly checksum: ChecksumMode
+}
+
+/** DM incremental replication settings. */
+export interface DmInputs {
+  /** `host:port` of a DM-master; undefined means no replication. */
+  readonly masterAddr: string | undefined
+  readonly sourceId: string
+  readonly taskName: string | undefined
+  readonly safeMode: boolean
+}
+
+/** Deadlines of every long wait, in milliseconds. */
+export interface TimeoutInputs {
+  readonly snapshotMs: number
+  readonly exportMs: number
+  readonly importMs: number
+  readonly dmSyncMs: number
+}
+
+/** All inputs, validated and frozen. */
+export interface Inputs {
+  readonly operation: Operation
+  readonly source: DbEndpoint
+  readonly target: TargetEndpoint
+  readonly aws: AwsInputs
+  /** Table-filter rules in Dumpling syntax, one per element, comments and blank lines removed. */
+  readonly filter: readonly string[]
+  readonly tools: ToolInputs
+  readonly import: ImportInputs
+  readonly dm: DmInputs
+  readonly timeouts: TimeoutInputs
+  /** `status`: wait until DM lag ≤ this many seconds (undefined: report only). */
+  readonly waitForLagSeconds: number | undefined
+  /** `status`: how long to wait for the lag gate, in ms. */
+  readonly waitTimeoutMs: number
+  readonly failOnShortRetention: boolean
+  readonly failOnVerifyMismatch: boolean
+  /** Continue a previous run (same run key) from its recorded state instead of refusing. */
+  readonly resume: boolean
+  /** Stable key of this migration run; names the export task, state file and DM task. */
+  readonly runKey: string
+}
+
+/** The operations, in the order the docs list them. */
+export const OPERATIONS: readonly Operation[] = [
+  'migrate',
+  'plan',
+  'status',
+  'pause',
+  'resume',
+  'stop'
+]
