@@ -20,8 +20,8 @@ import { auroraFileRules, exportOnlyFor, type TableRef } from '../src/tidb/auror
 import { renderTaskConfig } from '../src/tidb/dm-config.js'
 import { setupTiup } from '../src/tidb/tiup.js'
 import { errorMessage } from '../src/util/errors.js'
-import { parseFilter } from '../src/util/table-filter.js'
-import { matchesTable } from '../src/util/table-filter-match.js'
+import { parseFilter } from '../src/table-filter/parse.js'
+import { matchesTable } from '../src/table-filter/match.js'
 import { median, type Metric } from './report.js'
 
 /** Milliseconds from spawning `node <args>` to its first byte on stdout (or its exit, if it prints nothing). */

@@ -15,8 +15,8 @@ import { exportTaskIdFor } from '../../src/phases/names.js'
 import { snapshotPhase } from '../../src/phases/snapshot.js'
 import { verifyPhase } from '../../src/phases/verify.js'
 import { PhaseError } from '../../src/util/errors.js'
-import { parseFilter } from '../../src/util/table-filter.js'
-import { matchesTable } from '../../src/util/table-filter-match.js'
+import { parseFilter } from '../../src/table-filter/parse.js'
+import { matchesTable } from '../../src/table-filter/match.js'
 import { startHarness, type Harness, type PhaseRun } from '../helpers/sandbox-harness.js'
 
 const run = promisify(execFile)

@@ -1,5 +1,5 @@
 import { buildCatalog, type CatalogRows } from '../../src/mysql/catalog.js'
-import { parseFilter } from '../../src/util/table-filter.js'
+import { parseFilter } from '../../src/table-filter/parse.js'
 
 const T = (db: string, tbl: string, extra: Record<string, unknown> = {}) => ({
   db,

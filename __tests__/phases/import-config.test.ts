@@ -7,7 +7,7 @@ import { countSchemaFiles, schemaExportArgs } from '../../src/phases/schema-expo
 import { sampleExportKey } from '../../src/tidb/aurora-file-rules.js'
 import { FileRouter, type FileRule } from '../../src/tidb/file-router.js'
 import { renderLightningToml } from '../../src/tidb/lightning-config.js'
-import { DUMPLING_SYSTEM_SCHEMA_EXCLUSION } from '../../src/util/table-filter.js'
+import { DUMPLING_SYSTEM_SCHEMA_EXCLUSION } from '../../src/table-filter/parse.js'
 import { withEnv } from '../helpers/env.js'
 import { fakeInputs } from '../helpers/inputs.js'
 

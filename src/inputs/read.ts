@@ -11,8 +11,8 @@ import { InputError } from './input-error.js'
 import * as aws from './aws-parsers.js'
 import * as parse from './parsers.js'
 import { OPERATIONS, type Inputs } from './types.js'
-import { parseFilter, TableFilterError } from '../util/table-filter.js'
-import { translateFilter } from '../util/table-filter-translate.js'
+import { parseFilter, TableFilterError } from '../table-filter/parse.js'
+import { translateFilter } from '../table-filter/translate.js'
 
 /** Reads a password untrimmed (spaces at either end belong to it) and masks it at once. */
 function readSecret(name: string): string {

@@ -4,8 +4,8 @@
 // the assembly is pure (buildCatalog) so it is tested without a server. information_schema shows only what the
 // user has some privilege on, so a database without privileges looks absent.
 import type mysql from 'mysql2/promise'
-import type { TableFilter } from '../util/table-filter.js'
-import { matchesTable } from '../util/table-filter-match.js'
+import type { TableFilter } from '../table-filter/parse.js'
+import { matchesTable } from '../table-filter/match.js'
 import { cellText } from './source.js'
 
 /** Schemas never migrated: the server's own (Dumpling's default filter leaves them out too). */

@@ -20,8 +20,8 @@ import {
   type TableName
 } from '../mysql/table-rows.js'
 import { auroraFileRules } from '../tidb/aurora-file-rules.js'
-import { DUMPLING_SYSTEM_SCHEMA_EXCLUSION, parseFilter } from '../util/table-filter.js'
-import { matchesTable } from '../util/table-filter-match.js'
+import { DUMPLING_SYSTEM_SCHEMA_EXCLUSION, parseFilter } from '../table-filter/parse.js'
+import { matchesTable } from '../table-filter/match.js'
 import { formatCount } from '../util/format.js'
 import {
   lightningS3Uri,

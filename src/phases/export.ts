@@ -14,7 +14,7 @@
 // ExportOnly: `exportOnlyFor` (tidb/aurora-file-rules.ts), from the tables precheck selected. It works from the
 // selected tables themselves (what state.tables holds), keeps an exact db.table list where AWS can name the tables,
 // falls back per database (not to the whole cluster) when a table name has characters AWS refuses, and keeps the
-// list under AWS's 200 KB limit. `exportOnlyForTables` (util/table-filter-translate.ts) needs the full catalog to
+// list under AWS's 200 KB limit. `translateFilter` (table-filter/translate.ts) needs the full catalog to
 // tell a whole database from part of one and falls back to the whole cluster instead.
 import { isAwsError } from '../aws/aws-call.js'
 import {

@@ -8,8 +8,8 @@ import type {
   DmTaskConfigInput,
   SourceComparison
 } from '../tidb/dm-config.js'
-import { parseFilter } from '../util/table-filter.js'
-import { dmName, translateFilter } from '../util/table-filter-translate.js'
+import { parseFilter } from '../table-filter/parse.js'
+import { dmName, translateFilter } from '../table-filter/translate.js'
 import type { CapturedBinlog, SelectedTable, SourceFacts } from './migration-state.js'
 import { dmTaskNameFor } from './names.js'
 

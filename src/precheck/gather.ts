@@ -34,7 +34,7 @@ import {
 } from '../mysql/source.js'
 import { readTargetTables, readTidbStatus } from '../mysql/target.js'
 import { errorMessage } from '../util/errors.js'
-import { parseFilter } from '../util/table-filter.js'
+import { parseFilter } from '../table-filter/parse.js'
 import { runnerTemp } from '../util/temp-files.js'
 import type {
   AwsSide,

@@ -6,7 +6,7 @@ import type { SourceCatalog, SourceTable } from '../mysql/catalog.js'
 import type { CheckRow } from '../report/types.js'
 import { auroraFileRules, exportSkipReason, seedPatternMisses } from '../tidb/aurora-file-rules.js'
 import { formatBytes, plural } from '../util/format.js'
-import { goToLower, parseFilter } from '../util/table-filter.js'
+import { goToLower, parseFilter } from '../table-filter/parse.js'
 import type { CheckContext, PrecheckFacts } from './facts.js'
 import { listSome, row, tableName, withDm } from './facts.js'
 

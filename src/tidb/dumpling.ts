@@ -7,7 +7,7 @@
 // No --logfile: Dumpling then logs to stdout, which is what the monitor reads.
 
 import type { DbEndpoint } from '../inputs/types.js'
-import { DUMPLING_SYSTEM_SCHEMA_EXCLUSION } from '../util/table-filter.js'
+import { DUMPLING_SYSTEM_SCHEMA_EXCLUSION } from '../table-filter/parse.js'
 
 /** Dumpling's own default filter minus `*.*`: passing any --filter replaces it (tidb-tools.md §1.1). */
 export const SYSTEM_SCHEMA_EXCLUSION = DUMPLING_SYSTEM_SCHEMA_EXCLUSION

@@ -4,7 +4,7 @@
  * only of exact names (`db.*`, `db.table`, with or without `!`) translates exactly where the target language can
  * say it; anything else falls back to whole databases (a superset) and says so in `notes`.
  */
-import { goToLower, type NameMatcher, type TableFilter } from './table-filter.js'
+import { goToLower, type NameMatcher, type TableFilter } from './parse.js'
 
 /** A `{db-name, tbl-name}` entry of a DM block-allow-list. */
 export interface DmTableRef {

@@ -12,7 +12,7 @@
  * Two things the tool accepts are refused here: `@file` imports (the action has no file to point at) and commas
  * (Dumpling's `--filter` is a comma-separated list and would split the rule).
  *
- * This file parses and checks; matching names is in `table-filter-match.ts`, which loads the regexp engine.
+ * This file parses and checks; matching names is in `match.ts`, which loads the regexp engine.
  */
 import { checkGoRegexp, GoRegexpError } from './go-regexp.js'
 

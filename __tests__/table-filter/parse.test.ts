@@ -5,8 +5,8 @@ import {
   goToLower,
   parseFilter,
   TableFilterError
-} from '../../src/util/table-filter.js'
-import { matchesSchema, matchesTable } from '../../src/util/table-filter-match.js'
+} from '../../src/table-filter/parse.js'
+import { matchesSchema, matchesTable } from '../../src/table-filter/match.js'
 import { caught } from '../helpers/caught.js'
 
 type Row = [schema: string, table: string, caseSensitive: boolean, caseInsensitive: boolean]

@@ -1,8 +1,8 @@
-// Matching table names with a parsed table filter (table-filter.ts), the way Dumpling selects tables. Apart from the
+// Matching table names with a parsed table filter (parse.ts), the way Dumpling selects tables. Apart from the
 // parser because matching `/regex/` and wildcard rules needs re2js, a large module: reading the inputs at start
 // parses and checks the filter without loading it (issue 9, cold start).
 import { compileGoRegexp, type GoMatcher } from './go-regexp-match.js'
-import { goToLower, type NameMatcher, type TableFilter, type TableRule } from './table-filter.js'
+import { goToLower, type NameMatcher, type TableFilter, type TableRule } from './parse.js'
 
 type PatternMatcher = Extract<NameMatcher, { kind: 'pattern' }>
 

@@ -3,9 +3,9 @@
 // from the grammar's own pieces (wildcards, classes, quotes, regexps, escapes), which reach far more of the parser
 // than random bytes do.
 import fc from 'fast-check'
-import { TableFilterError, parseFilter, type TableFilter } from '../../src/util/table-filter.js'
-import { matchesSchema, matchesTable } from '../../src/util/table-filter-match.js'
-import { translateFilter } from '../../src/util/table-filter-translate.js'
+import { TableFilterError, parseFilter, type TableFilter } from '../../src/table-filter/parse.js'
+import { matchesSchema, matchesTable } from '../../src/table-filter/match.js'
+import { translateFilter } from '../../src/table-filter/translate.js'
 
 /** Generous for a parse of a few short rules; a hang or an exponential parse would blow far past it. */
 const BOUND_MS = 1000

@@ -1,13 +1,13 @@
 import { describe, expect, test } from '@jest/globals'
 import fc from 'fast-check'
-import { compileGoRegexp } from '../../src/util/go-regexp-match.js'
-import { parseFilter } from '../../src/util/table-filter.js'
-import { matchesTable } from '../../src/util/table-filter-match.js'
+import { compileGoRegexp } from '../../src/table-filter/go-regexp-match.js'
+import { parseFilter } from '../../src/table-filter/parse.js'
+import { matchesTable } from '../../src/table-filter/match.js'
 import {
   translateFilter,
   type DmBlockAllowList,
   type DmTableRef
-} from '../../src/util/table-filter-translate.js'
+} from '../../src/table-filter/translate.js'
 
 const translate = (rules: string[]) => translateFilter(parseFilter(rules))
 

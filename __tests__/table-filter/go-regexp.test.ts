@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals'
 import fc from 'fast-check'
-import { GoRegexpError } from '../../src/util/go-regexp.js'
-import { compileGoRegexp } from '../../src/util/go-regexp-match.js'
+import { GoRegexpError } from '../../src/table-filter/go-regexp.js'
+import { compileGoRegexp } from '../../src/table-filter/go-regexp-match.js'
 import { caught } from '../helpers/caught.js'
 
 const errorOf = (pattern: string): string =>
