@@ -12,7 +12,7 @@ import {
   s3RunStateStore,
   type OpenedRunState,
   type RunStateStore
-} from './phases/run-state-store.js'
+} from './resume/store.js'
 import { writeOutputs } from './report/outputs.js'
 import { writeResultFile, writeSummary } from './report/publish.js'
 import { newReport, type Report } from './report/types.js'

@@ -1,7 +1,7 @@
 // What the phases of one migration learn and hand to each other. One object per run, created by the phase graph
 // (phases/index.ts), filled in as phases finish. The report (report/types.ts) is what people see; this is what the
-// next phase needs. Persisted to S3 after each phase so a re-run can skip what already finished (run-state.ts,
-// resume.ts).
+// next phase needs. Persisted to S3 after each phase so a re-run can skip what already finished (resume/record.ts,
+// resume/decide.ts).
 import type { PrecheckFacts } from '../precheck/facts.js'
 import type { ChecksumResult } from '../tidb/lightning-log.js'
 import type { TiupSetup } from '../tidb/tiup.js'
@@ -95,7 +95,7 @@ export interface MigrationState {
     readonly checksums?: readonly ChecksumResult[]
   }
   /**
-   * Set when this run continues an earlier attempt (resume.ts): the phases that attempt finished, with their ISO
+   * Set when this run continues an earlier attempt (resume/decide.ts): the phases that attempt finished, with their ISO
    * end times, so the precheck can tell the rows that attempt imported from rows someone else left.
    */
   resumed?: { readonly phasesDone: Readonly<Record<string, string>> }

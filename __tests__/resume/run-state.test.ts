@@ -4,16 +4,16 @@ import {
   restoreReport,
   restoreState,
   type ResumeContext
-} from '../../src/phases/resume.js'
-import { RunStateError, parseRunState } from '../../src/phases/run-state-parse.js'
+} from '../../src/resume/decide.js'
+import { RunStateError, parseRunState } from '../../src/resume/parse.js'
 import {
   changedInputs,
   inputFingerprint,
   newRunState,
   withFinishedPhase,
   type RunStateRecord
-} from '../../src/phases/run-state.js'
-import { RunStateWriter, type RunStateStore } from '../../src/phases/run-state-store.js'
+} from '../../src/resume/record.js'
+import { RunStateWriter, type RunStateStore } from '../../src/resume/store.js'
 import { newReport } from '../../src/report/types.js'
 import { MIGRATE_PHASES } from '../catalogue/faults.js'
 import { fakeInputs } from '../helpers/inputs.js'

@@ -9,16 +9,16 @@
 import type { Inputs } from '../inputs/types.js'
 import type { Report } from '../report/types.js'
 import { errorMessage } from '../util/errors.js'
-import type { MigrationState } from './migration-state.js'
-import { stateKeyFor } from './names.js'
-import { decideResume, restoreReport, restoreState, type DoneEarlier } from './resume.js'
-import { parseRunState } from './run-state-parse.js'
+import type { MigrationState } from '../phases/migration-state.js'
+import { stateKeyFor } from '../phases/names.js'
+import { decideResume, restoreReport, restoreState, type DoneEarlier } from './decide.js'
+import { parseRunState } from './parse.js'
 import {
   newRunState,
   withFinishedPhase,
   type FinishedPhase,
   type RunStateRecord
-} from './run-state.js'
+} from './record.js'
 
 /** Where a run's record lives: read the JSON text (undefined when there is none), write a record. */
 export interface RunStateStore {
@@ -151,7 +151,7 @@ export interface OpenRunStateOptions {
 }
 
 /**
- * Reads the run state and applies the resume decision (resume.ts): restores the state and the report of a resumed
+ * Reads the run state and applies the resume decision (decide.ts): restores the state and the report of a resumed
  * run, and returns the phases to skip and the writer. Nothing is written here.
  * @throws RunStateError when the run must not start; an Error when S3 cannot be read
  */

@@ -6,11 +6,11 @@
 // input fingerprint: the inputs that must not change between attempts (a resumed run with another filter or another
 // source would mix two migrations). Never a password.
 //
-// Pure: building and updating the record. Reading it back (validation) is in run-state-parse.ts, the S3 edge and the
-// serialised writes in run-state-store.ts, the resume decision in resume.ts.
+// Pure: building and updating the record. Reading it back (validation) is in parse.ts, the S3 edge and the
+// serialised writes in store.ts, the resume decision in decide.ts.
 import type { Inputs } from '../inputs/types.js'
 import type { KeyNumber, Report, ReportLink, TableRow, BinlogPosition } from '../report/types.js'
-import type { MigrationState } from './migration-state.js'
+import type { MigrationState } from '../phases/migration-state.js'
 
 /** The format version this code writes and reads. */
 export const RUN_STATE_VERSION = 1

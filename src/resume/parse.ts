@@ -1,4 +1,4 @@
-// Reading a run-state file back (run-state.ts): a file that is not JSON, not ours, from a newer version of the action,
+// Reading a run-state file back (record.ts): a file that is not JSON, not ours, from a newer version of the action,
 // or damaged becomes one RunStateError naming the file and what is wrong with it, never a crash later when a phase
 // reads a field that is not there. Pure.
 import {
@@ -7,7 +7,7 @@ import {
   type LearnedState,
   type PhaseDone,
   type RunStateRecord
-} from './run-state.js'
+} from './record.js'
 
 /** A run-state file that cannot be used, or a run that must not go on because of it; the message says what to do. */
 export class RunStateError extends Error {

@@ -1,5 +1,5 @@
 // Whether a migrate run starts fresh, continues an earlier one, or must refuse (issue 8 §5), and what a continued run
-// restores. Pure: the S3 read and write are in run-state-store.ts.
+// restores. Pure: the S3 read and write are in store.ts.
 //
 //   no state file                          → a fresh run; with `resume: true` an error (nothing to resume: a mistyped
 //                                            run-key must not silently start a second migration)
@@ -13,9 +13,9 @@
 //                                            that republishes the outputs.
 import type { Inputs } from '../inputs/types.js'
 import type { KeyNumber, Report } from '../report/types.js'
-import type { MigrationState } from './migration-state.js'
-import { RunStateError, finishedPhases } from './run-state-parse.js'
-import { changedInputs, inputFingerprint, type RunStateRecord } from './run-state.js'
+import type { MigrationState } from '../phases/migration-state.js'
+import { RunStateError, finishedPhases } from './parse.js'
+import { changedInputs, inputFingerprint, type RunStateRecord } from './record.js'
 
 /** Phases that always run again on a resumed run (unless nothing at all is left). */
 const ALWAYS_RUN = new Set(['precheck', 'tiup'])
