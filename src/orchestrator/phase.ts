@@ -2,16 +2,7 @@
 import type { Inputs } from '../inputs/types.js'
 import type { OutputName } from '../report/outputs.js'
 import type { PhaseRecord, Report } from '../report/types.js'
-
-/** A phase's log. Lines go to its log group (see phase-log.ts); pass `log.info` to runTool as its `log`. */
-export interface PhaseLogger {
-  /** A line of the phase's log. */
-  info(line: string): void
-  /** A warning: shown as an annotation now, kept in the phase's log and in the report. */
-  warning(message: string): void
-  /** A line shown only with step debug logging on. */
-  debug(line: string): void
-}
+import type { PhaseLogger } from '../util/logger.js'
 
 /** Everything a running phase gets. */
 export interface PhaseContext<I = Inputs> {

@@ -13,7 +13,7 @@
 //     completed` in the log (the seed's test).
 // The checkpoint policy around it is in lightning-import.ts.
 import { mkdir } from 'node:fs/promises'
-import type { PhaseLogger } from '../orchestrator/phase.js'
+import type { PhaseLogger } from '../util/logger.js'
 import { FileTailer } from '../util/file-tail.js'
 import type { ToolResult } from '../util/run-tool.js'
 import { removeTempFiles, writeSecretFile } from '../util/temp-files.js'

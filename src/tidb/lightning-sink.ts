@@ -2,7 +2,7 @@
 // stdout/stderr, the heartbeat when the progress changes, and the phase log for the log file's warnings, errors and
 // milestones (an INFO log has a line per data chunk). On its own, with light imports, so the log-parsing benchmark
 // (bench/log-parsing.ts) streams a log through exactly this in a process that holds nothing else.
-import type { PhaseLogger } from '../orchestrator/phase.js'
+import type { PhaseLogger } from '../util/logger.js'
 import type { LineFilter } from '../util/file-tail.js'
 import { RingBuffer } from '../util/lines.js'
 import { isWorthEchoing } from './lightning-echo.js'
