@@ -2,7 +2,7 @@
 // the file through what the import phase runs on Lightning's log — the FileTailer and the run's line sink — and
 // prints one JSON line: bytes, time, its own peak RSS. It imports nothing else, so its RSS is the parser's.
 import { performance } from 'node:perf_hooks'
-import { lightningLineSink } from '../src/tidb/lightning-sink.js'
+import { lightningLineSink } from '../src/tidb/lightning/sink.js'
 import { FileTailer } from '../src/util/file-tail.js'
 
 /** What the child prints (one JSON line). */

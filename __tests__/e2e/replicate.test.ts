@@ -5,7 +5,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { replicatePhase } from '../../src/phases/replicate.js'
 import type { CapturedBinlog } from '../../src/phases/migration-state.js'
-import type { TiupSetup } from '../../src/tidb/tiup.js'
+import type { TiupSetup } from '../../src/tidb/tiup/tiup.js'
 import { PhaseError } from '../../src/util/errors.js'
 import {
   appRows,

@@ -14,7 +14,7 @@ import {
 } from '../../src/phases/migration-state.js'
 import { tiupPhase } from '../../src/phases/tiup.js'
 import type { PhaseBody } from '../../src/phases/phase-body.js'
-import type { TiupSetup } from '../../src/tidb/tiup.js'
+import type { TiupSetup } from '../../src/tidb/tiup/tiup.js'
 import type { Harness, PhaseRun } from './sandbox-harness.js'
 
 const execFileP = promisify(execFile)

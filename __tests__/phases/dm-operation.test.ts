@@ -4,12 +4,12 @@ import { runGraph } from '../../src/orchestrator/run-graph.js'
 import { dmOperationPhase, type DmOperation } from '../../src/phases/dm-operation.js'
 import { newMigrationState } from '../../src/phases/migration-state.js'
 import { newReport } from '../../src/report/types.js'
-import { taskStatusFromQuery } from '../../src/tidb/dm-status.js'
-import type { Dmctl, DmctlCall } from '../../src/tidb/dmctl.js'
-import { parseDmctlOutput } from '../../src/tidb/dmctl-output.js'
+import { taskStatusFromQuery } from '../../src/tidb/dm/status.js'
+import type { Dmctl, DmctlCall } from '../../src/tidb/dm/dmctl.js'
+import { parseDmctlOutput } from '../../src/tidb/dm/dmctl-output.js'
 import { fakeInputs } from '../helpers/inputs.js'
 import { ManualClock } from '../helpers/manual-clock.js'
-import { fixture, SCRIPTED_TIUP } from '../tidb/dmctl-samples.js'
+import { fixture, SCRIPTED_TIUP } from '../tidb/dm/dmctl-samples.js'
 
 /** A dmctl whose query-status answers the given fixtures in turn (the last one repeats). */
 function scriptedDmctl(answers: string[], calls: string[] = []): Dmctl {

@@ -3,8 +3,8 @@ import {
   compareSourceConfig,
   renderSourceConfig,
   renderTaskConfig
-} from '../../src/tidb/dm-config.js'
-import { parseDmctlOutput } from '../../src/tidb/dmctl-output.js'
+} from '../../src/tidb/dm/config.js'
+import { parseDmctlOutput } from '../../src/tidb/dm/dmctl-output.js'
 import {
   dmSelectionFor,
   dmTaskName,
@@ -14,7 +14,7 @@ import {
 } from '../../src/phases/replicate-config.js'
 import type { CapturedBinlog, SelectedTable } from '../../src/phases/migration-state.js'
 import { fakeInputs } from '../helpers/inputs.js'
-import { AURORA_SOURCE, fixture } from '../tidb/dmctl-samples.js'
+import { AURORA_SOURCE, fixture } from '../tidb/dm/dmctl-samples.js'
 
 const binlog: CapturedBinlog = {
   file: 'mysql-bin-changelog.018128',

@@ -3,12 +3,12 @@
 import type { Inputs } from '../../src/inputs/types.js'
 import type { MigrationState } from '../../src/phases/migration-state.js'
 import { replicatePhase } from '../../src/phases/replicate.js'
-import { taskStatusFromQuery } from '../../src/tidb/dm-status.js'
-import type { Dmctl, DmctlCall } from '../../src/tidb/dmctl.js'
-import { parseDmctlOutput } from '../../src/tidb/dmctl-output.js'
+import { taskStatusFromQuery } from '../../src/tidb/dm/status.js'
+import type { Dmctl, DmctlCall } from '../../src/tidb/dm/dmctl.js'
+import { parseDmctlOutput } from '../../src/tidb/dm/dmctl-output.js'
 import { ManualClock } from '../helpers/manual-clock.js'
 import { inputsWith, runPhase, type OnePhaseRun } from '../helpers/run-phase.js'
-import { AURORA_SOURCE, fixture, SCRIPTED_TIUP } from '../tidb/dmctl-samples.js'
+import { AURORA_SOURCE, fixture, SCRIPTED_TIUP } from '../tidb/dm/dmctl-samples.js'
 
 const DEADLINE_MS = 10 * 60_000
 /** Largest interval between query-status checks (dm-wait's default), and the least it is after ±10 % jitter. */

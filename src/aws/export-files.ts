@@ -5,7 +5,7 @@
 //   <root>/<db>/<db>.<table>/part-….gz.parquet                                         data (older layout)
 // AWS says the naming "is subject to change… read everything inside the base prefix for the table", so every
 // `.parquet` object below a table folder counts, whatever lies between. Pure.
-import { exportedName } from '../tidb/aurora-file-rules.js'
+import { exportedName } from './export-naming.js'
 import type { S3ObjectInfo } from './s3.js'
 
 /** An export's objects, sorted out. */

@@ -117,3 +117,11 @@ export async function readJson(s3: S3, bucket: string, key: string): Promise<unk
     throw new Error(`s3://${bucket}/${key} is not JSON: ${(e as Error).message}`, { cause: e })
   }
 }
+
+/** A link to an S3 location: the S3 console on Amazon S3, the `s3://` URI on other stores. */
+export function s3Link(amazonS3: boolean, region: string, bucket: string, prefix: string): string {
+  const folder = prefix === '' || prefix.endsWith('/') ? prefix : `${prefix}/`
+  if (!amazonS3) return `s3://${bucket}/${folder}`
+  const query = new URLSearchParams({ region, prefix: folder })
+  return `https://s3.console.aws.amazon.com/s3/buckets/${encodeURIComponent(bucket)}?${query.toString()}`
+}

@@ -2,7 +2,7 @@
 // whose file the source still keeps; Aurora purges binlogs after `binlog retention hours`, and a migration whose
 // export and import took longer than that must not start DM and fail later with a vaguer error.
 import type { DbEndpoint } from '../inputs/types.js'
-import { parseBinlogFile } from '../tidb/dm-binlog.js'
+import { parseBinlogFile } from './binlog-file.js'
 
 /** What `SHOW BINARY LOGS` says about one file. */
 export interface BinlogFileAvailability {

@@ -97,7 +97,7 @@ export async function listTables(conn: mysql.Connection): Promise<TableName[]> {
 }
 
 /**
- * Empties tables (TRUNCATE TABLE), one statement each. Only for rows the run itself wrote (lightning-import.ts).
+ * Empties tables (TRUNCATE TABLE), one statement each. Only for rows the run itself wrote (tidb/lightning/import.ts).
  * @param conn a connection to the target
  * @param tables the tables to empty
  */

@@ -4,7 +4,7 @@
 import type mysql from 'mysql2/promise'
 import { formatHostPort } from '../inputs/parsers.js'
 import { errorMessage } from '../util/errors.js'
-import type { TableRef } from '../tidb/aurora-file-rules.js'
+import type { TableRef } from '../aws/export-naming.js'
 
 /** What TiDB's status port says about itself. */
 export interface TidbStatus {

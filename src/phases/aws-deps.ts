@@ -68,14 +68,6 @@ export async function awsKit(ctx: PhaseContext, deps: AwsPhaseDeps = {}): Promis
   }
 }
 
-/** A link to an S3 location: the S3 console on Amazon S3, the `s3://` URI on other stores. */
-export function s3Link(amazonS3: boolean, region: string, bucket: string, prefix: string): string {
-  const folder = prefix === '' || prefix.endsWith('/') ? prefix : `${prefix}/`
-  if (!amazonS3) return `s3://${bucket}/${folder}`
-  const query = new URLSearchParams({ region, prefix: folder })
-  return `https://s3.console.aws.amazon.com/s3/buckets/${encodeURIComponent(bucket)}?${query.toString()}`
-}
-
 /**
  * The error a phase throws when an AWS call failed: our sentence with AWS's own line (`Code: message`) as the
  * tool line. Anything that is not an AWS failure (a cancellation, a bug) passes through unchanged.

@@ -1,13 +1,13 @@
 // Phase `data-import`: step 2.3 of the seed. TiDB Lightning imports the Parquet files of the snapshot export into the
 // tables the schema import created:
 //   - `[mydumper] data-source-dir` = the export's folder (`<s3-uri>/export/<task id>`) with endpoint and region;
-//   - `[[mydumper.files]]` = the Aurora rules (aurora-file-rules.ts): the export's JSON and `_SUCCESS` files
+//   - `[[mydumper.files]]` = the Aurora rules (tidb/lightning/aurora-rules.ts): the export's JSON and `_SUCCESS` files
 //     ignored, exact rules for names the export rewrote, one rule per database, then a general rule — so names with
 //     capitals, dashes or dots, which the seed's `[a-z0-9_]+` pattern misses, are imported too;
 //   - `mydumper.filter` = the `filter` input (Lightning's filter has Dumpling's syntax and case rules), plus
 //     Dumpling's system-schema exclusion, so a whole-cluster export still imports only the selected tables;
 //   - `[post-restore] checksum` from the `checksum` input;
-//   - a checkpoint and the rerun policy of lightning-import.ts: resume when Lightning can, otherwise import only
+//   - a checkpoint and the rerun policy of tidb/lightning/import.ts: resume when Lightning can, otherwise import only
 //     into tables checked empty — never twice.
 // Success only when the log says `the whole procedure completed`. Afterwards the rows of every table are counted on
 // the target (Lightning's log does not give rows per table) and handed to the verify phase in `state.imported`.
@@ -19,7 +19,7 @@ import {
   truncateTables,
   type TableName
 } from '../mysql/table-rows.js'
-import { auroraFileRules } from '../tidb/aurora-file-rules.js'
+import { auroraFileRules } from '../tidb/lightning/aurora-rules.js'
 import { DUMPLING_SYSTEM_SCHEMA_EXCLUSION, parseFilter } from '../table-filter/parse.js'
 import { matchesTable } from '../table-filter/match.js'
 import { formatCount } from '../util/format.js'
@@ -77,7 +77,7 @@ export function dataImportConfig(
 /**
  * On a resumed run, rows in the tables are this run's own unfinished import: the earlier attempt that started it
  * found them absent or empty (its precheck), and the run state says the import did not finish. The checkpoint
- * policy may then empty them and start over (lightning-import.ts).
+ * policy may then empty them and start over (tidb/lightning/import.ts).
  */
 function ownRowsOf(
   state: MigrationState,

@@ -10,19 +10,20 @@
 import { exportProgress, warningLines } from '../aws/export-task.js'
 import type { Operation } from '../inputs/types.js'
 import type { PhaseContext } from '../orchestrator/phase.js'
-import type { DmTaskStatus } from '../tidb/dm-status.js'
+import type { DmTaskStatus } from '../tidb/dm/status.js'
 import {
   createDmctl,
   requireAnswered,
   requireOk,
   type Dmctl,
   type DmctlOptions
-} from '../tidb/dmctl.js'
+} from '../tidb/dm/dmctl.js'
 import type { Clock } from '../util/clock.js'
 import { PhaseError } from '../util/errors.js'
 import { formatDuration } from '../util/format.js'
-import { debugLog, describeTaskStatus, formatProcessError, publishTaskStatus } from './dm-report.js'
-import { isBroken, lagWithin, waitForTask, type TaskWaitResult } from './dm-wait.js'
+import { describeTaskStatus, formatProcessError } from '../tidb/dm/status-text.js'
+import { debugLog, publishTaskStatus } from './dm-report.js'
+import { isBroken, lagWithin, waitForTask, type TaskWaitResult } from '../tidb/dm/wait.js'
 import { awsKit, orFail, type AwsPhaseDeps } from './aws-deps.js'
 import type { MigrationState } from './migration-state.js'
 import type { PhaseBody } from './phase-body.js'

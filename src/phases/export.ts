@@ -11,7 +11,7 @@
 // Never cancelled by us: on a timeout or a cancelled run the task keeps running on AWS (it is billed either way, and
 // a re-run re-attaches to it), and the log says so.
 //
-// ExportOnly: `exportOnlyFor` (tidb/aurora-file-rules.ts), from the tables precheck selected. It works from the
+// ExportOnly: `exportOnlyFor` (aws/export-naming.ts), from the tables precheck selected. It works from the
 // selected tables themselves (what state.tables holds), keeps an exact db.table list where AWS can name the tables,
 // falls back per database (not to the whole cluster) when a table name has characters AWS refuses, and keeps the
 // list under AWS's 200 KB limit. `translateFilter` (table-filter/translate.ts) needs the full catalog to
@@ -25,7 +25,8 @@ import {
 } from '../aws/export-task.js'
 import type { AwsInputs, S3Location } from '../inputs/types.js'
 import type { PhaseContext } from '../orchestrator/phase.js'
-import { exportOnlyFor } from '../tidb/aurora-file-rules.js'
+import { exportOnlyFor } from '../aws/export-naming.js'
+import { s3Link } from '../aws/s3.js'
 import { PhaseError } from '../util/errors.js'
 import { formatDuration } from '../util/format.js'
 import {
@@ -33,7 +34,6 @@ import {
   awsPhaseError,
   orFail,
   pollInPhase,
-  s3Link,
   type AwsPhaseDeps,
   type AwsPhaseKit
 } from './aws-deps.js'

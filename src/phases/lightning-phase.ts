@@ -4,16 +4,16 @@ import type mysql from 'mysql2/promise'
 import { effectiveS3Endpoint } from '../aws/endpoint.js'
 import type { Inputs } from '../inputs/types.js'
 import type { PhaseContext } from '../orchestrator/phase.js'
-import type { LightningTomlOptions } from '../tidb/lightning-config.js'
-import { s3DataSourceUri } from '../tidb/lightning-config.js'
+import type { LightningTomlOptions } from '../tidb/lightning/config.js'
+import { s3DataSourceUri } from '../tidb/lightning/config.js'
 import {
   lightningFailure,
   runLightningImport,
   type LightningImportOptions,
   type ImportTable,
   type LightningImportResult
-} from '../tidb/lightning-import.js'
-import type { TiupSetup } from '../tidb/tiup.js'
+} from '../tidb/lightning/import.js'
+import type { TiupSetup } from '../tidb/tiup/tiup.js'
 import type { MigrationState } from './migration-state.js'
 
 /** The tiup setup of the `tiup` phase; a phase that runs a tool cannot start without it. */

@@ -7,7 +7,7 @@ import type {
   DmSourceConfigInput,
   DmTaskConfigInput,
   SourceComparison
-} from '../tidb/dm-config.js'
+} from '../tidb/dm/config.js'
 import { parseFilter } from '../table-filter/parse.js'
 import { dmName, translateFilter } from '../table-filter/translate.js'
 import type { CapturedBinlog, SelectedTable, SourceFacts } from './migration-state.js'

@@ -13,9 +13,9 @@ import {
   purgedBinlogMessage
 } from '../mysql/binary-logs.js'
 import type { DbEndpoint } from '../inputs/types.js'
-import type * as DmConfig from '../tidb/dm-config.js'
-import { compareBinlogPositions } from '../tidb/dm-binlog.js'
-import type { RecordedPosition } from '../tidb/dm-status.js'
+import type * as DmConfig from '../tidb/dm/config.js'
+import { compareBinlogPositions } from '../tidb/dm/binlog.js'
+import type { RecordedPosition } from '../tidb/dm/status.js'
 import {
   createDmctl,
   requireAnswered,
@@ -23,18 +23,19 @@ import {
   type Dmctl,
   type DmctlCall,
   type DmctlOptions
-} from '../tidb/dmctl.js'
+} from '../tidb/dm/dmctl.js'
 import {
   checkFailures,
   describeCheckFailure,
   DM_ERROR,
   type DmctlOutput
-} from '../tidb/dmctl-output.js'
+} from '../tidb/dm/dmctl-output.js'
 import type { Clock } from '../util/clock.js'
 import { PhaseError } from '../util/errors.js'
 import { formatDuration } from '../util/format.js'
-import { debugLog, describeTaskStatus, formatProcessError, publishTaskStatus } from './dm-report.js'
-import { isBroken, runsFromRecorded, waitForTask } from './dm-wait.js'
+import { describeTaskStatus, formatProcessError } from '../tidb/dm/status-text.js'
+import { debugLog, publishTaskStatus } from './dm-report.js'
+import { isBroken, runsFromRecorded, waitForTask } from '../tidb/dm/wait.js'
 import type { MigrationState } from './migration-state.js'
 import type { PhaseBody } from './phase-body.js'
 import {
@@ -94,7 +95,7 @@ export function replicatePhase(state: MigrationState, deps: ReplicateDeps = {}):
 
       noteSnapshotPosition(ctx, state)
       // The YAML library comes with the renderers, loaded when replication starts rather than at bundle start-up.
-      const config = await import('../tidb/dm-config.js')
+      const config = await import('../tidb/dm/config.js')
 
       const dm = (deps.dmctl ?? createDmctl)({
         tiup: state.tiup,

@@ -1,6 +1,6 @@
 // Phase `tiup`: tiup and the pinned components (dumpling, tidb-lightning, dmctl) on the runner, from the tool cache
 // when a previous job left them there.
-import { componentsForOperation, setupTiup, type TiupComponent } from '../tidb/tiup.js'
+import { componentsForOperation, setupTiup, type TiupComponent } from '../tidb/tiup/tiup.js'
 import type { MigrationState } from './migration-state.js'
 import type { PhaseBody } from './phase-body.js'
 

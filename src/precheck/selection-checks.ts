@@ -4,7 +4,8 @@
 // together. Pure.
 import type { SourceCatalog, SourceTable } from '../mysql/catalog.js'
 import type { CheckRow } from '../report/types.js'
-import { auroraFileRules, exportSkipReason, seedPatternMisses } from '../tidb/aurora-file-rules.js'
+import { exportSkipReason } from '../aws/export-naming.js'
+import { auroraFileRules, seedPatternMisses } from '../tidb/lightning/aurora-rules.js'
 import { formatBytes, plural } from '../util/format.js'
 import { goToLower, parseFilter } from '../table-filter/parse.js'
 import type { CheckContext, PrecheckFacts } from './facts.js'

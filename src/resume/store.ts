@@ -5,7 +5,7 @@
 //
 // A failed write is a warning, not a failure of the phase that finished: the work is done, and a rerun that does not
 // know it repeats it safely — the snapshot and export re-attach by name, and the data import never writes into
-// tables that hold rows (lightning-import.ts).
+// tables that hold rows (tidb/lightning/import.ts).
 import type { Inputs } from '../inputs/types.js'
 import type { Report } from '../report/types.js'
 import { errorMessage } from '../util/errors.js'

@@ -146,7 +146,7 @@ function translateExact(
 /**
  * Translates a filter into an Aurora `ExportOnly` list and a DM block-allow-list (see {@link FilterTranslation}).
  * Names are compared as the filter compares them (case-insensitively by default); the migration builds its `ExportOnly`
- * list from the source catalog instead (tidb/aurora-file-rules.ts), spelled like the source's real names.
+ * list from the source catalog instead (aws/export-naming.ts), spelled like the source's real names.
  */
 export function translateFilter(filter: TableFilter): FilterTranslation {
   const notes: string[] = []

@@ -1,0 +1,57 @@
+import {
+  exportOnlyFor,
+  exportSkipReason,
+  exportedName,
+  type TableRef
+} from '../../src/aws/export-naming.js'
+
+describe('exportSkipReason, exportedName', () => {
+  test('the export skips names with a slash; rewrites \\ ` " and space', () => {
+    expect(exportSkipReason({ db: 'd', table: 'a/b' })).toMatch(
+      /skips tables whose name contains "\/"/
+    )
+    expect(exportSkipReason({ db: 'd', table: 'a.b' })).toBeUndefined()
+    expect(exportedName('a\\b`c"d e')).toBe('a_b_c_d_e')
+  })
+})
+
+describe('exportOnlyFor', () => {
+  const all: TableRef[] = [
+    { db: 'shop', table: 'orders' },
+    { db: 'shop', table: 'items' },
+    { db: 'crm', table: 'people' },
+    { db: 'crm', table: 'tmp' },
+    { db: 'crm', table: 'my-notes' }
+  ]
+
+  test('db.table entries, whole databases when fully selected', () => {
+    expect(exportOnlyFor([all[0]!, all[1]!, all[2]!], all)).toEqual({
+      exportOnly: ['crm.people', 'shop'],
+      warnings: []
+    })
+    expect(exportOnlyFor([all[0]!])).toEqual({ exportOnly: ['shop.orders'], warnings: [] })
+  })
+
+  test('a table name a partial export cannot name: its database instead, with a warning', () => {
+    const plan = exportOnlyFor([all[2]!, all[4]!], all)
+    expect(plan.exportOnly).toEqual(['crm'])
+    expect(plan.warnings).toEqual([expect.stringContaining('`crm`.`my-notes` cannot be named')])
+  })
+
+  test('a database name a partial export cannot name: the whole cluster, with a warning', () => {
+    const plan = exportOnlyFor([{ db: 'my-db', table: 't' }, all[0]!])
+    expect(plan.exportOnly).toBeUndefined()
+    expect(plan.warnings[0]).toMatch(/database `my-db` has characters/)
+  })
+
+  test('over 200 KB: whole databases; nothing selected: no list', () => {
+    const many = Array.from({ length: 12_000 }, (_, i) => ({
+      db: `d${i % 3}`,
+      table: `a_long_table_name_${i}`
+    }))
+    const plan = exportOnlyFor(many)
+    expect(plan.exportOnly).toEqual(['d0', 'd1', 'd2'])
+    expect(plan.warnings).toEqual([expect.stringContaining('exceeds 200 KB')])
+    expect(exportOnlyFor([]).exportOnly).toBeUndefined()
+  })
+})
