@@ -1,9 +1,6 @@
 import { parse } from 'yaml'
-import {
-  compareSourceConfig,
-  renderSourceConfig,
-  renderTaskConfig
-} from '../../src/tidb/dm/config.js'
+import { renderSourceConfig, renderTaskConfig } from '../../src/tidb/dm/config.js'
+import { compareSourceConfig } from '../../src/tidb/dm/source-compare.js'
 import { parseDmctlOutput } from '../../src/tidb/dm/dmctl-output.js'
 import {
   dmSelectionFor,

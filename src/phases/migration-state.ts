@@ -3,7 +3,7 @@
 // next phase needs. Persisted to S3 after each phase so a re-run can skip what already finished (resume/record.ts,
 // resume/decide.ts).
 import type { PrecheckFacts } from '../precheck/facts.js'
-import type { ChecksumResult } from '../tidb/lightning/log.js'
+import type { ChecksumResult } from '../tidb/lightning/report.js'
 import type { TiupSetup } from '../tidb/tiup/tiup.js'
 
 /** A source table the filter selects. */

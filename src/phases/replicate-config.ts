@@ -2,12 +2,8 @@
 // the incremental task config (block-allow-list from the same `filter` the schema export used, `meta` from the
 // recorded binlog position), and whether an already registered source may be reused. Pure.
 import type { Inputs } from '../inputs/types.js'
-import type {
-  DmBlockAllowList,
-  DmSourceConfigInput,
-  DmTaskConfigInput,
-  SourceComparison
-} from '../tidb/dm/config.js'
+import type { DmBlockAllowList, DmSourceConfigInput, DmTaskConfigInput } from '../tidb/dm/config.js'
+import type { SourceComparison } from '../tidb/dm/source-compare.js'
 import { parseFilter } from '../table-filter/parse.js'
 import { dmName, translateFilter } from '../table-filter/translate.js'
 import type { CapturedBinlog, SelectedTable, SourceFacts } from './migration-state.js'

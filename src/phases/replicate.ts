@@ -14,6 +14,7 @@ import {
 } from '../mysql/binary-logs.js'
 import type { DbEndpoint } from '../inputs/types.js'
 import type * as DmConfig from '../tidb/dm/config.js'
+import type * as DmSourceCompare from '../tidb/dm/source-compare.js'
 import { compareBinlogPositions } from '../tidb/dm/binlog.js'
 import type { RecordedPosition } from '../tidb/dm/status.js'
 import {
@@ -94,8 +95,12 @@ export function replicatePhase(state: MigrationState, deps: ReplicateDeps = {}):
       )
 
       noteSnapshotPosition(ctx, state)
-      // The YAML library comes with the renderers, loaded when replication starts rather than at bundle start-up.
-      const config = await import('../tidb/dm/config.js')
+      // The YAML library comes with the renderers and the source comparison, loaded when replication starts rather
+      // than at bundle start-up.
+      const config = {
+        ...(await import('../tidb/dm/config.js')),
+        ...(await import('../tidb/dm/source-compare.js'))
+      }
 
       const dm = (deps.dmctl ?? createDmctl)({
         tiup: state.tiup,
@@ -179,7 +184,7 @@ function recordedOf(binlog: NonNullable<MigrationState['binlog']>): RecordedPosi
 /** Registers the source, or reuses the one already registered under `dm-source-id` when it is the same source. */
 async function ensureSource(
   ctx: PhaseContext,
-  config: typeof DmConfig,
+  config: typeof DmConfig & typeof DmSourceCompare,
   dm: Dmctl,
   state: MigrationState,
   masterAddr: string,

@@ -4,7 +4,7 @@
 import type { ExportedTable } from '../aws/export-metadata.js'
 import type { RowCount } from '../mysql/row-counts.js'
 import type { TableRow } from '../report/types.js'
-import type { ChecksumResult } from '../tidb/lightning/log.js'
+import type { ChecksumResult } from '../tidb/lightning/report.js'
 import { formatCount } from '../util/format.js'
 
 /** Statuses of a verified table. */

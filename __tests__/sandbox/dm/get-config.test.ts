@@ -4,7 +4,7 @@ import { parseSourceYaml } from '../../../sandbox/dm/config.js'
 import { notFound, sourceConfigYaml, taskConfigYaml } from '../../../sandbox/dm/get-config.js'
 import { renderJsonpb } from '../../../sandbox/dm/jsonpb.js'
 import { GetCfgResponse } from '../../../sandbox/dm/pb.js'
-import { compareSourceConfig } from '../../../src/tidb/dm/config.js'
+import { compareSourceConfig } from '../../../src/tidb/dm/source-compare.js'
 import { parseDmctlOutput } from '../../../src/tidb/dm/dmctl-output.js'
 
 const SOURCE = `source-id: mysql-01

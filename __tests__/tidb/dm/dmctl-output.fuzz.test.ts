@@ -4,7 +4,8 @@
 import fc from 'fast-check'
 
 import { parseBinlogPosition, gtidSetContains } from '../../../src/tidb/dm/binlog.js'
-import { compareSourceConfig, redactYaml } from '../../../src/tidb/dm/config.js'
+import { redactYaml } from '../../../src/tidb/dm/config.js'
+import { compareSourceConfig } from '../../../src/tidb/dm/source-compare.js'
 import { taskListFromQuery, taskStatusFromQuery } from '../../../src/tidb/dm/status.js'
 import { parseLooseJson } from '../../../src/tidb/dm/dmctl-loose-json.js'
 import {

@@ -1,4 +1,4 @@
-import { compareSourceConfig, sourceBinding } from '../../../src/tidb/dm/config.js'
+import { compareSourceConfig, sourceBinding } from '../../../src/tidb/dm/source-compare.js'
 import { parseDmctlOutput } from '../../../src/tidb/dm/dmctl-output.js'
 import { AURORA_SOURCE, describeReal, fixture, haveReal, real } from './dmctl-samples.js'
 

@@ -7,9 +7,6 @@ import { Document } from 'yaml'
 
 import { parseBinlogFile } from '../../mysql/binlog-file.js'
 
-export { compareSourceConfig, sourceBinding } from './source-compare.js'
-export type { SourceComparison, SourceDifference } from './source-compare.js'
-
 /** A MySQL-protocol endpoint as DM's `from` / `target-database` expect it. */
 export interface DmDbEndpoint {
   readonly host: string

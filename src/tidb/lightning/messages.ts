@@ -1,7 +1,7 @@
 // What LightningMonitor (log.ts) does with the zap lines it recognises by their quoted message, as one
 // table: the monitor dispatches on it, and the byte-level filter of the log file (prefilter.ts) lets
 // through every line whose message starts with one of its prefixes, so the two cannot drift apart.
-import type { CheckpointRefusal, LightningReport } from './log.js'
+import type { CheckpointRefusal, LightningReport } from './report.js'
 import { detach, parseQualifiedName, type LogLine } from '../log-line.js'
 import { parseDecimal, parseGoDuration } from '../log-values.js'
 import { describeLogLine } from '../tool-outcome.js'

@@ -17,7 +17,7 @@ import type { PhaseLogger } from '../../util/logger.js'
 import { FileTailer } from '../../util/file-tail.js'
 import type { ToolResult } from '../../util/run-tool.js'
 import { removeTempFiles, writeSecretFile } from '../../util/temp-files.js'
-import type { LightningReport } from './log.js'
+import type { LightningReport } from './report.js'
 import {
   redactToml,
   renderLightningToml,
