@@ -52,6 +52,8 @@ export interface RunExpectation {
   readonly outputs: readonly string[]
   /** The fault keeps the export task running on AWS (the action never cancels an export): allowed after the run. */
   readonly exportLeftRunning?: boolean
+  /** Statuses the per-table results must include (kept on failure: what finished is shown). */
+  readonly tableStatuses?: readonly string[]
 }
 
 /** One fault, run through a whole `migrate` with DM. */
@@ -173,6 +175,7 @@ export const FAULT_CASES: readonly FaultCase[] = [
     fault: 'lightning-error',
     ...AT.dataImport,
     message: '\\[Lightning:Restore:ErrRestoreTable\\]restore table',
+    tableStatuses: ['not imported'],
     suite: 'tools'
   },
   {

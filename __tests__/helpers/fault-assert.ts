@@ -50,6 +50,11 @@ export function expectCaseOutcome(run: CaseRun, c: RunExpectation): void {
   }
   for (const name of c.outputs)
     expect({ name, value: run.main.outputs[name] ?? '' }).not.toEqual({ name, value: '' })
+  if (c.tableStatuses !== undefined) {
+    const statuses = run.result?.tables.map((t) => t.status) ?? []
+    for (const s of c.tableStatuses) expect(statuses).toContain(s)
+    expect(run.main.summary).toMatch(/<h3>Tables \(\d+: /)
+  }
   // Nothing of this run is left running: no tiup, Dumpling, Lightning or dmctl.
   expect(run.aliveAfterMain).toEqual([])
   if (!c.exportLeftRunning) expect(['STARTING', 'IN_PROGRESS']).not.toContain(run.exportStatus)

@@ -64,6 +64,7 @@ export interface ResultJson {
   readonly status: string
   readonly error?: string
   readonly phases: readonly { id: string; title: string; status: string }[]
+  readonly tables: readonly { database: string; table: string; status: string }[]
 }
 
 function filesUnder(dir: string): string[] {

@@ -29,8 +29,11 @@ import {
   withTarget,
   type ImportPhaseOptions
 } from './lightning-phase.js'
+import type { LightningImportResult } from '../tidb/lightning/import.js'
+import type { TableRow } from '../report/types.js'
 import type { ExportFacts, MigrationState } from './migration-state.js'
 import type { PhaseBody } from './phase-body.js'
+import { upsertTableRows } from './verify-rows.js'
 
 /** `db.table`, the key of `state.imported.perTable`. */
 export const importedKey = (t: TableName): string => `${t.database}.${t.table}`
@@ -93,6 +96,33 @@ function ownRowsOf(
   }
 }
 
+/**
+ * The per-table rows of a failed import: the tables Lightning reported as restored (`restore table completed`) and
+ * those it did not finish, so the summary shows what the failed run did. Matched as TiDB matches names (case
+ * insensitively).
+ */
+export function unfinishedImportRows(
+  tables: readonly TableName[],
+  completed: readonly { readonly db: string | undefined; readonly name: string | undefined }[]
+): TableRow[] {
+  const done = new Set(completed.map((c) => `${c.db ?? ''}.${c.name ?? ''}`.toLowerCase()))
+  return tables.map((t) =>
+    done.has(importedKey(t).toLowerCase())
+      ? {
+          database: t.database,
+          table: t.table,
+          status: 'imported',
+          note: 'Lightning restored it before the run failed'
+        }
+      : {
+          database: t.database,
+          table: t.table,
+          status: 'not imported',
+          note: 'Lightning did not finish it'
+        }
+  )
+}
+
 /** The `data-import` phase. */
 export function dataImportPhase(state: MigrationState): PhaseBody {
   return {
@@ -102,8 +132,10 @@ export function dataImportPhase(state: MigrationState): PhaseBody {
       const { inputs } = ctx
       const exported = state.export
       if (exported === undefined) throw new Error('the export phase has not recorded an export')
+      let tables: TableName[] = []
+      let completed: LightningImportResult['report']['tablesCompleted'] | undefined
       try {
-        const tables = await importTables(state, inputs)
+        tables = await importTables(state, inputs)
         if (tables.length === 0) {
           ctx.setOutput('import-result', 'skipped')
           ctx.record.note = 'no selected table to import'
@@ -116,7 +148,10 @@ export function dataImportPhase(state: MigrationState): PhaseBody {
           config,
           useCheckpoint: true,
           nonEmptyTables: () => withTarget(inputs, (conn) => nonEmptyTables(conn, tables)),
-          ...ownRowsOf(state, inputs)
+          ...ownRowsOf(state, inputs),
+          onFinished: (r) => {
+            completed = r.report.tablesCompleted
+          }
         })
 
         ctx.progress('counting the imported rows')
@@ -141,6 +176,9 @@ export function dataImportPhase(state: MigrationState): PhaseBody {
         ctx.record.note ??= `${formatCount(total)} rows in ${tables.length} tables`
       } catch (e) {
         ctx.setOutput('import-result', 'failed')
+        // Only when Lightning ran: a refusal before it started has no per-table news.
+        if (completed !== undefined)
+          upsertTableRows(ctx.report.tables, unfinishedImportRows(tables, completed))
         throw e
       }
     }

@@ -66,6 +66,8 @@ export interface ImportPhaseOptions {
   readonly useCheckpoint: boolean
   readonly nonEmptyTables?: () => Promise<readonly ImportTable[]>
   readonly ownRows?: LightningImportOptions['ownRows']
+  /** Sees the finished run before it is judged, so a failed import can still report what it completed. */
+  readonly onFinished?: (run: LightningImportResult) => void
 }
 
 /**
@@ -99,6 +101,7 @@ export async function runImportPhase(
     warn: (message) => ctx.log.warning(message),
     progress: (text) => ctx.progress(text)
   })
+  opts.onFinished?.(run)
   const failure = lightningFailure(opts.name, run, ctx.signal, inputs.timeouts.importMs)
   if (failure) throw failure
   ctx.record.numbers.push({
