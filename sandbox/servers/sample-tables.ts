@@ -217,7 +217,7 @@ export const SAMPLE_TABLES: readonly SampleTable[] = [
     db: 'shop',
     table: 'order-archive',
     baseRows: 100,
-    covers: 'a dash in the table name (the seed Parquet pattern `[a-z0-9_]+` misses it)',
+    covers: 'a dash in the table name (the Parquet pattern `[a-z0-9_]+` of PingCAP’s documented procedure misses it)',
     keys: ['PRIMARY KEY (id)'],
     columns: () => [
       { name: 'id', type: 'INT NOT NULL', value: 's' },
@@ -327,7 +327,7 @@ export const SAMPLE_TABLES: readonly SampleTable[] = [
     table: 'PageViews',
     baseRows: 300,
     covers:
-      'capitals in table and column names (the seed pattern is case-insensitive, S3 keys keep the case)',
+      'capitals in table and column names (the documented pattern is case-insensitive, S3 keys keep the case)',
     keys: ['PRIMARY KEY (Id)'],
     columns: () => [
       { name: 'Id', type: 'INT NOT NULL', value: 's' },

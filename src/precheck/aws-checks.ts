@@ -144,7 +144,7 @@ function snapshotRow(aws: AwsSide, ctx: CheckContext): CheckRow | undefined {
       title,
       'warn',
       `Snapshot '${s.identifier}' is ${s.status}, ${taken}${age === undefined ? '' : ` (${formatDuration(age)} ago)`}: the binlog ` +
-        'position is recorded now, after it, so DM would miss the writes made in between (the seed records the position at most 5 minutes before the snapshot). Let the action take a fresh snapshot instead.'
+        'position is recorded now, after it, so DM would miss the writes made in between (PingCAP’s documented procedure records it at most 5 minutes before the snapshot). Let the action take a fresh snapshot instead.'
     )
   }
   return row(

@@ -153,8 +153,8 @@ function exportRows(tables: readonly SourceTable[]): CheckRow[] {
           'Every exported table routes to its own TiDB table',
           'pass',
           misses.length > 0
-            ? `Routed by generated rules (the seed's [a-z0-9_] pattern would miss them): ${listSome(misses)}`
-            : 'all names match the seed’s pattern'
+            ? `Routed by generated rules (the [a-z0-9_] pattern of PingCAP's documented procedure would miss them): ${listSome(misses)}`
+            : 'all names match the pattern of PingCAP’s documented procedure'
         )
   )
   return rows
