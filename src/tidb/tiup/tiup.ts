@@ -273,12 +273,24 @@ async function installedComponents(
   version: string,
   opts: TiupSetupOptions
 ): Promise<Set<TiupComponent>> {
+  const log = opts.log ?? ((line: string) => core.info(line))
   const answers = await Promise.all(
     components.map(async (component) => {
       const spec = `${component}:${version}`
-      const { result, stdout } = await tiup(tiupPath, tiupHome, ['--binary', spec], opts)
+      // A component not installed yet is the expected answer on a cold cache: tiup says so with an `Error:` line and
+      // exit 1 (`component not installed`, ErrInstallFirst in pingcap/tiup pkg/environment/env.go). That answer is logged as one plain line; any other
+      // failure is logged whole.
+      const lines: string[] = []
+      const { result, stdout } = await tiup(tiupPath, tiupHome, ['--binary', spec], {
+        ...opts,
+        log: (line) => lines.push(line)
+      })
       const binary = stdout.find((l) => l.trim() !== '')?.trim()
-      return result.exitCode === 0 && binary && existsSync(binary) ? component : undefined
+      if (result.exitCode === 0 && binary && existsSync(binary)) return component
+      if (lines.some((l) => l.includes('component not installed')))
+        log(`${spec}: not installed yet`)
+      else for (const line of lines) log(line)
+      return undefined
     })
   )
   return new Set(answers.filter((c) => c !== undefined))
