@@ -9,7 +9,9 @@
 //   ### SET
 //   ###   @1=6 /* INT meta=0 nullable=0 is_null=0 */
 // Lines are handled as latin1 so that every byte of a string value survives: mariadb-binlog prints string bytes
-// raw, except bytes below 0x20 which it writes as `\xNN`.
+// raw, except bytes below 0x20 which it writes as `\xNN`. Identifiers are printed raw too (UTF-8 bytes, a newline in a
+// name breaks the `### INSERT INTO` line in two), so names are decoded from UTF-8 and a row header is joined across
+// lines until its backticks balance.
 // (`# at` is a running counter when started from a GTID; `end_log_pos` is always the real file offset.)
 
 /** One column value of a row image as printed. */
@@ -49,6 +51,8 @@ export type BinlogEvent =
       readonly db: string
       /** The statement that is not session bookkeeping (BEGIN, COMMIT, DDL…), as latin1 bytes. */
       readonly sql: string
+      /** `end_log_pos` of the event before: where DM's start location of this event is. */
+      readonly startPos: number
       readonly endPos: number
       readonly ts: number
     }
@@ -58,6 +62,8 @@ export type BinlogEvent =
       readonly db: string
       readonly table: string
       readonly rows: RowChange[]
+      /** `end_log_pos` of the event before (the Table_map): where DM's start location of this event is. */
+      readonly startPos: number
       readonly endPos: number
       readonly ts: number
     }
@@ -67,10 +73,17 @@ const HEADER =
   /^#(\d{2})(\d{2})(\d{2})\s+(\d{1,2}):(\d{2}):(\d{2}) server id \d+\s+end_log_pos (\d+)(?: CRC32 0x[0-9a-f]+)?\s+(.*)$/
 const VALUE = /^###\s+@(\d+)=(.*) \/\* (.+?) meta=\d+ nullable=\d is_null=(\d) \*\/$/
 const ROW_START = /^### (INSERT INTO|UPDATE|DELETE FROM) `((?:[^`]|``)*)`\.`((?:[^`]|``)*)`$/
+const ROW_HEAD = /^### (INSERT INTO|UPDATE|DELETE FROM) `/
 const DELIMITER = '/*!*/;'
 
+/** A printed identifier (latin1 text of raw UTF-8 bytes, backticks doubled) as the name it is. */
 function unquoteIdent(s: string): string {
-  return s.replace(/``/g, '`')
+  return Buffer.from(s.replace(/``/g, '`'), 'latin1').toString('utf8')
+}
+
+/** Whether a row header line is cut short by a newline inside a name (an odd number of backticks). */
+function unbalanced(line: string): boolean {
+  return (line.match(/`/g)?.length ?? 0) % 2 === 1
 }
 
 /** Decodes a value line; exported for tests. */
@@ -117,6 +130,9 @@ export function valueBytes(text: string): Buffer {
 export class BinlogTextParser {
   private ts = 0
   private endPos = 0
+  private prevEndPos = 0
+  /** A row header waiting for the rest of a name that holds a newline. */
+  private partial: string | null = null
   private mode: 'none' | 'query' | 'rows' = 'none'
   private db = ''
   private stmt: string[] = []
@@ -157,6 +173,7 @@ export class BinlogTextParser {
   private header(h: RegExpExecArray, out: BinlogEvent[]): void {
     const n = (i: number): number => Number(h[i])
     this.ts = Math.floor(Date.UTC(2000 + n(1), n(2) - 1, n(3), n(4), n(5), n(6)) / 1000)
+    this.prevEndPos = this.endPos
     this.endPos = n(7)
     const body = h[8] ?? ''
     let m: RegExpExecArray | null
@@ -196,7 +213,13 @@ export class BinlogTextParser {
     else this.mainSql = sql
   }
 
-  private rowLine(line: string): void {
+  private rowLine(text: string): void {
+    const line = this.partial === null ? text : `${this.partial}\n${text}`
+    this.partial = null
+    if (ROW_HEAD.test(line) && unbalanced(line)) {
+      this.partial = line
+      return
+    }
     const start = ROW_START.exec(line)
     if (start) {
       const op = start[1] === 'INSERT INTO' ? 'insert' : start[1] === 'UPDATE' ? 'update' : 'delete'
@@ -221,12 +244,20 @@ export class BinlogTextParser {
 
   private flush(out: BinlogEvent[]): void {
     if (this.mode === 'query' && this.mainSql) {
-      out.push({ kind: 'query', db: this.db, sql: this.mainSql, endPos: this.endPos, ts: this.ts })
+      const { db, mainSql: sql, prevEndPos: startPos, endPos, ts } = this
+      out.push({ kind: 'query', db, sql, startPos, endPos, ts })
     } else if (this.mode === 'rows' && this.rows && this.rows.rows.length) {
-      out.push({ kind: 'rows', ...this.rows, endPos: this.endPos, ts: this.ts })
+      out.push({
+        kind: 'rows',
+        ...this.rows,
+        startPos: this.prevEndPos,
+        endPos: this.endPos,
+        ts: this.ts
+      })
     }
     this.mode = 'none'
     this.rows = null
+    this.partial = null
     this.mainSql = ''
     this.stmt = []
   }

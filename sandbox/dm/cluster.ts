@@ -33,6 +33,7 @@ import {
   withClass,
   type Terror
 } from './terror.js'
+import { adjustSource } from './source-adjust.js'
 import { SyncWorker } from './worker.js'
 
 interface SourceEntry {
@@ -150,7 +151,7 @@ export class DmCluster {
     return entry
   }
 
-  /** `operate-source create|stop|show`. */
+  /** `operate-source create|update|stop|show`. */
   async operateSource(op: string, configs: string[], ids: string[]): Promise<OperateSourceResp> {
     const fail = (msg: string): OperateSourceResp => ({ result: false, msg, sources: [] })
     const parsed: SourceConfig[] = []
@@ -167,11 +168,16 @@ export class DmCluster {
       source: id,
       worker: this.sources.get(id)?.worker ?? ''
     })
-    if (op === 'create') {
+    if (op === 'create' || op === 'update') {
       for (const cfg of parsed) {
-        const bad = (await this.probeSource(cfg)) ?? verifySource(cfg)
+        const bad = (await adjustSource(cfg)) ?? verifySource(cfg)
         if (bad) return fail(terrorText(bad))
       }
+    }
+    // dm/master/server.go OperateSource: after parsing and adjusting the configs, SourceOp_UpdateSource answers
+    // only this (v8.5; the scheduler's UpdateSourceCfg is reached through the OpenAPI, not dmctl).
+    if (op === 'update') return fail('Update worker config is not supported by dm-ha now')
+    if (op === 'create') {
       for (const cfg of parsed) {
         if (this.sources.has(cfg.sourceId))
           return fail(terrorText(generate(ERR.SchedulerSourceCfgExist, cfg.sourceId)))
@@ -217,21 +223,6 @@ export class DmCluster {
       return t ? { result: true, msg: '', cfg: taskConfigYaml(t.raw) } : notFound('task')
     }
     return { result: false, msg: `get-config ${type} is not kept by the sandbox`, cfg: '' }
-  }
-
-  /** Connects to a source as DM-master does before accepting it (`GetUpstreamDB` + adjust). */
-  private async probeSource(cfg: SourceConfig): Promise<Terror | undefined> {
-    try {
-      const c = await mysql.createConnection({ ...cfg.from, connectTimeout: 10_000 })
-      const [rows] = await c.query<mysql.RowDataPacket[]>(
-        'SELECT @@server_id AS id, @@version AS v'
-      )
-      await c.end()
-      if (!cfg.flavor) cfg.flavor = /mariadb/i.test(String(rows[0]?.['v'])) ? 'mariadb' : 'mysql'
-      return undefined
-    } catch (err) {
-      return delegate(ERR.DBDriverError, mysqlErrorText(err))
-    }
   }
 
   /** `generateSubTask`: parse and adjust the task, check the target is reachable and the sources exist. */

@@ -295,11 +295,6 @@ async function runCommand(io: DmctlIo, p: Parsed, addr: string, timeoutMs: numbe
         configs.push(content)
       }
       if (faulted === cmd.name) return io.out(`${faultAnswer(io, cmd.name, p.args)}\n`)
-      if (op === 'update') {
-        return io.out(
-          `${formatOperateSource({ result: false, msg: 'Update worker config is not supported by dm-ha now', sources: [] })}\n`
-        )
-      }
       const r = await send<OperateSourceResp>('OperateSource', { op, configs, sourceIds: ids })
       return io.out(`${formatOperateSource(r)}\n`)
     }

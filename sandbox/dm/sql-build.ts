@@ -45,11 +45,15 @@ export function sqlLiteral(v: BinlogValue, col: ColumnInfo | undefined): string 
   }
   if (/^TIMESTAMP/.test(type)) return timestampLiteral(v.text)
   if (type === 'DATE') return `'${v.text.replace(/:/g, '-')}'`
+  // A SET prints as its member bitmap `b'00000101'`; as a bit literal MariaDB would read it as the string '\x05'
+  // (no member: ''), so it goes as the integer, the form go-mysql decodes a SET to and DM binds.
+  const set = /^SET\(/.test(type) ? /^b'([01]+)'$/.exec(v.text) : null
+  if (set) return BigInt(`0b${set[1] ?? '0'}`).toString()
   if (v.quoted) {
     const bytes = valueBytes(v.text)
     return bytes.length === 0 ? "''" : `X'${bytes.toString('hex')}'`
   }
-  // DECIMAL, FLOAT, DOUBLE, YEAR, ENUM index, BIT and SET as b'…' are valid literals as printed.
+  // DECIMAL, FLOAT, DOUBLE, YEAR, ENUM index and BIT as b'…' are valid literals as printed.
   return v.text
 }
 
@@ -115,6 +119,49 @@ export function rowStatements(
     }
   }
   return out
+}
+
+/**
+ * The statement DM v8.5 would run for one row change (pkg/sqlmodel/row_change.go GenSQL with `?` placeholders, one
+ * row per statement as `multiple-rows: false`, the default, has it — dm/syncer/dml_worker.go genSQLs): the text an
+ * execute error quotes. `second` picks the REPLACE of a safe-mode UPDATE that changes its key (DELETE, then REPLACE).
+ */
+export function dmRowQuery(
+  op: 'insert' | 'update' | 'delete',
+  row: RowChange,
+  info: TableInfo,
+  safe: boolean,
+  second = false
+): string {
+  const name = tableName(info.db, info.table)
+  const colName = (v: BinlogValue): string =>
+    ident(info.columns[v.index - 1]?.name ?? `@${v.index}`)
+  const where = (values: readonly BinlogValue[]): string => {
+    const keys = info.keyColumns.length ? info.keyColumns : info.columns.map((_, i) => i)
+    return values
+      .filter((v) => keys.includes(v.index - 1))
+      .map((v) => `${colName(v)} ${v.isNull ? 'IS' : '='} ?`)
+      .join(' AND ')
+  }
+  const insert = (after: readonly BinlogValue[], verb: string): string =>
+    `${verb} INTO ${name} (${after.map(colName).join(',')}) VALUES (${after.map(() => '?').join(',')})`
+  const before = row.before ?? []
+  const after = row.after ?? []
+  if (op === 'insert') return insert(after, safe ? 'REPLACE' : 'INSERT')
+  if (op === 'delete') return `DELETE FROM ${name} WHERE ${where(before)} LIMIT 1`
+  if (!safe) {
+    const sets = after.map((v) => `${colName(v)} = ?`).join(', ')
+    return `UPDATE ${name} SET ${sets} WHERE ${where(before)} LIMIT 1`
+  }
+  const keyText = (values: readonly BinlogValue[]): string =>
+    values
+      .filter((v) => info.keyColumns.includes(v.index - 1))
+      .map((v) => `${v.isNull}:${v.text}`)
+      .join('|')
+  const keyChanged = info.keyColumns.length > 0 && keyText(before) !== keyText(after)
+  return keyChanged && !second
+    ? `DELETE FROM ${name} WHERE ${where(before)} LIMIT 1`
+    : insert(after, 'REPLACE')
 }
 
 /** What a DDL statement touches: tables (db may be '' for the default database) or a schema. */

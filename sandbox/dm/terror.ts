@@ -191,6 +191,21 @@ export const ERR = {
     'Please check the database config in configuration file.'
   ),
   TaskCheckSyncConfigError: def(26005, 'task-check', 'internal', 'medium', '%s: %v\n detail: %v'),
+  SourceCheckGTID: def(
+    26007,
+    'task-check',
+    'internal',
+    'medium',
+    '%s has GTID_MODE = %s instead of ON',
+    'Please check the `enable-gtid` config in source configuration file.'
+  ),
+  SchemaTrackerCannotFetchDownstreamTable: def(
+    44007,
+    'schema-tracker',
+    'downstream',
+    'medium',
+    'cannot fetch downstream table schema of %v to initialize upstream schema %v in schema tracker'
+  ),
   SyncerGetEvent: def(
     36069,
     'sync-unit',
@@ -287,6 +302,11 @@ export function delegate(d: TerrorDef, cause: string, ...args: unknown[]): Terro
 /** terror `Annotatef`: prefixes the message. */
 export function annotate(e: Terror, prefix: string): Terror {
   return { ...e, message: `${prefix}: ${e.message}` }
+}
+
+/** terror `WithScope`: the scope a caller knows the error belongs to (e.g. `downstream`). */
+export function withScope(e: Terror, scope: string): Terror {
+  return { ...e, scope }
 }
 
 /** terror `WithClass`: dm-master rewrites the class of errors it passes on (e.g. to `dm-master`). */

@@ -1,22 +1,25 @@
 // A DM subtask in its Sync unit: reads the source's binlog from the checkpoint (or the task's `meta`), keeps the
 // changes the block-allow-list admits, and applies each source transaction atomically to the target together with
-// its checkpoint, with DM's safe mode (forced for safe-mode-duration after every start and resume).
+// its checkpoint, with DM's safe mode (forced for safe-mode-duration after every start and resume). A change the
+// target refuses pauses the subtask with DM's error (sync-errors.ts); DM-worker's checker resumes it by itself
+// while the error is resumable, as dm/worker/task_checker.go does.
 import type mysql from 'mysql2/promise'
 import { compileBAList, type BAFilter } from './ba-list.js'
 import type { BinlogEvent } from './binlog-parse.js'
 import { startBinlogStream, type BinlogStream, type StartAt } from './binlog-stream.js'
 import { mysqlErrorText } from './checker.js'
 import type { DbConfig, InstanceConfig, SourceConfig } from './config.js'
-import { classifyDdl, rowStatements, type TableInfo } from './sql-build.js'
+import { applyTransaction, ddlSteps, rowSteps, TableTracker, type Step } from './apply.js'
+import { classifyDdl } from './sql-build.js'
+import { AutoResume, CHECKER, type Location } from './sync-errors.js'
 import {
   connectTarget,
   ensureCheckpointTable,
   loadCheckpoint,
-  loadTableInfo,
   saveCheckpointSql,
   type Checkpoint
 } from './target.js'
-import { delegate, ERR, generate, type Terror } from './terror.js'
+import { delegate, ERR, generate, TerrorException, type Terror } from './terror.js'
 import { fault, timing } from '../lib/faults.js'
 
 /** Stage of a subtask as query-status names it. */
@@ -60,15 +63,23 @@ export class SyncWorker {
   private stream: BinlogStream | undefined
   private conn: mysql.Connection | undefined
   private readonly filter: BAFilter
-  private readonly tables = new Map<string, TableInfo | undefined>()
+  private readonly tables = new TableTracker()
   private file = ''
   private group: { gtid: string; rows: RowsEvent[] } | null = null
   private safeUntil = 0
   private faultTimer: NodeJS.Timeout | undefined
   private gtids = new Map<string, string>()
+  /** The GTID set before the transaction being read (DM's start location of its events). */
+  private gtidBefore = ''
+  /** The stop of a stream a failing apply ended: awaited by the next start, never by the failing apply itself. */
+  private stopping: Promise<void> = Promise.resolve()
+  private readonly autoResume = new AutoResume(Date.now())
+  private readonly checker: NodeJS.Timeout
 
   constructor(private readonly o: WorkerOptions) {
     this.filter = compileBAList(o.instance.baList, o.caseSensitive)
+    this.checker = setInterval(() => this.checkAutoResume(), CHECKER.intervalMs)
+    this.checker.unref()
     this.stats = {
       stage: 'Paused',
       error: null,
@@ -91,6 +102,7 @@ export class SyncWorker {
 
   /** Starts or resumes replication from the checkpoint (or `meta`, or the source's current position). */
   async run(): Promise<void> {
+    await this.stopping
     await this.halt()
     this.stats.error = null
     this.stats.userPaused = false
@@ -106,6 +118,7 @@ export class SyncWorker {
       const start = cp ?? (await this.initialPosition())
       this.stats.checkpoint = { file: start.file, pos: start.pos, gtid: start.gtid }
       this.setGtidState(start.gtid)
+      this.gtidBefore = this.stats.gtid
       this.file = start.file
       const at: StartAt =
         !cp && this.o.source.enableGtid && this.o.instance.meta?.binlogGtid
@@ -119,17 +132,18 @@ export class SyncWorker {
         this.o.source.from,
         at,
         (events) => this.onEvents(events),
-        (error) => void this.fail(generate(ERR.SyncerGetEvent, error))
+        (error) => this.fail(generate(ERR.SyncerGetEvent, error))
       )
       this.faultTimer = setInterval(() => this.checkFault(), 200)
     } catch (err) {
-      await this.fail(delegate(ERR.DBExecuteFailed, mysqlErrorText(err), 'prepare syncer'))
+      this.fail(delegate(ERR.DBExecuteFailed, mysqlErrorText(err), 'prepare syncer'))
     }
     this.o.onChange()
   }
 
   /** User pause: stops reading and applying; the checkpoint stays where the last transaction ended. */
   async pause(): Promise<void> {
+    await this.stopping
     await this.halt()
     this.stats.stage = 'Paused'
     this.stats.userPaused = true
@@ -138,8 +152,19 @@ export class SyncWorker {
 
   /** Stops for good (stop-task, master shutdown). */
   async close(): Promise<void> {
+    clearInterval(this.checker)
+    await this.stopping
     await this.halt()
     this.stats.stage = 'Stopped'
+  }
+
+  /** One tick of DM-worker's task checker: resumes a subtask a resumable error paused, with backoff. */
+  private checkAutoResume(): void {
+    const now = Date.now()
+    const paused = this.stats.stage === 'Paused' ? this.stats : null
+    if (this.autoResume.check(paused, now) !== 'dispatch') return
+    this.autoResume.resumed(now)
+    void this.run()
   }
 
   private async halt(): Promise<void> {
@@ -161,19 +186,24 @@ export class SyncWorker {
   /** Pauses a running subtask with error 36069, as a broken binlog stream does (fault dm-task-paused-error). */
   async injectError(message: string): Promise<void> {
     if (this.stats.stage !== 'Running') return
-    await this.fail(
+    this.fail(
       generate(
         ERR.SyncerGetEvent,
         message || 'ERROR 1236 (HY000): Could not find first log file name in binary log index file'
       )
     )
+    await this.stopping
   }
 
-  private async fail(e: Terror): Promise<void> {
+  /**
+   * Pauses with an error at once; the stream stops in the background (its stop waits for the consumer, which may be
+   * the very apply that failed, so the failing call must not wait for it).
+   */
+  private fail(e: Terror): void {
     if (this.stats.stage !== 'Running' && this.stats.error) return
-    await this.halt()
     this.stats.stage = 'Paused'
     this.stats.error = e
+    this.stopping = this.halt()
     this.o.onChange()
   }
 
@@ -218,8 +248,11 @@ export class SyncWorker {
         await this.onEvent(e)
       }
     } catch (err) {
-      const msg = err instanceof Error && !('errno' in err) ? err.message : mysqlErrorText(err)
-      await this.fail(delegate(ERR.DBExecuteFailed, msg, 'commit'))
+      if (err instanceof TerrorException) this.fail(err.terror)
+      else {
+        const msg = err instanceof Error && !('errno' in err) ? err.message : mysqlErrorText(err)
+        this.fail(delegate(ERR.DBExecuteFailed, msg, 'commit'))
+      }
     }
   }
 
@@ -246,7 +279,10 @@ export class SyncWorker {
           return
         }
         if (/^(COMMIT|XA |SAVEPOINT|RELEASE )/i.test(sql)) return this.commit(e.endPos, e.ts, [])
-        return this.commit(e.endPos, e.ts, this.ddlStatements(sql, e.db))
+        return this.commit(e.endPos, e.ts, this.ddlStatements(sql, e.db), {
+          sql,
+          startPos: e.startPos
+        })
       }
     }
   }
@@ -266,16 +302,12 @@ export class SyncWorker {
     return db ? [`USE \`${db.replace(/`/g, '``')}\``, sql] : [sql]
   }
 
-  private async tableInfo(db: string, table: string): Promise<TableInfo> {
-    const key = `${db}.${table}`
-    if (!this.tables.has(key) && this.conn)
-      this.tables.set(key, await loadTableInfo(this.conn, db, table))
-    const info = this.tables.get(key)
-    if (!info) throw new Error(`Error 1146 (42S02): Table '${db}.${table}' doesn't exist`)
-    return info
-  }
-
-  private async commit(endPos: number, ts: number, ddl: string[]): Promise<void> {
+  private async commit(
+    endPos: number,
+    ts: number,
+    ddl: string[],
+    origin?: { sql: string; startPos: number }
+  ): Promise<void> {
     const conn = this.conn
     if (!conn) return
     const group = this.group ?? { gtid: '', rows: [] }
@@ -287,37 +319,29 @@ export class SyncWorker {
       gtid: [...this.gtids.values()].join(',')
     }
     const safe = this.o.instance.syncer.safeMode || Date.now() < this.safeUntil
-    const statements: string[] = []
+    const steps: Step[] = []
     let rows = 0
+    const at = (pos: number, gtid: string): Location => ({ file: this.file, pos, gtid })
     for (const ev of group.rows) {
-      statements.push(...rowStatements(ev.op, ev.rows, await this.tableInfo(ev.db, ev.table), safe))
+      const start = at(ev.startPos, this.gtidBefore)
+      const end = at(ev.endPos, cp.gtid)
+      const info = await this.tables.get(conn, ev.db, ev.table, start, end)
+      steps.push(...rowSteps(ev, info, safe, start, end))
       rows += ev.rows.length
     }
+    if (origin)
+      steps.push(
+        ...ddlSteps(ddl, origin.sql, at(origin.startPos, this.gtidBefore), at(endPos, cp.gtid))
+      )
     const applied = group.rows.length + (ddl.length ? 1 : 0)
     if (applied) {
       const delay = timing('dm', 0, this.o.env)
       if (delay > 0) await new Promise((r) => setTimeout(r, delay * 1000))
       if (this.stats.stage !== 'Running') return
     }
-    if (ddl.length) {
-      // DDL commits implicitly in MySQL; its checkpoint follows right after, as DM flushes after every DDL.
-      for (const s of ddl) await conn.query(s)
-      await conn.query(
-        saveCheckpointSql(conn, this.o.metaSchema, this.o.task, this.o.source.sourceId, cp)
-      )
-    } else {
-      await conn.beginTransaction()
-      try {
-        for (const s of statements) await conn.query(s)
-        await conn.query(
-          saveCheckpointSql(conn, this.o.metaSchema, this.o.task, this.o.source.sourceId, cp)
-        )
-        await conn.commit()
-      } catch (err) {
-        await conn.rollback().catch(() => undefined)
-        throw err
-      }
-    }
+    const save = saveCheckpointSql(conn, this.o.metaSchema, this.o.task, this.o.source.sourceId, cp)
+    await applyTransaction(conn, steps, save, ddl.length > 0)
+    this.gtidBefore = cp.gtid
     this.stats.checkpoint = cp
     this.stats.gtid = cp.gtid
     this.stats.totalEvents += applied

@@ -1,6 +1,11 @@
 // The mariadb-binlog pseudo-SQL parser and the SQL literals built from it (lines as MariaDB 10.11 prints them).
 import { BinlogTextParser, parseValueLine, valueBytes } from '../../../sandbox/dm/binlog-parse.js'
-import { classifyDdl, rowStatements, sqlLiteral } from '../../../sandbox/dm/sql-build.js'
+import {
+  classifyDdl,
+  dmRowQuery,
+  rowStatements,
+  sqlLiteral
+} from '../../../sandbox/dm/sql-build.js'
 
 const col = { name: 'c', unsigned: false, nullable: true }
 
@@ -113,5 +118,99 @@ describe('binlog text', () => {
       schema: 'shop'
     })
     expect(classifyDdl('GRANT SELECT ON *.* TO x', '').kind).toBe('other')
+  })
+
+  test('names as printed: raw UTF-8 bytes, a newline inside a name, doubled backticks', () => {
+    const p = new BinlogTextParser()
+    // The bytes mariadb-binlog writes, read as latin1 as the stream does (lines verified on MariaDB 10.11).
+    const raw = (text: string): string => Buffer.from(text, 'utf8').toString('latin1')
+    const lines = [
+      '#261207 15:49:31 server id 1  end_log_pos 1605 CRC32 0x9470a4e5 \tTable_map: `d`.`new',
+      'line` mapped to number 28',
+      '# at 1605',
+      '#261207 15:49:31 server id 1  end_log_pos 1643 CRC32 0x55de1535 \tWrite_rows: table id 28 flags: STMT_END_F',
+      '### INSERT INTO `d`.`new',
+      'line`',
+      '### SET',
+      '###   @1=7 /* INT meta=0 nullable=0 is_null=0 */',
+      '# at 1643',
+      '#261207 15:49:31 server id 1  end_log_pos 1700 CRC32 0x55de1536 \tWrite_rows: table id 29 flags: STMT_END_F',
+      raw('### INSERT INTO `dätä`.`tëst_日本`'),
+      '### SET',
+      '###   @1=1 /* INT meta=0 nullable=0 is_null=0 */',
+      '# at 1700',
+      '#261207 15:49:31 server id 1  end_log_pos 1750 CRC32 0x55de1537 \tWrite_rows: table id 30 flags: STMT_END_F',
+      '### INSERT INTO `d`.`back``tick`',
+      '### SET',
+      '###   @1=9 /* INT meta=0 nullable=1 is_null=0 */',
+      '# at 1750'
+    ]
+    const events = lines.flatMap((l) => p.push(l))
+    expect(
+      events.map((e) => (e.kind === 'rows' ? [e.db, e.table, e.startPos, e.endPos] : e.kind))
+    ).toEqual([
+      ['d', 'new\nline', 1605, 1643],
+      ['dätä', 'tëst_日本', 1643, 1700],
+      ['d', 'back`tick', 1700, 1750]
+    ])
+  })
+
+  test('SET values: the printed member bitmap becomes the integer MariaDB assigns', () => {
+    const v = parseValueLine(
+      "###   @2=b'00000101' /* SET(1 bytes) meta=63489 nullable=1 is_null=0 */"
+    )
+    expect(v && sqlLiteral(v, col)).toBe('5')
+    const none = parseValueLine(
+      "###   @2=b'00000000' /* SET(1 bytes) meta=63489 nullable=1 is_null=0 */"
+    )
+    expect(none && sqlLiteral(none, col)).toBe('0')
+    const wide = parseValueLine(
+      `###   @2=b'${'1'.repeat(64)}' /* SET(8 bytes) meta=63496 nullable=1 is_null=0 */`
+    )
+    expect(wide && sqlLiteral(wide, col)).toBe('18446744073709551615')
+    const bit = parseValueLine("###   @3=b'00000101' /* BIT(8) meta=8 nullable=1 is_null=0 */")
+    expect(bit && sqlLiteral(bit, col)).toBe("b'00000101'")
+  })
+
+  test("DM's own statement text for a row (pkg/sqlmodel, one row per statement)", () => {
+    const info = {
+      db: 'd',
+      table: 't`x',
+      columns: [
+        { name: 'id', unsigned: false, nullable: false },
+        { name: 'v', unsigned: false, nullable: true }
+      ],
+      keyColumns: [0]
+    }
+    const val = (index: number, text: string, isNull = false) => ({
+      index,
+      text,
+      quoted: false,
+      type: 'INT',
+      isNull
+    })
+    const row = { before: [val(1, '1'), val(2, '', true)], after: [val(1, '2'), val(2, '3')] }
+    expect(dmRowQuery('insert', row, info, false)).toBe(
+      'INSERT INTO `d`.`t``x` (`id`,`v`) VALUES (?,?)'
+    )
+    expect(dmRowQuery('insert', row, info, true)).toBe(
+      'REPLACE INTO `d`.`t``x` (`id`,`v`) VALUES (?,?)'
+    )
+    expect(dmRowQuery('delete', row, info, false)).toBe(
+      'DELETE FROM `d`.`t``x` WHERE `id` = ? LIMIT 1'
+    )
+    expect(dmRowQuery('update', row, info, false)).toBe(
+      'UPDATE `d`.`t``x` SET `id` = ?, `v` = ? WHERE `id` = ? LIMIT 1'
+    )
+    expect(dmRowQuery('update', row, info, true)).toBe(
+      'DELETE FROM `d`.`t``x` WHERE `id` = ? LIMIT 1'
+    )
+    expect(dmRowQuery('update', row, info, true, true)).toBe(
+      'REPLACE INTO `d`.`t``x` (`id`,`v`) VALUES (?,?)'
+    )
+    const keyless = { ...info, keyColumns: [] }
+    expect(dmRowQuery('delete', row, keyless, false)).toBe(
+      'DELETE FROM `d`.`t``x` WHERE `id` = ? AND `v` IS ? LIMIT 1'
+    )
   })
 })

@@ -1,0 +1,35 @@
+// What DM-master checks when a source is registered (`operate-source create|update`): it connects, detects the
+// flavor, and refuses `enable-gtid: true` on a MySQL source whose GTID_MODE is not ON.
+import mysql from 'mysql2/promise'
+import { mysqlErrorText } from './checker.js'
+import type { SourceConfig } from './config.js'
+import { delegate, ERR, generate, withScope, type Terror } from './terror.js'
+
+/** Connects to a source as DM-master does before accepting it (`GetUpstreamDB` + `SourceConfig.Adjust`). */
+export async function adjustSource(cfg: SourceConfig): Promise<Terror | undefined> {
+  let c: mysql.Connection
+  try {
+    c = await mysql.createConnection({ ...cfg.from, connectTimeout: 10_000 })
+  } catch (err) {
+    return delegate(ERR.DBDriverError, mysqlErrorText(err))
+  }
+  try {
+    const [rows] = await c.query<mysql.RowDataPacket[]>('SELECT @@server_id AS id, @@version AS v')
+    if (!cfg.flavor) cfg.flavor = /mariadb/i.test(String(rows[0]?.['v'])) ? 'mariadb' : 'mysql'
+    // dm/config/source_config.go Adjust: MariaDB always writes GTIDs; a MySQL source needs GTID_MODE exactly ON
+    // (dm/pkg/conn/utils.go getVariable reads it with SHOW GLOBAL VARIABLES).
+    if (!cfg.enableGtid || cfg.flavor === 'mariadb') return undefined
+    const [vars] = await c.query<mysql.RowDataPacket[]>("SHOW GLOBAL VARIABLES LIKE 'gtid_mode'")
+    const row = vars[0]
+    if (!row) {
+      const e = { ...generate(ERR.DBDriverError), message: 'variable gtid_mode not found' }
+      return withScope(e, 'upstream')
+    }
+    const mode = String(row['Value'] as string)
+    return mode === 'ON' ? undefined : generate(ERR.SourceCheckGTID, cfg.sourceId, mode)
+  } catch (err) {
+    return delegate(ERR.DBDriverError, mysqlErrorText(err))
+  } finally {
+    await c.end().catch(() => undefined)
+  }
+}
