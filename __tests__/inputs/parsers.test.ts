@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals'
-import { deriveRunKey, missingInputs } from '../../src/inputs/rules.js'
+import { deriveRunKey, missingInputs, runIdentity } from '../../src/inputs/rules.js'
 import { InputError } from '../../src/inputs/input-error.js'
 import * as aws from '../../src/inputs/aws-parsers.js'
 import * as generic from '../../src/inputs/parsers.js'
@@ -150,14 +150,89 @@ describe('input rules', () => {
   })
 
   test('the derived run key fits export task identifiers and run keys', () => {
-    const key = deriveRunKey(
-      { GITHUB_RUN_ID: '99999999999999999999', GITHUB_REPOSITORY: 'a/b', GITHUB_WORKFLOW: 'w' },
-      'h',
-      '/w'
-    )
-    expect(key).toMatch(/^gh-99999999999999999999-[0-9a-f]{8}$/)
+    const env = {
+      GITHUB_RUN_ID: '99999999999999999999',
+      GITHUB_REPOSITORY: 'a/b',
+      GITHUB_WORKFLOW: 'w',
+      GITHUB_JOB: 'migrate'
+    }
+    const key = deriveRunKey(env, 'h', '/w', 'id')
+    expect(key).toMatch(/^gh-99999999999999999999-migrate-[0-9a-f]{8}$/)
     expect(p.parseRunKey('run-key', key)).toBe(key)
-    expect(p.parseExportTaskIdentifier('e', `${key}-schema`)).toBe(`${key}-schema`)
-    expect(deriveRunKey({ GITHUB_RUN_ID: 'x' }, 'h', '/w')).toBe(deriveRunKey({}, 'h', '/w'))
+    expect(p.parseExportTaskIdentifier('e', `aurora-to-tidb-${key}`)).toBe(`aurora-to-tidb-${key}`)
+    expect(deriveRunKey({ GITHUB_RUN_ID: 'x' }, 'h', '/w', 'id')).toBe(
+      deriveRunKey({}, 'h', '/w', 'id')
+    )
+  })
+
+  test('the job name is shortened to what fits, and the hash tells apart jobs that shorten alike', () => {
+    const env = { GITHUB_RUN_ID: '12345678901', GITHUB_REPOSITORY: 'a/b', GITHUB_WORKFLOW: 'w' }
+    const long = deriveRunKey(
+      { ...env, GITHUB_JOB: 'Migrate_The_Orders_Database_Now' },
+      'h',
+      '/w',
+      'id'
+    )
+    expect(long).toMatch(/^gh-12345678901-migrate-the-orde-[0-9a-f]{8}$/)
+    expect(long.length).toBeLessThanOrEqual(40)
+    const other = deriveRunKey(
+      { ...env, GITHUB_JOB: 'Migrate_The_Orders_Database_Later' },
+      'h',
+      '/w',
+      'id'
+    )
+    expect(other).not.toBe(long)
+    expect(p.parseRunKey('run-key', long)).toBe(long)
+    // A 20-digit run id leaves room for 7 characters of the job name; a job of only symbols leaves none.
+    const wide = { ...env, GITHUB_RUN_ID: '99999999999999999999' }
+    expect(deriveRunKey({ ...wide, GITHUB_JOB: 'a-b_c-d-e' }, 'h', '/w', 'id')).toMatch(
+      /^gh-99999999999999999999-a-b-c-d-[0-9a-f]{8}$/
+    )
+    expect(deriveRunKey({ ...env, GITHUB_JOB: '___' }, 'h', '/w', 'id')).toMatch(
+      /^gh-12345678901-[0-9a-f]{8}$/
+    )
+  })
+
+  test('matrix legs (one job id) differ by their identity; a re-run attempt keeps its key', () => {
+    const env = {
+      GITHUB_RUN_ID: '42',
+      GITHUB_REPOSITORY: 'a/b',
+      GITHUB_WORKFLOW: 'w',
+      GITHUB_JOB: 'migrate',
+      GITHUB_RUN_ATTEMPT: '1'
+    }
+    const shop = runIdentity(identityOf(['shop.*']))
+    const crm = runIdentity(identityOf(['crm.*']))
+    expect(shop).not.toBe(crm)
+    const first = deriveRunKey(env, 'h', '/w', shop)
+    expect(deriveRunKey({ ...env, GITHUB_RUN_ATTEMPT: '2' }, 'h', '/w', shop)).toBe(first)
+    expect(deriveRunKey(env, 'h', '/w', crm)).not.toBe(first)
+    expect(deriveRunKey({ ...env, GITHUB_JOB: 'other' }, 'h', '/w', shop)).not.toBe(first)
+    expect(deriveRunKey({}, 'h', '/w', shop)).not.toBe(deriveRunKey({}, 'h', '/w', crm))
   })
 })
+
+/** The inputs runIdentity reads, with a filter. */
+function identityOf(filter: string[]): Parameters<typeof runIdentity>[0] {
+  return {
+    filter,
+    target: {
+      host: 'tidb',
+      port: 4000,
+      user: 'root',
+      password: '',
+      statusPort: 10080,
+      pdAddr: undefined
+    },
+    aws: {
+      region: 'us-east-1',
+      clusterIdentifier: 'shop',
+      snapshotIdentifier: undefined,
+      exportRoleArn: undefined,
+      kmsKeyId: undefined,
+      s3: { uri: 's3://b/p', bucket: 'b', prefix: 'p' },
+      s3Endpoint: undefined,
+      exportTaskIdentifier: undefined
+    }
+  }
+}

@@ -182,6 +182,21 @@ describe('readInputs: good input sets', () => {
     expect(readInputs().runKey).not.toBe(first)
   })
 
+  test('two jobs of one run, or two matrix legs with another filter, never share a key', () => {
+    process.env['GITHUB_JOB'] = 'migrate'
+    setInputs(MIGRATE)
+    const first = readInputs().runKey
+    expect(first).toMatch(/^gh-987654321-migrate-[0-9a-f]{8}$/)
+    setInputs({ ...MIGRATE, filter: 'crm.*' })
+    expect(readInputs().runKey).not.toBe(first)
+    setInputs({ ...MIGRATE, 's3-uri': 's3://other-bucket/migrations' })
+    expect(readInputs().runKey).not.toBe(first)
+    setInputs(MIGRATE)
+    process.env['GITHUB_JOB'] = 'migrate-again'
+    expect(readInputs().runKey).not.toBe(first)
+    delete process.env['GITHUB_JOB']
+  })
+
   test('outside GitHub Actions the key comes from the host and working directory', () => {
     delete process.env['GITHUB_RUN_ID']
     setInputs(MIGRATE)

@@ -6,7 +6,13 @@
  */
 import * as core from '@actions/core'
 import { hostname } from 'node:os'
-import { crossFieldProblems, deriveRunKey, INPUT_DEFAULTS, missingInputs } from './rules.js'
+import {
+  crossFieldProblems,
+  deriveRunKey,
+  INPUT_DEFAULTS,
+  missingInputs,
+  runIdentity
+} from './rules.js'
 import { InputError } from './input-error.js'
 import * as aws from './aws-parsers.js'
 import * as parse from './parsers.js'
@@ -119,7 +125,7 @@ export function readInputs(): Inputs {
   const role = opt('export-role-arn', aws.parseRoleArn)
   const kms = opt('kms-key-id', aws.parseKmsKey)
   const snapshot = opt('snapshot-identifier', aws.parseSnapshotIdentifier)
-  const inputs: Inputs = {
+  const partial: Omit<Inputs, 'runKey'> = {
     operation,
     source: {
       host: opt('source-host', host('source-port')) ?? '',
@@ -179,11 +185,13 @@ export function readInputs(): Inputs {
       opt('fail-on-short-retention', (n, v) => parse.parseBoolean(n, v, false)) ?? false,
     failOnVerifyMismatch:
       opt('fail-on-verify-mismatch', (n, v) => parse.parseBoolean(n, v, true)) ?? true,
-    resume: opt('resume', (n, v) => parse.parseBoolean(n, v, false)) ?? false,
-    runKey:
-      opt('run-key', parse.parseRunKey) ?? deriveRunKey(process.env, hostname(), process.cwd())
+    resume: opt('resume', (n, v) => parse.parseBoolean(n, v, false)) ?? false
   }
+  const runKey =
+    opt('run-key', parse.parseRunKey) ??
+    deriveRunKey(process.env, hostname(), process.cwd(), runIdentity(partial))
   if (problems.length > 0) throw new InputError(combine(problems))
+  const inputs: Inputs = { ...partial, runKey }
   const conflicts = crossFieldProblems({
     inputs,
     roleArn: role,

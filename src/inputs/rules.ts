@@ -219,18 +219,60 @@ export function crossFieldProblems(ctx: RuleContext): string[] {
 
 const sha8 = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 8)
 
+/** The longest run key (`parseRunKey`); `aurora-to-tidb-<key>` then fits AWS's 60-character export task ids. */
+const RUN_KEY_MAX = 40
+
 /**
- * The run key when `run-key` is empty: from the workflow run (a re-run attempt keeps GITHUB_RUN_ID, so it gets the
- * same key), or outside GitHub Actions from the host name and working directory.
+ * What makes two migrations different, as one text: the cluster (or the snapshot) exported, the tables selected,
+ * where the export lives and the target. Jobs that differ in any of these never share a run key. Pure.
+ */
+export function runIdentity(inputs: Pick<Inputs, 'aws' | 'filter' | 'target'>): string {
+  const { aws, target } = inputs
+  return [
+    `cluster=${aws.clusterIdentifier ?? ''}`,
+    `snapshot=${aws.snapshotIdentifier ?? ''}`,
+    `s3=${aws.s3?.uri ?? ''}`,
+    `target=${formatHostPort(target.host, target.port)}`,
+    `filter=${inputs.filter.join('\n')}`
+  ].join('\n')
+}
+
+/** `GITHUB_JOB` as run-key characters (lowercase letters, digits, single hyphens), at most `max` long. */
+function jobSlug(job: string, max: number): string {
+  const slug = job
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+/, '')
+  return slug.slice(0, Math.max(0, max)).replace(/-+$/, '')
+}
+
+/**
+ * The run key when `run-key` is empty.
+ *
+ * In GitHub Actions: `gh-<GITHUB_RUN_ID>-<GITHUB_JOB, shortened>-<hash>`, the hash over the repository, workflow,
+ * job and the run's identity (runIdentity). GitHub's variables reference ("Default environment variables") says
+ * GITHUB_RUN_ID "does not change if you re-run the workflow run" while GITHUB_RUN_ATTEMPT increments with each
+ * re-run, and GITHUB_JOB is the `job_id` of the current job — the same for every leg of a `matrix:`. So a re-run
+ * attempt of a job gets its first attempt's key (and re-attaches to its snapshot, export, state and DM task), while
+ * two jobs of one run, or two matrix legs with another filter, cluster, bucket or target, never share one.
+ * Outside GitHub Actions the key comes from the host name, the working directory and the identity.
+ * @param identity runIdentity(inputs)
  */
 export function deriveRunKey(
   env: Readonly<Record<string, string | undefined>>,
   hostname: string,
-  cwd: string
+  cwd: string,
+  identity: string
 ): string {
   const runId = env['GITHUB_RUN_ID'] ?? ''
   if (/^[0-9]{1,20}$/.test(runId)) {
-    return `gh-${runId}-${sha8(`${env['GITHUB_REPOSITORY'] ?? ''}\n${env['GITHUB_WORKFLOW'] ?? ''}`)}`
+    const job = env['GITHUB_JOB'] ?? ''
+    const hash = sha8(
+      [env['GITHUB_REPOSITORY'] ?? '', env['GITHUB_WORKFLOW'] ?? '', job, identity].join('\n')
+    )
+    // `gh-` + run id + `-` + slug + `-` + hash
+    const slug = jobSlug(job, RUN_KEY_MAX - 3 - runId.length - 1 - 1 - hash.length)
+    return ['gh', runId, slug, hash].filter((p) => p !== '').join('-')
   }
-  return `local-${sha8(`${hostname}\n${cwd}`)}`
+  return `local-${sha8(`${hostname}\n${cwd}\n${identity}`)}`
 }
