@@ -34,7 +34,7 @@ export default tseslint.config(
   },
   {
     // Fixture programs the tests run as child processes: plain Node ESM outside the TypeScript project.
-    files: ['__tests__/fixtures/**/*.mjs'],
+    files: ['__tests__/fixtures/**/*.mjs', 'scripts/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
       parserOptions: { projectService: false, project: false },

@@ -156,7 +156,7 @@ export const METRIC_GROUPS = [
   'data-volume'
 ] as const
 
-/** A group of metrics measured together (`overlap` also gives `vs the seed`). */
+/** A group of metrics measured together (`overlap` also gives `vs one step at a time`). */
 export type MetricGroup = (typeof METRIC_GROUPS)[number]
 
 /** Options of a bench run. */

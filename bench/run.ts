@@ -1,6 +1,6 @@
 // `npm run bench` (issue 9): what the action itself costs, as ratios and counts measured in one run, so a noisy
 // machine does not change the verdict. Prints one line per metric (value, goal, PASS/MISS), writes
-// bench/results.json and, after a full run, the README's Performance table.
+// bench/results.json and, after a full run, the table of bench/README.md.
 //   npm run bench                      every metric, full sizes
 //   npm run bench -- --quick           smaller sizes (a check can run it fast; README and results.json untouched)
 //   npm run bench -- --only=polling    one group (or several, comma-separated)
@@ -103,12 +103,12 @@ async function main(): Promise<number> {
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`)
   process.stdout.write(`wrote ${path.relative(root, file)}\n`)
   if (complete) {
-    const readme = path.join(root, 'README.md')
+    const readme = path.join(root, 'bench', 'README.md')
     writeFileSync(
       readme,
       replaceBetweenMarkers(readFileSync(readme, 'utf8'), markdownTable(results))
     )
-    process.stdout.write('updated the Performance table of README.md\n')
+    process.stdout.write('updated the table of bench/README.md\n')
   }
   const missed = verdicts.filter((v) => v.verdict === 'MISS').length
   process.stdout.write(`${verdicts.length} metrics, ${missed} missed\n`)

@@ -6,7 +6,12 @@
  *    schema (Dumpling → Lightning) beside binlog capture → snapshot → Parquet export → data import → verify → DM;
  * 3. prints the job summary as Markdown and the step outputs;
  * 4. inserts a row on the source after the snapshot and shows it arriving in the target through DM;
- * 5. runs `operation: status` (the DM lag gate), then takes the sandbox down, leaving nothing behind.
+ * 5. runs `operation: status` (the DM lag gate), then takes the sandbox down, leaving nothing behind, and prints
+ *    its own wall time.
+ *
+ * Quiet by default: one line per phase as it ends, warnings and errors, then the summary and the outputs.
+ * `--verbose` prints every line the action writes, as the runner would show it: `::add-mask::` lines are dropped
+ * and the secrets replaced by `***`, so no password reaches the screen, masked or not.
  *
  * Exits non-zero when the migration does not succeed.
  */
@@ -16,12 +21,22 @@ import path from 'node:path'
 import { startSandbox, type Sandbox } from '../sandbox/index.js'
 import { repoRoot } from '../sandbox/lib/paths.js'
 import { parseOutputFile as parseOutputs } from '../sandbox/lib/output-file.js'
+import { shownLine } from './demo-lines.js'
 import { summaryToMarkdown } from './summary-markdown.js'
 
+const began = Date.now()
 const root = repoRoot()
+const verbose = process.argv.includes('--verbose')
 const say = (text: string): void => void process.stdout.write(`\n\x1b[1m▶ ${text}\x1b[0m\n`)
 
-/** Runs the bundled action with the sandbox env plus inputs; streams its log; returns exit code, outputs, summary. */
+/** The secrets the action is given: never shown, masked or not. */
+function secretsOf(sb: Sandbox): string[] {
+  return ['INPUT_SOURCE-PASSWORD', 'INPUT_TARGET-PASSWORD', 'AWS_SECRET_ACCESS_KEY']
+    .map((k) => sb.env[k] ?? '')
+    .filter((v) => v.length > 0)
+}
+
+/** Runs the bundled action with the sandbox env plus inputs; shows its log; returns exit code, outputs, summary. */
 async function runAction(
   sb: Sandbox,
   inputs: Record<string, string>
@@ -38,14 +53,20 @@ async function runAction(
     env,
     stdio: ['ignore', 'pipe', 'pipe']
   })
-  const prefix = (chunk: Buffer): string =>
-    chunk
-      .toString()
-      .split('\n')
-      .map((l) => (l ? `  │ ${l}` : l))
-      .join('\n')
-  child.stdout.on('data', (c: Buffer) => process.stdout.write(prefix(c)))
-  child.stderr.on('data', (c: Buffer) => process.stderr.write(prefix(c)))
+  const secrets = secretsOf(sb)
+  const show = (stream: NodeJS.WriteStream): ((chunk: Buffer) => void) => {
+    let rest = ''
+    return (chunk) => {
+      const lines = (rest + chunk.toString()).split('\n')
+      rest = lines.pop() ?? ''
+      for (const line of lines) {
+        const text = shownLine(line, secrets, verbose)
+        if (text !== undefined) stream.write(`  │ ${text}\n`)
+      }
+    }
+  }
+  child.stdout.on('data', show(process.stdout))
+  child.stderr.on('data', show(process.stderr))
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
   return {
     code,
@@ -79,7 +100,7 @@ async function main(): Promise<number> {
       `target 127.0.0.1:${sb.target.port}, filter ${JSON.stringify(sb.env['INPUT_FILTER'])}\n`
   )
   try {
-    say('Running the action: operation migrate (node dist/index.js)')
+    say('Running the action: operation migrate (node dist/index.js), one line per phase')
     const migrate = await runAction(sb, { operation: 'migrate' })
     say('Job summary')
     process.stdout.write(summaryToMarkdown(migrate.summary))
@@ -125,4 +146,8 @@ async function main(): Promise<number> {
   }
 }
 
-process.exitCode = await main()
+const code = await main()
+process.stdout.write(
+  `\nDemo ${code === 0 ? 'finished' : 'failed'} in ${((Date.now() - began) / 1000).toFixed(1)} s (wall time).${verbose ? '' : ' Every line of the action: npm run demo -- --verbose'}\n`
+)
+process.exitCode = code

@@ -1,22 +1,12 @@
-// The job summary as GitHub shows it: rendered by a CommonMark/GFM renderer (micromark with the GFM extension,
-// which passes the spec's tests as cmark-gfm does, raw HTML allowed as GitHub allows it before sanitizing), then
-// parsed as a browser parses HTML (parse5). Tests compare the element tree of what we meant (our HTML parsed
+// The job summary as GitHub shows it: rendered by a CommonMark/GFM renderer (scripts/render-gfm.ts), then parsed as
+// a browser parses HTML (parse5). Tests compare the element tree of what we meant (our HTML parsed
 // directly) with what the renderer made of it: any tool text read as Markdown shows up as a difference.
-import { micromark } from 'micromark'
-import { gfm, gfmHtml } from 'micromark-extension-gfm'
 import { parseFragment } from 'parse5'
 import type { DefaultTreeAdapterMap } from 'parse5'
 
 type Node = DefaultTreeAdapterMap['childNode'] | DefaultTreeAdapterMap['documentFragment']
 
-/** Markdown → HTML as GitHub's renderer makes it. */
-export function renderGfm(markdown: string): string {
-  return micromark(markdown, {
-    allowDangerousHtml: true,
-    extensions: [gfm()],
-    htmlExtensions: [gfmHtml()]
-  })
-}
+export { renderGfm } from '../../scripts/render-gfm.js'
 
 /** A plain tree: elements as `{tag, attrs, children}`, text with whitespace collapsed (kept as is inside <pre>). */
 export type Tree = string | { tag: string; attrs: Record<string, string>; children: Tree[] }

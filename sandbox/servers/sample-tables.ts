@@ -217,7 +217,8 @@ export const SAMPLE_TABLES: readonly SampleTable[] = [
     db: 'shop',
     table: 'order-archive',
     baseRows: 100,
-    covers: 'a dash in the table name (the Parquet pattern `[a-z0-9_]+` of PingCAP’s documented procedure misses it)',
+    covers:
+      'a dash in the table name (the Parquet pattern `[a-z0-9_]+` of PingCAP’s documented procedure misses it)',
     keys: ['PRIMARY KEY (id)'],
     columns: () => [
       { name: 'id', type: 'INT NOT NULL', value: 's' },
