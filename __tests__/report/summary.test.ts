@@ -77,7 +77,7 @@ describe('renderSummary', () => {
       }
     )
     const text = renderSummary(r)
-    expect(text).toContain('<h3>Prechecks (1 failed · 1 warnings · 1 passed)</h3>')
+    expect(text).toContain('<h3>Prechecks (1 failed · 1 warning · 1 passed)</h3>')
     expect(text).toMatch(
       /<details>\n<summary>1 passed<\/summary>\n<table>[^]*Source binlog_format is ROW/
     )

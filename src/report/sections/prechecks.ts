@@ -1,4 +1,5 @@
 // The prechecks: failures and warnings in view (they are what a reader must act on), passes folded.
+import { plural } from '../../util/format.js'
 import { details, el, inline, table } from '../html.js'
 import type { CheckRow } from '../types.js'
 import { capped, type SummarySection } from './section.js'
@@ -24,7 +25,7 @@ export const prechecksSection: SummarySection = (report, limits) => {
   const [fail, warn, pass] = [of('fail'), of('warn'), of('pass')]
   const counts = [
     fail.length > 0 ? `${fail.length} failed` : '',
-    warn.length > 0 ? `${warn.length} warnings` : '',
+    warn.length > 0 ? plural(warn.length, 'warning') : '',
     `${pass.length} passed`
   ].filter(Boolean)
   const parts = [el('h3', `Prechecks (${counts.join(' · ')})`)]
