@@ -66,3 +66,17 @@ test('declares exactly the outputs the action sets', async () => {
   const { OUTPUT_NAMES } = await import('../src/report/outputs.js')
   expect(Object.keys(action.outputs).sort()).toEqual([...OUTPUT_NAMES].sort())
 })
+
+test('matches GitHub’s action metadata schema, with node24 as the runtime', async () => {
+  // The schema inside @action-validator/cli (its core package) predates `using: node24`: validate action.yml with
+  // that one value put back to node20, and check the value itself above.
+  const { validateAction } = (await import('@action-validator/core')) as {
+    validateAction: (src: string) => { errors: unknown[] }
+  }
+  const text = readFileSync(path.join(REPO_ROOT, 'action.yml'), 'utf8')
+  expect(text.match(/^ {2}using: node24$/gm)).toHaveLength(1)
+  expect(validateAction(text.replace(/^ {2}using: node24$/m, '  using: node20')).errors).toEqual([])
+  // and the check has teeth: an unknown key under runs is refused
+  const broken = text.replace(/^ {2}using: node24$/m, '  using: node20\n  entry: dist/index.js')
+  expect(validateAction(broken).errors).not.toEqual([])
+})
