@@ -52,7 +52,16 @@ async function answer(text: string, exit = 0, sleep = 0, stderr = ''): Promise<v
   process.env['FAKE_SLEEP'] = String(sleep)
 }
 
-function make(lines: string[] = [], debug: string[] = [], signal?: AbortSignal) {
+// A fake dmctl is a Node process: under a loaded machine it can take seconds to start, so calls get a generous
+// deadline; only the deadline test gives query-status a short one (the fake then sleeps far longer than that).
+const GENEROUS_MS = 60_000
+
+function make(
+  lines: string[] = [],
+  debug: string[] = [],
+  signal?: AbortSignal,
+  queryStatusMs = GENEROUS_MS
+) {
   return createDmctl({
     tiup,
     version: 'v8.5.2',
@@ -61,7 +70,7 @@ function make(lines: string[] = [], debug: string[] = [], signal?: AbortSignal) 
     log: (l) => lines.push(l),
     debug: (l) => debug.push(l),
     phase: 'replicate',
-    deadlines: { 'query-status': 400 },
+    deadlines: { 'query-status': queryStatusMs },
     ...(signal === undefined ? {} : { signal })
   })
 }
@@ -154,7 +163,7 @@ test('an unreachable master (exit 1, Error: on stderr) fails with that line', as
 
 test('a call past its deadline is a PhaseError naming the master and the deadline', async () => {
   await answer(fixture('query-status-running-lag-v8.txt'), 0, 5000)
-  await expect(make().queryStatus('t')).rejects.toThrow(
+  await expect(make([], [], undefined, 400).queryStatus('t')).rejects.toThrow(
     /^dmctl query-status got no answer from the DM-master at 10\.0\.0\.1:8261,10\.0\.0\.2:8261 within 400 ms$/
   )
 })
