@@ -273,7 +273,10 @@ describe('TiDB Lightning stand-in: the seed procedure', () => {
     ).toEqual([{ n: '0' }])
   })
 
-  test('DATETIME from Parquet follows the process time zone (run with TZ=UTC, as aws.md advises)', async () => {
+  // Lightning v8.5 reads a Parquet TIMESTAMP as `…Z` text and TiDB converts it into the import session's zone (the
+  // target's @@global.time_zone here): a DATETIME shifts by the target's offset, a TIMESTAMP keeps its instant, and
+  // Lightning's own process zone plays no part.
+  const importTable1 = async (procTz: string): Promise<RowDataPacket | undefined> => {
     await resetTarget()
     await importSchema()
     const r = await lightning(
@@ -283,13 +286,52 @@ describe('TiDB Lightning stand-in: the seed procedure', () => {
           'filter = ["my_db1.table1"]\n\n[[mydumper.files]]'
         )
       ),
-      { TZ: 'Asia/Shanghai' }
+      { TZ: procTz }
     )
     expect(r.code).toBe(0)
     const rows = await target.query<RowDataPacket[]>(
-      'SELECT CAST(dt AS CHAR) AS dt, CAST(ts AS CHAR) AS ts FROM my_db1.table1 WHERE id = 1'
+      "SET time_zone = '+00:00'; SELECT CAST(dt AS CHAR) AS dt, CAST(ts AS CHAR) AS ts FROM my_db1.table1 WHERE id = 1"
     )
-    expect(rows[0]).toEqual({ dt: '2024-01-02 11:04:05.123456', ts: '2038-01-19 03:14:07.999999' })
+    return (rows as unknown as RowDataPacket[][])[1]?.[0]
+  }
+
+  test('a target in UTC: DATETIME and TIMESTAMP arrive as the source has them, whatever the process zone', async () => {
+    expect(await importTable1('Asia/Shanghai')).toEqual({
+      dt: '2024-01-02 03:04:05.123456',
+      ts: '2038-01-19 03:14:07.999999'
+    })
+  })
+
+  test('a target at +08:00: DATETIME arrives 8 hours later, TIMESTAMP keeps its instant', async () => {
+    await target.query("SET GLOBAL time_zone = '+08:00'")
+    try {
+      expect(await importTable1('UTC')).toEqual({
+        dt: '2024-01-02 11:04:05.123456',
+        ts: '2038-01-19 03:14:07.999999'
+      })
+    } finally {
+      await target.query("SET GLOBAL time_zone = '+00:00'")
+    }
+  })
+
+  test('[tidb.session-vars] time_zone decides the zone, as in DBFromConfig and ObtainImportantVariables', async () => {
+    await target.query("SET GLOBAL time_zone = '+08:00'")
+    try {
+      await resetTarget()
+      await importSchema()
+      const toml = seedToml(
+        's3://my-bucket/exports/export-1',
+        '\n[tidb.session-vars]\ntime_zone = "+00:00"\n',
+        true
+      ).replace('[[mydumper.files]]', 'filter = ["my_db1.table1"]\n\n[[mydumper.files]]')
+      expect((await lightning(writeConfig(toml))).code).toBe(0)
+      const [row] = await target.query<RowDataPacket[]>(
+        'SELECT CAST(dt AS CHAR) AS dt FROM my_db1.table1 WHERE id = 1'
+      )
+      expect(row?.['dt']).toBe('2024-01-02 03:04:05.123456')
+    } finally {
+      await target.query("SET GLOBAL time_zone = '+00:00'")
+    }
   })
 
   test('tidb backend with Dumpling SQL data files (default file routing) and progress lines', async () => {

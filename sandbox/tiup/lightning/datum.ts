@@ -9,16 +9,8 @@ export class SqlNumber {
   constructor(readonly text: string) {}
 }
 
-/** A point in time from Parquet: µs since the epoch, and whether it is an instant (isAdjustedToUTC). */
-export class TimeValue {
-  constructor(
-    readonly micros: bigint,
-    readonly adjustedToUtc: boolean
-  ) {}
-}
-
 /** A value read from a data file. */
-export type Datum = null | bigint | number | string | Uint8Array | SqlNumber | TimeValue
+export type Datum = null | bigint | number | string | Uint8Array | SqlNumber
 
 /** A target column, from information_schema.COLUMNS. */
 export interface TargetColumn {
@@ -71,53 +63,12 @@ function hex(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex')
 }
 
-const p2 = (n: number): string => String(n).padStart(2, '0')
-
-function wallTime(d: Date, utc: boolean, micros: bigint): string {
-  const frac = String(((micros % 1_000_000n) + 1_000_000n) % 1_000_000n).padStart(6, '0')
-  const [y, mo, da, h, mi, s] = utc
-    ? [
-        d.getUTCFullYear(),
-        d.getUTCMonth() + 1,
-        d.getUTCDate(),
-        d.getUTCHours(),
-        d.getUTCMinutes(),
-        d.getUTCSeconds()
-      ]
-    : [d.getFullYear(), d.getMonth() + 1, d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds()]
-  return `${String(y).padStart(4, '0')}-${p2(mo)}-${p2(da)} ${p2(h)}:${p2(mi)}:${p2(s)}.${frac}`
-}
-
-/**
- * The text of a Parquet time for a target column, as TiDB's converter does it: an instant (isAdjustedToUTC) is
- * shown in the import location (this process's time zone) for DATETIME; TIMESTAMP columns are written in UTC
- * (the import session runs with time_zone '+00:00'), so the instant is kept exactly either way.
- */
-export function timeText(t: TimeValue, col: TargetColumn | undefined): string {
-  const ms = Number((t.micros - (((t.micros % 1000n) + 1000n) % 1000n)) / 1000n) // floor, also before 1970
-  const d = new Date(ms)
-  const tsColumn = col?.dataType === 'timestamp'
-  if (t.adjustedToUtc) return wallTime(d, tsColumn, t.micros)
-  // A wall-clock time: DATETIME takes it as is; TIMESTAMP needs the instant of that wall time in local time.
-  if (!tsColumn) return wallTime(d, true, t.micros)
-  const local = new Date(
-    d.getUTCFullYear(),
-    d.getUTCMonth(),
-    d.getUTCDate(),
-    d.getUTCHours(),
-    d.getUTCMinutes(),
-    d.getUTCSeconds()
-  )
-  return wallTime(local, true, t.micros)
-}
-
 /** The SQL literal of a value for a target column. */
 export function sqlLiteral(v: Datum, col: TargetColumn | undefined): string {
   if (v === null) return 'NULL'
   if (typeof v === 'bigint') return v.toString()
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'NULL'
   if (v instanceof SqlNumber) return v.text
-  if (v instanceof TimeValue) return `'${timeText(v, col)}'`
   if (typeof v === 'string')
     return col?.binary ? `X'${Buffer.from(v, 'utf8').toString('hex')}'` : `'${escapeString(v)}'`
   if (col?.binary) return v.length ? `X'${hex(v)}'` : "''"
@@ -129,7 +80,6 @@ export function datumText(v: Datum, col: TargetColumn | undefined): string | nul
   if (v === null) return null
   if (typeof v === 'bigint' || typeof v === 'number') return String(v)
   if (v instanceof SqlNumber) return v.text
-  if (v instanceof TimeValue) return timeText(v, col)
   if (typeof v === 'string') return col?.binary ? Buffer.from(v, 'utf8').toString('hex') : v
   return col?.binary ? hex(v) : utf8.decode(v)
 }

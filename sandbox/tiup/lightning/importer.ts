@@ -21,6 +21,7 @@ import { progressFields, type ImportMetrics } from './progress.js'
 import { parquetRowCount, peekColumns } from './readers.js'
 import { findCreate, rewriteCreateDatabase, rewriteCreateTable } from './sql-data.js'
 import { importTable, targetColumns, uniqueTable, type ImportEnv } from './table-import.js'
+import { sessionTimeZone } from './time-zone.js'
 import { goBytesSize } from './units.js'
 
 /** What the controller works with. */
@@ -61,9 +62,10 @@ export async function openTarget(cfg: TaskConfig, connections: number): Promise<
       Array.isArray(values) && values.length ? mysql.format(sql, values) : sql
   })
   pool.on('connection', (conn) => {
+    // DBFromConfig (pkg/lightning/importer/tidb.go) sets these and `[tidb.session-vars]` on every connection; it
+    // leaves time_zone alone, so the session runs in the target's @@global.time_zone unless session-vars set it.
     const vars: Record<string, string> = {
       sql_mode: cfg.tidb.sqlMode,
-      time_zone: '+00:00',
       foreign_key_checks: '0',
       ...cfg.tidb.sessionVars
     }
@@ -465,6 +467,7 @@ export class Controller {
       storage,
       checkpoints: this.checkpoints,
       metrics,
+      zone: await sessionTimeZone(this.pool),
       signal: this.env.signal,
       cancel: this.env.cancel
     }

@@ -1,13 +1,16 @@
-// Reads Parquet files (the Aurora snapshot export: gzip pages, AWS's type mapping) into Datums the way TiDB's
-// parquet converter does (pkg/lightning/mydump/parquet_type_converter.go): DECIMAL from INT32/INT64/FIXED_LEN_BYTE_
-// ARRAY/BYTE_ARRAY as exact decimals, BYTE_ARRAY (plain/STRING/JSON/ENUM) as the bytes, TIMESTAMP_MICROS/MILLIS
-// as instants (converted to the import location only if isAdjustedToUTC), DATE as a date, BOOLEAN as 0/1.
+// Reads Parquet files (the Aurora snapshot export: gzip pages, AWS's type mapping) into Datums the way Lightning
+// v8.5 does (pkg/lightning/mydump/parquet_parser.go before the arrow-go reader, tidb PR #63979, which the stand-in's
+// versions v7.5–v8.5.2 predate): DECIMAL as exact decimal text, BYTE_ARRAY as the bytes, and every time as a
+// string (setDatumByInt / formatTime): a TIMESTAMP is its UTC wall clock, `2006-01-02 15:04:05.999999` plus `Z`
+// when isAdjustedToUTC (legacy TIMESTAMP_MILLIS/MICROS count as adjusted), INT96 the same with `Z`, DATE the date of
+// `time.Unix(days*86400, 0)` in Lightning's own time zone. Turning a `…Z` string into the column's value is the
+// target's work (time-zone.ts): it lands in the session's time zone, so a DATETIME shifts unless that zone is UTC.
 // hyparquet's own conversions lose precision (µs, decimals), so they are switched off: the logical annotations are
 // removed from the schema handed to hyparquet and applied here from the original schema.
 import { gunzipSync } from 'node:zlib'
 import { parquetMetadata, parquetRead } from 'hyparquet'
 import type { FileMetaData, SchemaElement } from 'hyparquet'
-import { SqlNumber, TimeValue, type Datum } from './datum.js'
+import { SqlNumber, type Datum } from './datum.js'
 
 type Convert = (raw: unknown) => Datum
 
@@ -30,7 +33,28 @@ export function decimalText(unscaled: bigint, scale: number): string {
   return neg ? `-${text}` : text
 }
 
-const DAY_MICROS = 86_400_000_000n
+const p2 = (n: number | bigint): string => String(n).padStart(2, '0')
+
+/** Go's `.999999` fraction: up to six digits, trailing zeros and a bare dot dropped. */
+function goFraction(micros: bigint): string {
+  const digits = String(micros).padStart(6, '0').replace(/0+$/, '')
+  return digits ? `.${digits}` : ''
+}
+
+/** `formatTime`: µs since the epoch as the UTC wall clock `2006-01-02 15:04:05.999999`, plus `Z` when `utc`. */
+export function goUtcTime(micros: bigint, utc: boolean): string {
+  const sub = ((micros % 1_000_000n) + 1_000_000n) % 1_000_000n
+  const d = new Date(Number((micros - sub) / 1000n))
+  const y = String(d.getUTCFullYear()).padStart(4, '0')
+  const text = `${y}-${p2(d.getUTCMonth() + 1)}-${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}${goFraction(sub)}`
+  return utc ? `${text}Z` : text
+}
+
+/** `time.Unix(days*86400, 0).Format(time.DateOnly)`: the date in this process's local time zone, as Go's is. */
+export function goLocalDate(days: bigint): string {
+  const d = new Date(Number(days) * 86_400_000)
+  return `${String(d.getFullYear()).padStart(4, '0')}-${p2(d.getMonth() + 1)}-${p2(d.getDate())}`
+}
 
 /** The converter of one column, from its original schema element. */
 export function columnConverter(el: SchemaElement): Convert {
@@ -55,13 +79,17 @@ export function columnConverter(el: SchemaElement): Convert {
     const adjusted = ltype?.type === 'TIMESTAMP' ? ltype.isAdjustedToUTC : true
     const toMicros = (v: bigint): bigint =>
       unit === 'MILLIS' ? v * 1000n : unit === 'NANOS' ? v / 1000n : v
-    return nullable((raw) => new TimeValue(toMicros(toBigInt(raw)), adjusted))
+    return nullable((raw) => goUtcTime(toMicros(toBigInt(raw)), adjusted))
   }
   if (ltype?.type === 'DATE' || ctype === 'DATE') {
-    return nullable((raw) => new TimeValue(toBigInt(raw) * DAY_MICROS, false))
+    return nullable((raw) => goLocalDate(toBigInt(raw)))
   }
   if (el.type === 'INT96') {
-    return nullable((raw) => new TimeValue(toBigInt(raw) / 1000n, true))
+    // hyparquet hands INT96 over as nanoseconds since the epoch (parsers.timestampFromNanoseconds below).
+    return nullable((raw) => {
+      const nanos = toBigInt(raw)
+      return goUtcTime((nanos - (((nanos % 1000n) + 1000n) % 1000n)) / 1000n, true)
+    })
   }
   if (el.type === 'BOOLEAN') return nullable((raw) => new SqlNumber(raw ? '1' : '0'))
   if (el.type === 'INT32' || el.type === 'INT64') {

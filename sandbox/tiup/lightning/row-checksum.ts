@@ -8,12 +8,11 @@ import {
   datumText,
   normalizeForColumn,
   sqlLiteral,
-  timeText,
-  TimeValue,
   type Datum,
   type TargetColumn
 } from './datum.js'
 import type { ChunkSum } from './checkpoint.js'
+import { toSessionZone, type TimeZone } from './time-zone.js'
 
 /** A 64-bit hash of a string as two 32-bit halves (two multiplicative hashes over the UTF-16 code units). */
 function hash64(text: string): [number, number] {
@@ -60,20 +59,26 @@ export function checksumText(c: RowChecksum, kvsPerRow: number): string {
   return `{cksum=${c.cksum},size=${c.size},kvs=${c.rows * kvsPerRow}}`
 }
 
+const TEMPORAL: ReadonlySet<string> = new Set(['datetime', 'timestamp'])
+
 /**
  * The encoder of a table's rows: a row's `(literal,…)` tuple for the INSERT, its normalized text added to the
- * checksum on the way. One pass over the values, a time converted once for both, and each column's shortcut
- * (canonicalShortcut) decided once per table: the encoder runs once per imported row.
+ * checksum on the way. One pass over the values, and each column's shortcut (canonicalShortcut) decided once per
+ * table: the encoder runs once per imported row. A DATETIME/TIMESTAMP string naming its zone (Parquet's `…Z`)
+ * becomes the wall clock of the session zone `tz`, as TiDB parses it (time-zone.ts).
  */
 export function rowEncoder(
-  cols: readonly TargetColumn[]
+  cols: readonly TargetColumn[],
+  tz?: TimeZone
 ): (row: readonly Datum[], sum: RowChecksum) => string {
   const shortcuts = cols.map(canonicalShortcut)
+  const zoned = cols.map((c) => tz !== undefined && TEMPORAL.has(c.dataType))
   return (row, sum) => {
     let tuple = '('
     let text = ''
     for (let i = 0; i < row.length; i++) {
-      const v = row[i] ?? null
+      const raw = row[i] ?? null
+      const v = zoned[i] && typeof raw === 'string' && tz ? toSessionZone(raw, tz) : raw
       const col = cols[i] as TargetColumn
       if (i > 0) {
         tuple += ','
@@ -87,10 +92,6 @@ export function rowEncoder(
       } else if (typeof v === 'string' && shortcut === 'as-is') {
         tuple += sqlLiteral(v, col)
         text += v
-      } else if (v instanceof TimeValue) {
-        const t = timeText(v, col)
-        tuple += `'${t}'`
-        text += normalizeForColumn(col, t)
       } else {
         tuple += sqlLiteral(v, col)
         text += normalizeForColumn(col, datumText(v, col))

@@ -17,6 +17,7 @@ import type { TableMeta } from './loader.js'
 import type { ImportMetrics } from './progress.js'
 import { openChunk } from './readers.js'
 import { checksumText, remoteRowPlan, rowEncoder, RowChecksum } from './row-checksum.js'
+import type { TimeZone } from './time-zone.js'
 
 /** Everything a table import needs from the run. */
 export interface ImportEnv {
@@ -26,6 +27,8 @@ export interface ImportEnv {
   readonly storage: ExternalStorage
   readonly checkpoints: Checkpoints
   readonly metrics: ImportMetrics
+  /** The import session's time zone (a Parquet `…Z` time lands in it). */
+  readonly zone: TimeZone
   readonly signal: AbortSignal
   /** Asks the run to stop as if a signal arrived (the lightning-cancel fault). */
   readonly cancel: () => void
@@ -137,7 +140,7 @@ export async function importTable(env: ImportEnv, t: TableMeta): Promise<void> {
         const known = cols as TargetColumn[]
         checksumColumns ??= known
         const chunkSum = new RowChecksum()
-        const encodeRow = rowEncoder(known)
+        const encodeRow = rowEncoder(known, env.zone)
         let rowsRead = 0
         /** Source bytes per row: exact when the file knows its rows, else from how far reading got. */
         const bytesPerRow = (): number =>

@@ -1,10 +1,5 @@
-import {
-  SqlNumber,
-  TimeValue,
-  sqlLiteral,
-  type TargetColumn
-} from '../../../../sandbox/tiup/lightning/datum.js'
-import { openParquet } from '../../../../sandbox/tiup/lightning/parquet.js'
+import { SqlNumber } from '../../../../sandbox/tiup/lightning/datum.js'
+import { goLocalDate, goUtcTime, openParquet } from '../../../../sandbox/tiup/lightning/parquet.js'
 import { auroraParquet, type SourceColumn } from '../helpers.js'
 
 const c = (name: string, columnType: string): SourceColumn => {
@@ -78,18 +73,21 @@ describe('Aurora Parquet as TiDB reads it', () => {
     expect(Buffer.from(r1?.[9] as Uint8Array).toString()).toBe('ünï')
     expect(Buffer.from(r1?.[10] as Uint8Array).toString()).toBe('ab ')
     expect(r1?.[11]).toEqual(new Uint8Array([0, 255]))
-    expect(r1?.[12]).toEqual(new TimeValue(1704164645123456n, true))
+    // v8.5 (parquet_parser.go formatTime): the UTC wall clock as a string ending in Z.
+    expect(r1?.[12]).toBe('2024-01-02 03:04:05.123456Z')
     expect(Buffer.from(r1?.[13] as Uint8Array).toString()).toBe('2024-02-29')
     expect(r2?.every((v) => v === null)).toBe(true)
-    const ts: TargetColumn = {
-      name: 'dt',
-      dataType: 'timestamp',
-      columnType: 'timestamp(6)',
-      scale: 0,
-      fsp: 6,
-      binary: false,
-      generated: false
-    }
-    expect(sqlLiteral(r1?.[12] ?? null, ts)).toBe("'2024-01-02 03:04:05.123456'")
+  })
+
+  test("Go's time layouts: `.999999` drops trailing zeros, Z only when adjusted, dates in the local zone", () => {
+    expect(goUtcTime(1704164645000000n, true)).toBe('2024-01-02 03:04:05Z')
+    expect(goUtcTime(1704164645120000n, false)).toBe('2024-01-02 03:04:05.12')
+    expect(goUtcTime(-1n, true)).toBe('1969-12-31 23:59:59.999999Z')
+    expect(goUtcTime(-30610224000000000n, true)).toBe('1000-01-01 00:00:00Z')
+    const local = new Date(19782 * 86_400_000)
+    const p = (n: number): string => String(n).padStart(2, '0')
+    expect(goLocalDate(19782n)).toBe(
+      `${local.getFullYear()}-${p(local.getMonth() + 1)}-${p(local.getDate())}`
+    )
   })
 })

@@ -1,7 +1,6 @@
 import { parseCsv } from '../../../../sandbox/tiup/lightning/csv.js'
 import {
   SqlNumber,
-  TimeValue,
   normalizeForColumn,
   sqlLiteral,
   datumText,
@@ -16,6 +15,8 @@ import {
   splitStatements
 } from '../../../../sandbox/tiup/lightning/sql-data.js'
 import { decimalText } from '../../../../sandbox/tiup/lightning/parquet.js'
+import { rowEncoder, RowChecksum } from '../../../../sandbox/tiup/lightning/row-checksum.js'
+import { resolveZone, toSessionZone } from '../../../../sandbox/tiup/lightning/time-zone.js'
 import {
   goBytesSize,
   parseByteSize,
@@ -137,16 +138,32 @@ describe('values for the target', () => {
     expect(sqlLiteral(null, col('int'))).toBe('NULL')
   })
 
-  test('Parquet instants: DATETIME shows the import location, TIMESTAMP is written in UTC', () => {
-    const t = new TimeValue(1704164645123456n, true)
-    expect(sqlLiteral(t, col('timestamp'))).toBe("'2024-01-02 03:04:05.123456'")
-    const local = new Date(1704164645123)
-    const p = (n: number): string => String(n).padStart(2, '0')
-    expect(sqlLiteral(t, col('datetime'))).toBe(
-      `'${local.getFullYear()}-${p(local.getMonth() + 1)}-${p(local.getDate())} ${p(local.getHours())}:${p(local.getMinutes())}:${p(local.getSeconds())}.123456'`
+  test("Parquet's `…Z` times land in the session zone, as TiDB parses them; other text is untouched", () => {
+    const shanghai = resolveZone('+08:00', 'UTC', 0)
+    expect(toSessionZone('2024-01-02 03:04:05.123456Z', shanghai)).toBe(
+      '2024-01-02 11:04:05.123456'
     )
-    expect(sqlLiteral(new TimeValue(-1n, true), col('timestamp'))).toBe(
-      "'1969-12-31 23:59:59.999999'"
+    expect(toSessionZone('2024-01-02 20:00:00Z', shanghai)).toBe('2024-01-03 04:00:00')
+    expect(toSessionZone('2024-01-02 03:04:05+01:00', shanghai)).toBe('2024-01-02 10:04:05')
+    expect(toSessionZone('1000-01-01 00:00:00Z', resolveZone('-05:30', 'UTC', 0))).toBe(
+      '0999-12-31 18:30:00'
+    )
+    expect(toSessionZone('2024-01-02 03:04:05', shanghai)).toBe('2024-01-02 03:04:05')
+    expect(toSessionZone('2024-01-02 03:04:05Z', resolveZone('UTC', 'UTC', 0))).toBe(
+      '2024-01-02 03:04:05'
+    )
+    const ny = resolveZone('SYSTEM', 'America/New_York', 0)
+    expect(toSessionZone('2024-07-01 12:00:00Z', ny)).toBe('2024-07-01 08:00:00')
+    expect(toSessionZone('2024-01-01 12:00:00Z', ny)).toBe('2024-01-01 07:00:00')
+    expect(resolveZone('SYSTEM', 'XYZ', 90).offsetMinutes(0)).toBe(90)
+
+    const cols = [col('datetime', { fsp: 6 }), col('varchar')]
+    const sum = new RowChecksum()
+    expect(rowEncoder(cols, shanghai)(['2024-01-02 03:04:05.5Z', 'x Z'], sum)).toBe(
+      "('2024-01-02 11:04:05.5','x Z')"
+    )
+    expect(rowEncoder(cols)(['2024-01-02 03:04:05.5Z', 'x'], sum)).toBe(
+      "('2024-01-02 03:04:05.5Z','x')"
     )
   })
 
