@@ -1,6 +1,6 @@
 // snapshot → export → verify on the sandbox, through the real graph runner and the real SDK clients: a full export
-// whose Parquet row counts equal the source at snapshot time, the overlap between the binlog capture and the
-// snapshot, a skipped table, re-runs that re-attach, the RDS faults, and a verify mismatch.
+// whose Parquet row counts equal the source at snapshot time, a snapshot without a binlog position of its own, a
+// skipped table, re-runs that re-attach, the RDS faults, and a verify mismatch.
 import { DescribeExportTasksCommand, RDSClient } from '@aws-sdk/client-rds'
 import { jest } from '@jest/globals'
 import { execFile } from 'node:child_process'
@@ -128,7 +128,7 @@ describe('a full run of one run key', () => {
   let full: PhaseRun
   let atSnapshot: Map<string, number>
 
-  test('snapshot and export: the overlap since the binlog capture is counted, the skipped table reported', async () => {
+  test('snapshot and export: the snapshot has no binlog position of its own, the skipped table reported', async () => {
     state = await stateFor(KEY)
     // Written after the capture, before the snapshot: in the export AND replayed by DM from the recorded position.
     for (const id of [900001, 900002, 900003])
@@ -137,11 +137,13 @@ describe('a full run of one run key', () => {
     expect(r.result.error).toBeUndefined()
     atSnapshot = await sourceCounts()
     const snap = record(r, 'snapshot')
-    expect(snap.numbers).toContainEqual({ label: 'overlap row events', value: 3 })
+    // As on AWS, a cluster snapshot announces no `Binlog position from crash recovery` event (that is an event of the
+    // writer of a cluster restored from it), so the phase cannot count the overlap and says why.
+    expect(snap.numbers.map((n) => n.label)).not.toContain('overlap row events')
     expect(r.log.join('\n')).toMatch(
-      /Overlap: 3 row events in 3 transactions were written between the recorded position .* and the snapshot/
+      /RDS reports no binlog position for the snapshot itself \(on Aurora that event appears only on a cluster restored from it\)/
     )
-    expect(state.snapshot?.binlog?.position).toBeGreaterThan(state.binlog!.position)
+    expect(state.snapshot?.binlog).toBeUndefined()
     expect(r.report.outputs).toMatchObject({
       'snapshot-id': `aurora-to-tidb-${KEY}`,
       'export-task-id': exportTaskIdFor(KEY),

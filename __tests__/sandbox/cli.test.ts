@@ -1,6 +1,5 @@
 // The CLI as users run it: child processes of the compiled `.build/sandbox/cli.js` (built by `pretest`), each
 // with a private SANDBOX_DIR.
-import { execFile } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
@@ -10,6 +9,7 @@ import { CONTRACT_KEYS } from '../../sandbox/env.js'
 import { buildRoot } from '../../sandbox/lib/paths.js'
 import { isAlive, serversUsing } from '../../sandbox/cli/processes.js'
 import type { SandboxState } from '../../sandbox/state.js'
+import { runCli, type CliRun } from './cli-run.js'
 
 /** Starting and stopping a whole sandbox takes a few seconds; leave room for a loaded machine. */
 const SLOW = 90_000
@@ -17,28 +17,7 @@ const SLOW = 90_000
 let base: string
 let dir: string
 
-interface Run {
-  readonly code: number
-  readonly stdout: string
-  readonly stderr: string
-}
-
-function cli(...args: string[]): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, SANDBOX_DIR: dir }
-  for (const k of ['NODE_OPTIONS', 'SANDBOX_FAULTS', 'SANDBOX_TIMINGS', 'SANDBOX_SCALE'])
-    delete env[k]
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [path.join(buildRoot(), 'cli.js'), ...args],
-      { env },
-      (err, stdout, stderr) => {
-        const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0
-        resolve({ code, stdout, stderr })
-      }
-    )
-  })
-}
+const cli = (...args: string[]): Promise<CliRun> => runCli(dir, ...args)
 
 beforeAll(async () => {
   base = await mkdtemp(path.join(os.tmpdir(), 'sandbox-cli-test-'))

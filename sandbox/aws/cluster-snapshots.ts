@@ -8,6 +8,7 @@ import { paginate, type QueryParams, type XmlValue } from './rds-protocol.js'
 import { checkIdentifier, parseRdsArn, rdsArn } from './rds-validation.js'
 import { beginCapture, type BinlogPosition, type SnapshotManifest } from './snapshot-capture.js'
 import { kmsKeyArn, sleepUntil, type RdsContext } from './rds-context.js'
+import { parseTags, tagList, type Tag } from './rds-tags.js'
 
 /** One cluster snapshot. */
 export interface ClusterSnapshot {
@@ -23,6 +24,7 @@ export interface ClusterSnapshot {
   /** Export tasks reading this snapshot's data now; deletion waits for them before removing files. */
   readers: number
   deleted: boolean
+  readonly tags: readonly Tag[]
 }
 
 /** Seconds a snapshot stays `creating` unless SANDBOX_TIMINGS says otherwise. */
@@ -69,7 +71,8 @@ export class SnapshotRegistry {
       status: 'creating',
       manifest: undefined,
       readers: 0,
-      deleted: false
+      deleted: false,
+      tags: parseTags(params)
     }
     this.snapshots.set(id, s)
     this.announce(s, 'Creating manual cluster snapshot', ['backup'])
@@ -96,16 +99,9 @@ export class SnapshotRegistry {
     }
     if (!(await sleepUntil(s.readyAt, this.ctx.signal)) || s.deleted) return
     s.status = 'available'
+    // A snapshot announces no binlog position of its own: `Binlog position from crash recovery is …` is an event of
+    // the writer instance of a cluster restored from it (db-instances.ts).
     this.announce(s, 'Manual cluster snapshot created', ['backup'])
-    // On real AWS this event appears only on a DB cluster *restored* from the snapshot (its writer reports where
-    // crash recovery left the binlog; aws.md §6.6). The sandbox cannot restore clusters, so it announces the
-    // position of the snapshot's consistent view under the snapshot itself — same message, same coordinates.
-    if (s.binlog)
-      this.announce(
-        s,
-        `Binlog position from crash recovery is ${s.binlog.file} ${s.binlog.position}`,
-        []
-      )
   }
 
   /** DescribeDBClusterSnapshots. */
@@ -201,7 +197,8 @@ export class SnapshotRegistry {
       KmsKeyId: kmsKeyArn(this.ctx.kmsKeys[0] ?? 'sandbox-storage-key', region, accountId),
       DBClusterSnapshotArn: s.arn,
       IAMDatabaseAuthenticationEnabled: false,
-      StorageType: 'aurora'
+      StorageType: 'aurora',
+      TagList: tagList(s.tags)
     }
   }
 }

@@ -1,11 +1,14 @@
-// RDS API errors with their wire codes and HTTP statuses from the RDS model (shared/reference/aws.md §1.2; the
-// SDK maps the wire code to the exception class, e.g. `ExportTaskAlreadyExists` → ExportTaskAlreadyExistsFault).
+// RDS API errors with their wire codes and HTTP statuses from the RDS API model (boto/botocore
+// `botocore/data/rds/2014-10-31/service-2.json`, the model @aws-sdk/client-rds is generated from; the SDK maps the wire code to the exception class, e.g. `ExportTaskAlreadyExists` → ExportTaskAlreadyExistsFault).
 // Messages are the real ones where a real one was found (AWS docs, user reports), else moto's wording:
 //   - "The export task with the ID … already exists." (Aurora user guide, export limitations)
 //   - "DBClusterSnapshot not found: …" (CloudFormation error in aws-cloudformation-templates#226)
 //   - "The parameter … is not a valid identifier. Identifiers must begin with a letter; …" (boto3 user report)
 //   - "The specified KMS key [...] does not exist, is not enabled or you do not have permissions to access it."
 //     (KMSKeyNotAccessibleFault from the shared RDS/Neptune control plane)
+// Not confirmed against a real answer (wording ours or moto's; the code and status are the model's): the subnet group,
+// parameter group, DB cluster already exists, snapshot not available, engine incompatible and "already being deleted"
+// messages.
 
 /** An error the stand-in answers with. */
 export class RdsError extends Error {
@@ -106,5 +109,85 @@ export const errors = {
       'KMSKeyNotAccessibleFault',
       400,
       `The specified KMS key [${key}] does not exist, is not enabled or you do not have permissions to access it.`
-    )
+    ),
+  snapshotNotAvailable: (id: string, status: string) =>
+    new RdsError(
+      'InvalidDBClusterSnapshotStateFault',
+      400,
+      `DBClusterSnapshot ${id} is in the ${status} state, not available.`
+    ),
+  dbInstanceNotFound: (id: string) =>
+    new RdsError('DBInstanceNotFound', 404, `DBInstance ${id} not found.`),
+  dbInstanceAlreadyExists: () =>
+    new RdsError('DBInstanceAlreadyExists', 400, 'DB instance already exists'),
+  clusterAlreadyExists: () =>
+    new RdsError('DBClusterAlreadyExistsFault', 400, 'DB Cluster already exists'),
+  // Terraform's AWS provider retries DeleteDBCluster on InvalidDBClusterStateFault messages containing "is not
+  // currently in the available state" (internal/service/rds/cluster.go): the wording of RDS's refusal.
+  clusterNotAvailable: (id: string) =>
+    new RdsError(
+      'InvalidDBClusterStateFault',
+      400,
+      `DB cluster ${id} is not currently in the available state.`
+    ),
+  // "An error occurred (InvalidDBClusterStateFault) when calling the DeleteDBCluster operation: Cluster cannot be
+  // deleted, it still contains DB instances in non-deleting state." (Aurora user guide, "Deleting Aurora DB clusters").
+  clusterHasInstances: () =>
+    new RdsError(
+      'InvalidDBClusterStateFault',
+      400,
+      'Cluster cannot be deleted, it still contains DB instances in non-deleting state.'
+    ),
+  clusterDeletionProtected: () =>
+    new RdsError(
+      'InvalidParameterCombination',
+      400,
+      'Cannot delete protected Cluster, please disable deletion protection and try again.'
+    ),
+  // A real DeleteDBInstance answer quoted in public Go code ("api error InvalidParameterCombination:
+  // FinalDBSnapshotIdentifier is required unless SkipFinalSnapshot is specified."); the API reference states the same
+  // rule for DeleteDBCluster.
+  finalSnapshotRequired: () =>
+    new RdsError(
+      'InvalidParameterCombination',
+      400,
+      'FinalDBSnapshotIdentifier is required unless SkipFinalSnapshot is specified.'
+    ),
+  instanceAlreadyDeleting: (id: string) =>
+    new RdsError('InvalidDBInstanceState', 400, `Instance ${id} is already being deleted.`),
+  subnetGroupNotFound: (name: string) =>
+    new RdsError('DBSubnetGroupNotFoundFault', 404, `DBSubnetGroup ${name} not found.`),
+  clusterParameterGroupNotFound: (name: string) =>
+    new RdsError(
+      'DBClusterParameterGroupNotFound',
+      404,
+      `DBClusterParameterGroup not found: ${name}`
+    ),
+  dbParameterGroupNotFound: (name: string) =>
+    new RdsError('DBParameterGroupNotFound', 404, `DBParameterGroup not found: ${name}`),
+  // Seen in a real CreateDBInstance answer quoted by users: "Invalid security group , groupId= sg-…, groupName=."
+  invalidSecurityGroup: (id: string) =>
+    new RdsError(
+      'InvalidParameterValue',
+      400,
+      `Invalid security group , groupId= ${id}, groupName=.`
+    ),
+  // The real answer, quoted by users of Terraform and the AWS CLI for db.t2.small / db.t3.small on Aurora MySQL 3.
+  unsupportedInstanceClass: (cls: string, engine: string, version: string) =>
+    new RdsError(
+      'InvalidParameterCombination',
+      400,
+      `RDS does not support creating a DB instance with the following combination: DBInstanceClass=${cls}, ` +
+        `Engine=${engine}, EngineVersion=${version}, LicenseModel=general-public-license. For supported ` +
+        'combinations of instance class and database engine version, see the documentation.'
+    ),
+  instanceEngineMismatch: (instanceEngine: string, clusterEngine: string) =>
+    new RdsError(
+      'InvalidParameterCombination',
+      400,
+      `The engine name requested for your DB instance (${instanceEngine}) doesn't match the engine name of your DB cluster (${clusterEngine}).`
+    ),
+  /** A request the stand-in does not imitate: not an AWS error, and it says so. */
+  notImitated: (what: string) =>
+    new RdsError('SandboxNotImitated', 501, `The RDS stand-in does not imitate ${what}.`)
 } as const

@@ -32,7 +32,14 @@ const LIST_MEMBERS: Readonly<Record<string, string>> = {
   VpcSecurityGroups: 'VpcSecurityGroupMembership',
   AssociatedRoles: 'DBClusterRole',
   ReadReplicaIdentifiers: 'ReadReplicaIdentifier',
-  TagList: 'Tag'
+  TagList: 'Tag',
+  DBInstances: 'DBInstance',
+  DBParameterGroups: 'DBParameterGroup',
+  DBSecurityGroups: 'DBSecurityGroup',
+  OptionGroupMemberships: 'OptionGroupMembership',
+  ReadReplicaDBInstanceIdentifiers: 'ReadReplicaDBInstanceIdentifier',
+  DBSnapshots: 'DBSnapshot',
+  Subnets: 'Subnet'
 }
 
 /** The parameters of one Query request. */

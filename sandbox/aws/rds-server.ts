@@ -1,7 +1,8 @@
 // The RDS API stand-in: the AWS Query protocol over HTTP (`POST /`, form body), reached by @aws-sdk/client-rds
 // through `AWS_ENDPOINT_URL_RDS`. It runs one Aurora MySQL cluster whose writer is the source MariaDB, takes cluster
-// snapshots that carry real data (cluster-snapshots.ts) and exports them to the S3 stand-in as Parquet in AWS's
-// layout (export-tasks.ts, export-writer.ts). Every request is recorded in the request log (piece `rds`).
+// snapshots that carry real data (cluster-snapshots.ts), exports them to the S3 stand-in as Parquet in AWS's
+// layout (export-tasks.ts, export-writer.ts) and restores them into clusters whose instances are real private
+// servers (restored-clusters.ts, db-instances.ts). Every request is recorded in the request log (piece `rds`).
 import { randomUUID } from 'node:crypto'
 import { RequestLog } from '../lib/request-log.js'
 import { listen, readBody, type RunningServer } from '../lib/http-server.js'
@@ -13,8 +14,11 @@ import { EventLog } from './rds-events.js'
 import { SnapshotRegistry } from './cluster-snapshots.js'
 import { ExportTasks } from './export-tasks.js'
 import { taskToApi } from './export-task-model.js'
-import { describeClusters } from './rds-cluster.js'
+import { clusterToApi, describeClusters, sourceClusterView } from './rds-cluster.js'
 import { throttleGate } from './rds-throttle.js'
+import { RestoredClusters } from './restored-clusters.js'
+import { DbInstances } from './db-instances.js'
+import { listTags } from './rds-tags.js'
 
 export type { SandboxCluster }
 
@@ -55,13 +59,20 @@ const WRITES = new Set([
   'CreateDBClusterSnapshot',
   'DeleteDBClusterSnapshot',
   'StartExportTask',
-  'CancelExportTask'
+  'CancelExportTask',
+  'RestoreDBClusterFromSnapshot',
+  'CreateDBInstance',
+  'DeleteDBInstance',
+  'DeleteDBCluster'
 ])
 
 /** Parameters worth showing in the request log. */
 const DETAIL_PARAMS = [
   'DBClusterIdentifier',
+  'DBInstanceIdentifier',
   'DBClusterSnapshotIdentifier',
+  'SnapshotIdentifier',
+  'ResourceName',
   'ExportTaskIdentifier',
   'SourceArn',
   'SourceIdentifier'
@@ -69,13 +80,39 @@ const DETAIL_PARAMS = [
 
 type Handler = (p: QueryParams) => Record<string, XmlValue> | Promise<Record<string, XmlValue>>
 
-function handlers(
-  ctx: RdsContext,
-  snapshots: SnapshotRegistry,
-  exports: ExportTasks
-): Record<string, Handler> {
+/** The stand-in's registries. */
+interface Registries {
+  readonly snapshots: SnapshotRegistry
+  readonly exports: ExportTasks
+  readonly restored: RestoredClusters
+  readonly instances: DbInstances
+}
+
+function handlers(ctx: RdsContext, r: Registries): Record<string, Handler> {
+  const { snapshots, exports, restored, instances } = r
+  const clusterOf = (id: string) =>
+    id === ctx.cluster.identifier.toLowerCase() ? sourceClusterView(ctx) : restored.find(id)
   return {
-    DescribeDBClusters: (p) => describeClusters(ctx, p),
+    DescribeDBClusters: (p) =>
+      describeClusters(ctx, p, [sourceClusterView(ctx), ...restored.list()]),
+    RestoreDBClusterFromSnapshot: async (p) => ({
+      DBCluster: clusterToApi(ctx, await restored.restore(p))
+    }),
+    DeleteDBCluster: (p) => ({
+      DBCluster: clusterToApi(
+        ctx,
+        restored.delete(p, (c) => instances.liveMembers(c))
+      )
+    }),
+    CreateDBInstance: (p) => ({ DBInstance: instances.create(p) }),
+    DescribeDBInstances: (p) => instances.describe(p),
+    DeleteDBInstance: async (p) => ({ DBInstance: await instances.delete(p) }),
+    ListTagsForResource: (p) =>
+      listTags(p, ctx, {
+        cluster: (a) => clusterOf(a.name.toLowerCase())?.tags,
+        db: (a) => instances.tagsOf(a.name),
+        'cluster-snapshot': (a) => snapshots.find(a.name)?.tags
+      }),
     CreateDBClusterSnapshot: async (p) => ({
       DBClusterSnapshot: snapshots.toApi(await snapshots.create(p))
     }),
@@ -117,7 +154,9 @@ export async function startRdsServer(opts: RdsServerOptions): Promise<RunningSer
   )
   const snapshots = new SnapshotRegistry(ctx)
   const exports = new ExportTasks(ctx, snapshots)
-  const actions = handlers(ctx, snapshots, exports)
+  const restored = new RestoredClusters(ctx, snapshots)
+  const instances = new DbInstances(ctx, restored)
+  const actions = handlers(ctx, { snapshots, exports, restored, instances })
   const throttled = throttleGate(() => ctx.fault('rds-throttle'))
 
   const server = await listen(
@@ -167,6 +206,7 @@ export async function startRdsServer(opts: RdsServerOptions): Promise<RunningSer
     close: async () => {
       abort.abort()
       await ctx.background.settle()
+      await restored.shutdown()
       await server.close()
     }
   }

@@ -14,6 +14,7 @@ import { Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import mysql from 'mysql2'
 import type { Connection, RowDataPacket } from 'mysql2/promise'
+import { SYSTEM_DATABASES, captureSchema, type SnapshotSchema } from './snapshot-schema.js'
 
 /** Root access to the source server. */
 export interface SourceAccess {
@@ -23,10 +24,11 @@ export interface SourceAccess {
   readonly password: string
 }
 
-/** A binlog coordinate. */
+/** A binlog coordinate, with the GTID position it corresponds to (MariaDB's `BINLOG_GTID_POS`) when known. */
 export interface BinlogPosition {
   readonly file: string
   readonly position: number
+  readonly gtid?: string
 }
 
 /** One column as information_schema describes it. */
@@ -44,6 +46,8 @@ export interface SnapshotColumn {
   readonly datetimePrecision: number | null
   /** Values are stored base64 (binary strings, BIT, spatial types). */
   readonly binary: boolean
+  /** A generated (virtual or stored) column: its value is computed, never inserted. */
+  readonly generated?: boolean
 }
 
 /** One captured table. */
@@ -65,6 +69,8 @@ export interface SnapshotManifest {
   /** Binlog position of the view; null when the source runs without a binary log. */
   readonly binlog: BinlogPosition | null
   readonly tables: readonly SnapshotTable[]
+  /** DDL, accounts and settings, for a cluster restored from the snapshot (absent in captures made before). */
+  readonly schema?: SnapshotSchema
 }
 
 /** A capture whose consistent view is fixed and whose data is being written. */
@@ -75,7 +81,6 @@ export interface Capture {
   readonly done: Promise<SnapshotManifest>
 }
 
-const SYSTEM_DBS = ['mysql', 'information_schema', 'performance_schema', 'sys']
 const BINARY_TYPES = new Set([
   'bit',
   'binary',
@@ -102,7 +107,7 @@ type Row = RowDataPacket
 async function describeTables(
   conn: Connection
 ): Promise<Omit<SnapshotTable, 'rows' | 'bytes' | 'file'>[]> {
-  const excluded = SYSTEM_DBS.map((d) => conn.escape(d)).join(',')
+  const excluded = SYSTEM_DATABASES.map((d) => conn.escape(d)).join(',')
   const [tables] = await conn.query<Row[]>(
     `SELECT TABLE_SCHEMA, TABLE_NAME FROM information_schema.TABLES
      WHERE TABLE_TYPE = 'BASE TABLE' AND TABLE_SCHEMA NOT IN (${excluded})
@@ -110,7 +115,7 @@ async function describeTables(
   )
   const [cols] = await conn.query<Row[]>(
     `SELECT TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, DATA_TYPE, COLUMN_TYPE, IS_NULLABLE, NUMERIC_PRECISION,
-            NUMERIC_SCALE, CHARACTER_MAXIMUM_LENGTH, DATETIME_PRECISION
+            NUMERIC_SCALE, CHARACTER_MAXIMUM_LENGTH, DATETIME_PRECISION, IS_GENERATED
      FROM information_schema.COLUMNS WHERE TABLE_SCHEMA NOT IN (${excluded})
      ORDER BY TABLE_SCHEMA, TABLE_NAME, ORDINAL_POSITION`
   )
@@ -143,7 +148,8 @@ async function describeTables(
       scale: num(c['NUMERIC_SCALE']),
       charMaxLength: num(c['CHARACTER_MAXIMUM_LENGTH']),
       datetimePrecision: num(c['DATETIME_PRECISION']),
-      binary: BINARY_TYPES.has(dataType)
+      binary: BINARY_TYPES.has(dataType),
+      ...(c['IS_GENERATED'] === 'ALWAYS' ? { generated: true } : {})
     })
     byTable.set(key, list)
   }
@@ -211,17 +217,29 @@ export async function beginCapture(
     const value = (name: string): string =>
       String(status.find((r) => String(r['Variable_name']).toLowerCase() === name)?.['Value'] ?? '')
     const file = value('binlog_snapshot_file')
-    const binlog = file ? { file, position: Number(value('binlog_snapshot_position')) } : null
+    const position = Number(value('binlog_snapshot_position'))
+    let binlog: BinlogPosition | null = null
+    if (file) {
+      const [gtid] = await conn.query<Row[]>('SELECT BINLOG_GTID_POS(?, ?) AS g', [file, position])
+      const g: unknown = gtid[0]?.['g']
+      binlog = { file, position, ...(typeof g === 'string' && g ? { gtid: g } : {}) }
+    }
     const done = (async (): Promise<SnapshotManifest> => {
       try {
         await mkdir(path.join(dir, 'tables'), { recursive: true })
+        const schema = await captureSchema(conn)
         const tables: SnapshotTable[] = []
         for (const [i, t] of (await describeTables(conn)).entries()) {
           const rel = path.join('tables', `${String(i + 1).padStart(6, '0')}.ndjson`)
           const size = await dumpTable(core, t, path.join(dir, rel))
           tables.push({ ...t, file: rel, ...size })
         }
-        const manifest: SnapshotManifest = { takenAt: takenAt.toISOString(), binlog, tables }
+        const manifest: SnapshotManifest = {
+          takenAt: takenAt.toISOString(),
+          binlog,
+          tables,
+          schema
+        }
         await writeFile(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 1))
         return manifest
       } finally {

@@ -30,6 +30,12 @@ export const FAULTS = {
     'GetRole shows the export role trusting ec2.amazonaws.com instead of export.rds.amazonaws.com; exports with it end FAILED.',
   'kms-key-disabled':
     'DescribeKey reports the export key Disabled; StartExportTask refuses it with KMSKeyNotAccessibleFault.',
+  'restore-failed':
+    'A cluster restored from a snapshot ends in a failure status instead of available (value: the status, default failed); nothing is reachable.',
+  'restore-instance-stuck-creating':
+    'A DB instance created in a restored cluster stays creating (no endpoint) until the fault is cleared.',
+  'restore-binlog-off':
+    "The source's cluster parameter group reports binlog_format OFF to restores: the restored copy runs without a binary log and announces no crash-recovery binlog position.",
   // Sandbox II: the tools
   'dumpling-connection-refused':
     'Dumpling cannot connect to the source: connection refused, exit 1.',
@@ -52,6 +58,10 @@ export type FaultName = keyof typeof FAULTS
 /** Known durations (seconds) that make the sandbox slow in a controlled way. */
 export const TIMINGS = {
   snapshot: 'Seconds a cluster snapshot stays `creating`.',
+  restore:
+    'Seconds a cluster restored from a snapshot stays `creating` (at least until its data is loaded).',
+  instance:
+    'Seconds a DB instance of a restored cluster stays `creating` (at least until its server is up).',
   export: 'Seconds an export task takes from STARTING to COMPLETE.',
   dumpling: 'Minimum seconds a Dumpling run takes.',
   lightning: 'Minimum seconds a Lightning run takes.',

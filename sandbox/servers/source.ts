@@ -38,14 +38,18 @@ export interface SourceServerOptions {
   readonly port?: number
   /** False starts without `--log-bin` (fault `binlog-off`). */
   readonly binlog: boolean
+  /** Name in logs (default `source`); a cluster restored from a snapshot runs the same server under its own name. */
+  readonly name?: string
+  /** Server id (default 1). */
+  readonly serverId?: number
 }
 
-/** Starts (or restarts, on an existing directory) the source `mariadbd`. */
+/** Starts (or restarts, on an existing directory) the source `mariadbd`, or another Aurora writer like it. */
 export function startSourceServer(opts: SourceServerOptions): Promise<MariaDbServer> {
   return startMariaDb({
-    name: 'source',
+    name: opts.name ?? 'source',
     dir: opts.dir,
-    serverId: 1,
+    serverId: opts.serverId ?? 1,
     logBin: opts.binlog ? AURORA_BINLOG_BASENAME : undefined,
     rootPassword: opts.rootPassword,
     ...(opts.port === undefined ? {} : { port: opts.port }),

@@ -1,7 +1,14 @@
 // The stand-in's answers have the shapes of the real AWS outputs in ../shared/real-outputs.
-import { CancelExportTaskCommand, DescribeEventsCommand } from '@aws-sdk/client-rds'
+import {
+  CancelExportTaskCommand,
+  CreateDBInstanceCommand,
+  DeleteDBInstanceCommand,
+  DescribeDBClustersCommand,
+  DescribeEventsCommand,
+  RestoreDBClusterFromSnapshotCommand
+} from '@aws-sdk/client-rds'
 import { docsJson, realOutputs, sample, withSamples } from './real-samples.js'
-import { BUCKET, exportReaches, useApiWorld } from './rds-world.js'
+import { BUCKET, exportReaches, useApiWorld, waitFor } from './rds-world.js'
 
 const api = useApiWorld()
 
@@ -84,14 +91,72 @@ withSamples(samples)('shapes of real AWS outputs', () => {
     expect(keys(JSON.parse(warned.WarningMessage ?? '{}') as object)).toEqual(keys(realWarning))
   })
 
-  test('the binlog event has the message format of the real DescribeEvents output', async () => {
+  test('the restored instance announces its binlog position as the real DescribeEvents output shows it', async () => {
     const text = sample(dir, 'mysql/describe-events-binlog-position-from-crash-recovery-docs.txt')
-    const real = /"Message": "(Binlog position from crash recovery is [^"]+)"/.exec(text)?.[1] ?? ''
+    // The published block is not valid JSON (a hard-wrapped message); read its first and third events by field.
+    const events = [
+      ...text.matchAll(
+        /"SourceType": "([^"]+)",\s*"Message": "([^"]+)",\s*"EventCategories": \[([^\]]*)\]/g
+      )
+    ]
+    const real = events.map((m) => ({
+      SourceType: m[1],
+      Message: m[2],
+      EventCategories: [...(m[3] ?? '').matchAll(/"([^"]+)"/g)].map((c) => c[1])
+    }))
+    const crash = real.find((e) => e.Message?.startsWith('Binlog position'))
+    const created = real.find((e) => e.Message === 'DB instance created')
+    expect(crash).toMatchObject({ SourceType: 'db-instance', EventCategories: [] })
     const format = /^Binlog position from crash recovery is (\S+) (\d+)$/
-    expect(real).toMatch(format)
-    const ours = await api.w.client.send(
-      new DescribeEventsCommand({ SourceType: 'db-cluster-snapshot', SourceIdentifier: 'base' })
+    expect(crash?.Message).toMatch(format)
+
+    await api.w.client.send(
+      new RestoreDBClusterFromSnapshotCommand({
+        DBClusterIdentifier: 'shape-copy',
+        SnapshotIdentifier: 'base',
+        Engine: 'aurora-mysql',
+        DBClusterParameterGroupName: 'sandbox-aurora-binlog'
+      })
     )
-    expect(ours.Events?.filter((e) => format.test(e.Message ?? ''))).toHaveLength(1)
+    await waitFor(
+      async () =>
+        (
+          await api.w.client.send(
+            new DescribeDBClustersCommand({ DBClusterIdentifier: 'shape-copy' })
+          )
+        ).DBClusters?.[0]?.Status,
+      (s) => s === 'available',
+      'restored cluster'
+    )
+    await api.w.client.send(
+      new CreateDBInstanceCommand({
+        DBInstanceIdentifier: 'shape-copy-1',
+        DBClusterIdentifier: 'shape-copy',
+        DBInstanceClass: 'db.t4g.medium',
+        Engine: 'aurora-mysql'
+      })
+    )
+    const ours = await waitFor(
+      async () =>
+        (
+          await api.w.client.send(
+            new DescribeEventsCommand({
+              SourceType: 'db-instance',
+              SourceIdentifier: 'shape-copy-1'
+            })
+          )
+        ).Events ?? [],
+      (e) => e.length >= 2,
+      'instance events'
+    )
+    expect(
+      ours.map((e) => ({ SourceType: e.SourceType, EventCategories: e.EventCategories }))
+    ).toEqual([
+      { SourceType: crash?.SourceType, EventCategories: crash?.EventCategories },
+      { SourceType: created?.SourceType, EventCategories: created?.EventCategories }
+    ])
+    expect(ours[0]?.Message).toMatch(format)
+    expect(ours[1]?.Message).toBe(created?.Message)
+    await api.w.client.send(new DeleteDBInstanceCommand({ DBInstanceIdentifier: 'shape-copy-1' }))
   })
 })

@@ -208,7 +208,7 @@ describe('cluster snapshots', () => {
 })
 
 describe('DescribeEvents', () => {
-  test('snapshot events, and the parameter rules of DescribeEvents', async () => {
+  test('snapshot events (no binlog position of their own), and the parameter rules of DescribeEvents', async () => {
     const out = await api.w.client.send(
       new DescribeEventsCommand({
         SourceType: 'db-cluster-snapshot',
@@ -216,12 +216,10 @@ describe('DescribeEvents', () => {
         Duration: 60
       })
     )
+    // No binlog position: that is an event of the writer of a cluster restored from the snapshot.
     expect(out.Events?.map((e) => e.Message)).toEqual([
       'Creating manual cluster snapshot',
-      'Manual cluster snapshot created',
-      expect.stringMatching(
-        /^Binlog position from crash recovery is mysql-bin-changelog\.\d{6} \d+$/
-      )
+      'Manual cluster snapshot created'
     ])
     expect(out.Events?.[0]).toMatchObject({
       SourceType: 'db-cluster-snapshot',

@@ -208,7 +208,7 @@ export interface ApiWorld {
 }
 
 /** Timings every API test starts from (tests may change them; they are reset before each test). */
-export const API_TIMINGS = 'snapshot=0.2,export=0.3'
+export const API_TIMINGS = 'snapshot=0.2,export=0.3,restore=0.2,instance=0.2'
 
 /**
  * Registers beforeAll/afterAll/beforeEach for a test file that talks to the API: one world per file, timings reset
