@@ -4,7 +4,7 @@
  * applies them before anything has a side effect.
  */
 import { createHash } from 'node:crypto'
-import type { Inputs, Operation } from './types.js'
+import { dmEnabled, type Inputs, type Operation } from './types.js'
 import { partitionOf, type Arn } from './aws-parsers.js'
 import { formatHostPort } from './parsers.js'
 
@@ -170,12 +170,12 @@ function migrateProblems(ctx: RuleContext): string[] {
       `Inputs 'source-host'/'source-port' and 'target-host'/'target-port' are the same server (${formatHostPort(source.host, source.port)}); the target must be the TiDB server.`
     )
   }
-  if (inputs.dm.taskName !== undefined && inputs.dm.masterAddr === undefined) {
+  if (inputs.dm.taskName !== undefined && !dmEnabled(inputs)) {
     problems.push(
       `Input 'dm-task-name' is set but 'dm-master-addr' is empty, so '${inputs.operation}' would start no DM task; set 'dm-master-addr' or remove 'dm-task-name'.`
     )
   }
-  if (inputs.failOnShortRetention && inputs.dm.masterAddr === undefined) {
+  if (inputs.failOnShortRetention && !dmEnabled(inputs)) {
     problems.push(
       `Input 'fail-on-short-retention' is true but 'dm-master-addr' is empty: binlog retention only matters when DM replicates from the recorded position.`
     )
@@ -193,7 +193,7 @@ export function crossFieldProblems(ctx: RuleContext): string[] {
     problems.push(
       `Input 'wait-for-lag-seconds' is only used when 'operation' is 'status' (it is '${operation}').`
     )
-  } else if (inputs.waitForLagSeconds !== undefined && inputs.dm.masterAddr === undefined) {
+  } else if (inputs.waitForLagSeconds !== undefined && !dmEnabled(inputs)) {
     problems.push(
       `Input 'wait-for-lag-seconds' needs 'dm-master-addr' and 'dm-task-name': it waits for the DM task's lag.`
     )

@@ -124,3 +124,11 @@ export const OPERATIONS: readonly Operation[] = [
   'resume',
   'stop'
 ]
+
+/**
+ * Whether DM is part of this run: `dm-master-addr` is set, so migrate ends by replicating from the recorded position
+ * and status/pause/resume/stop manage a DM task.
+ */
+export function dmEnabled(inputs: Pick<Inputs, 'dm'>): boolean {
+  return inputs.dm.masterAddr !== undefined
+}

@@ -6,7 +6,7 @@
 //
 // The schema track runs while the snapshot export runs (exports take tens of minutes to hours); the binlog position
 // is read immediately before the snapshot is taken, not after the tools are installed.
-import type { Inputs } from '../inputs/types.js'
+import { dmEnabled, type Inputs } from '../inputs/types.js'
 import type { Phase } from '../orchestrator/phase.js'
 import { binlogCapturePhase } from './binlog-capture.js'
 import { dataImportPhase } from './data-import.js'
@@ -38,7 +38,7 @@ export function migratePhases(inputs: Inputs, state: MigrationState): Phase[] {
     after(dataImportPhase(state), 'export', 'schema-import'),
     after(verifyPhase(state), 'data-import')
   ]
-  if (inputs.dm.masterAddr !== undefined) phases.push(after(replicatePhase(state), 'verify'))
+  if (dmEnabled(inputs)) phases.push(after(replicatePhase(state), 'verify'))
   return phases
 }
 
@@ -60,11 +60,11 @@ export function phasesForOperation(
     case 'pause':
     case 'resume':
     case 'stop':
-      return inputs.dm.masterAddr === undefined
-        ? [after(dmOperationPhase(state, inputs.operation))]
-        : [
+      return dmEnabled(inputs)
+        ? [
             after(tiupPhase(state, ['dmctl'])),
             after(dmOperationPhase(state, inputs.operation), 'tiup')
           ]
+        : [after(dmOperationPhase(state, inputs.operation))]
   }
 }

@@ -1,5 +1,6 @@
 // Phase `tiup`: tiup and the pinned components (dumpling, tidb-lightning, dmctl) on the runner, from the tool cache
 // when a previous job left them there.
+import { dmEnabled } from '../inputs/types.js'
 import { componentsForOperation, setupTiup, type TiupComponent } from '../tidb/tiup/tiup.js'
 import type { MigrationState } from './migration-state.js'
 import type { PhaseBody } from './phase-body.js'
@@ -17,8 +18,8 @@ export function tiupPhase(
     id: 'tiup',
     title: 'Set up tiup and the PingCAP tools',
     async run(ctx) {
-      const { tools, operation, dm } = ctx.inputs
-      const wanted = components ?? componentsForOperation(operation, dm.masterAddr !== undefined)
+      const { tools, operation } = ctx.inputs
+      const wanted = components ?? componentsForOperation(operation, dmEnabled(ctx.inputs))
       ctx.progress(`installing ${wanted.join(', ') || 'tiup'}`)
       const setup = await setupTiup({
         version: tools.tiupVersion,

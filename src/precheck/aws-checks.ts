@@ -6,8 +6,9 @@ import type { Lookup } from '../aws/lookups.js'
 import type { CheckRow } from '../report/types.js'
 import { formatDuration } from '../util/format.js'
 import { splitArn } from '../inputs/aws-parsers.js'
+import { dmEnabled } from '../inputs/types.js'
 import type { AwsSide, CheckContext, PrecheckFacts } from './facts.js'
-import { row, withDm } from './facts.js'
+import { row } from './facts.js'
 
 /** The service principal an export role must trust (aws.md §8.1). */
 export const EXPORT_SERVICE = 'export.rds.amazonaws.com'
@@ -138,7 +139,7 @@ function snapshotRow(aws: AwsSide, ctx: CheckContext): CheckRow | undefined {
     )
   const age = s.createdAt ? ctx.now - s.createdAt.getTime() : undefined
   const taken = s.createdAt ? `taken ${s.createdAt.toISOString()}` : 'creation time unknown'
-  if (withDm(ctx) && (age === undefined || age > 5 * 60_000)) {
+  if (dmEnabled(ctx.inputs) && (age === undefined || age > 5 * 60_000)) {
     return row(
       id,
       title,

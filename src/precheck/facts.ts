@@ -82,9 +82,6 @@ export const row = (
   reason: string
 ): CheckRow => ({ id, title, status, reason })
 
-/** Whether DM will replicate from the recorded position in this run. */
-export const withDm = (ctx: CheckContext): boolean => ctx.inputs.dm.masterAddr !== undefined
-
 /** `a, b, c and 7 more` for lists in reasons. */
 export function listSome(items: readonly string[], max = 5): string {
   if (items.length <= max) return items.join(', ')

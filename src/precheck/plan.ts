@@ -1,7 +1,7 @@
 // The plan of `operation: plan`, built from the precheck's facts: tables, rows and bytes per database, estimates
 // (export cost and duration, import duration, binlog retention needed vs configured, disk and storage needs) with
 // what each is based on, and risk flags per table. Pure.
-import type { Inputs } from '../inputs/types.js'
+import { dmEnabled, type Inputs } from '../inputs/types.js'
 import type { SourceTable } from '../mysql/catalog.js'
 import type { PlanDatabase, PlanEstimate, PlanReport, PlanRisk } from '../report/types.js'
 import { formatBytes, plural } from '../util/format.js'
@@ -107,7 +107,7 @@ function estimates(
   out.push({
     label: 'Binlog retention',
     value: `${run.retentionNeededHours} h needed; ${retention === undefined ? 'unknown' : retention === Infinity ? 'never purged' : `${Math.round(retention * 10) / 10} h`} configured`,
-    basis: `(export + import) × ${RETENTION_FACTOR} + ${RETENTION_EXTRA_HOURS} h, so DM can start from the recorded position${inputs.dm.masterAddr === undefined ? ' (no DM in this run)' : ''}`
+    basis: `(export + import) × ${RETENTION_FACTOR} + ${RETENTION_EXTRA_HOURS} h, so DM can start from the recorded position${dmEnabled(inputs) ? '' : ' (no DM in this run)'}`
   })
   if (backend === 'local') {
     const largest = Math.max(0, ...tables.map((t) => t.bytes))

@@ -8,8 +8,9 @@ import { exportSkipReason } from '../aws/export-naming.js'
 import { auroraFileRules, seedPatternMisses } from '../tidb/lightning/aurora-rules.js'
 import { formatBytes, plural } from '../util/format.js'
 import { goToLower, parseFilter } from '../table-filter/parse.js'
+import { dmEnabled } from '../inputs/types.js'
 import type { CheckContext, PrecheckFacts } from './facts.js'
-import { listSome, row, tableName, withDm } from './facts.js'
+import { listSome, row, tableName } from './facts.js'
 
 /** Characters in a column name that make the Aurora export skip the table (aws.md §1.4). */
 const EXPORT_BAD_COLUMN = /[,;{}()\n\t= ]/
@@ -104,7 +105,7 @@ function keyRow(tables: readonly SourceTable[], ctx: CheckContext): CheckRow {
   const without = tables.filter((t) => !t.hasUniqueKey).map(tableName)
   if (without.length === 0) return row(id, title, 'pass', 'every selected table has one')
   const names = listSome(without)
-  return withDm(ctx)
+  return dmEnabled(ctx.inputs)
     ? row(
         id,
         title,

@@ -5,8 +5,9 @@
 // binlog-capture phase fails without it). ROW format, FULL row image, no transaction compression and a server id
 // are what DM needs to replay from that position: a failure when `dm-master-addr` is set, a warning otherwise
 // (the position is still recorded for a DM started later, which would then fail the same way).
+import { dmEnabled } from '../inputs/types.js'
 import type { AwsSide, CheckContext, Outcome, PrecheckFacts, SourceSide } from './facts.js'
-import { listSome, row, tableName, withDm } from './facts.js'
+import { listSome, row, tableName } from './facts.js'
 import { AURORA_MAX_RETENTION_HOURS, estimateRun, type RunEstimate } from './estimates.js'
 import { canSelect, globalPrivilegeNeeds, hasGlobal } from '../mysql/grants.js'
 import type { BinlogRetention } from '../mysql/source.js'
@@ -28,7 +29,7 @@ function dmSetting(
   problem: string
 ): CheckRow {
   if (ok) return row(id, title, 'pass', passReason)
-  return withDm(ctx)
+  return dmEnabled(ctx.inputs)
     ? row(id, title, 'fail', problem)
     : row(
         id,
@@ -95,7 +96,7 @@ function binlogRows(src: SourceSide, facts: PrecheckFacts, ctx: CheckContext): C
       ...set('binlog_row_image', s.rowImage, 'FULL')
     )
   )
-  if (s.transactionCompression !== undefined || withDm(ctx)) {
+  if (s.transactionCompression !== undefined || dmEnabled(ctx.inputs)) {
     rows.push(
       dmSetting(
         ctx,
@@ -107,7 +108,7 @@ function binlogRows(src: SourceSide, facts: PrecheckFacts, ctx: CheckContext): C
       )
     )
   }
-  if (withDm(ctx)) {
+  if (dmEnabled(ctx.inputs)) {
     rows.push(
       dmSetting(
         ctx,
@@ -200,7 +201,7 @@ export function retentionCheck(
     have === undefined
       ? `Could not verify the binlog retention (${describeRetention(r)}); ${why}.`
       : `${describeRetention(r)}, shorter than the ${why}: DM could not start from the recorded position.`
-  if (!withDm(ctx))
+  if (!dmEnabled(ctx.inputs))
     return row(id, title, 'pass', `${problem} Only DM needs it ('dm-master-addr' is empty).`)
   const fix = ` Run ${retentionFix(r, needed)} on the source.`
   if (have === undefined) return row(id, title, 'warn', problem + fix)
@@ -215,7 +216,7 @@ function privilegeRow(src: SourceSide, ctx: CheckContext): CheckRow {
   const g = src.grants.value
   const fold = src.settings.lowerCaseTableNames !== 0
   const noSelect = src.catalog.tables.filter((t) => !canSelect(g, t.db, t.table, fold))
-  const missing = globalPrivilegeNeeds(withDm(ctx)).filter(
+  const missing = globalPrivilegeNeeds(dmEnabled(ctx.inputs)).filter(
     (n) =>
       !hasGlobal(g, n.privilege) &&
       // SHOW MASTER STATUS just worked: whatever grants it, the user has it.
