@@ -172,7 +172,7 @@ export function manyTables(count: number): Metric[] {
   const plan = exportOnlyFor(selected, all)
   const rules = auroraFileRules(selected)
   const selection = dmSelectionFor(
-    filter,
+    parsed,
     selected.map((t) => ({ database: t.db, table: t.table }))
   )
   const inputs = inputsWith()

@@ -28,7 +28,6 @@ import { schemaExportPhase } from '../../src/phases/schema-export.js'
 import { schemaImportPhase } from '../../src/phases/schema-import.js'
 import { tiupPhase } from '../../src/phases/tiup.js'
 import { lightningWorkPaths } from '../../src/tidb/lightning/import.js'
-import { parseFilter } from '../../src/table-filter/parse.js'
 import { matchesTable } from '../../src/table-filter/match.js'
 import { recordedTempFiles, removeTempFiles } from '../../src/util/temp-files.js'
 import { startHarness, type Harness, type PhaseRun } from '../helpers/sandbox-harness.js'
@@ -49,9 +48,8 @@ const nextKey = (): string => `e2e-${++keys}`
 function runOf(overrides: Record<string, string> = {}): { inputs: Inputs; state: MigrationState } {
   const inputs = h.inputs({ 'run-key': nextKey(), ...overrides })
   const state = newMigrationState(inputs.runKey)
-  const filter = parseFilter(inputs.filter)
   state.tables = selected
-    .filter((t) => matchesTable(filter, t.database, t.table))
+    .filter((t) => matchesTable(inputs.filter, t.database, t.table))
     .map((t) => ({ database: t.database, table: t.table }))
   if (tiup) state.tiup = tiup
   state.export = exported
@@ -139,10 +137,11 @@ const dataImport = (state: MigrationState, inputs: Inputs): Promise<PhaseRun> =>
 beforeAll(async () => {
   h = await startHarness({ timings: { export: 1, snapshot: 0 } })
   const inputs = h.inputs()
-  const filter = parseFilter(inputs.filter)
   const conn = await h.sb.source.connect()
   try {
-    selected = (await listTables(conn)).filter((t) => matchesTable(filter, t.database, t.table))
+    selected = (await listTables(conn)).filter((t) =>
+      matchesTable(inputs.filter, t.database, t.table)
+    )
   } finally {
     await conn.end()
   }

@@ -27,7 +27,7 @@ test('the sandbox environment reads as valid migrate inputs pointing at the sand
     kmsKeyId: h.sb.kms.keyArn
   })
   expect(inputs.aws.s3).toMatchObject({ bucket: 'sandbox-migrations' })
-  expect(inputs.filter.length).toBeGreaterThan(0)
+  expect(inputs.filter.rules.length).toBeGreaterThan(0)
   expect(inputs.dm.masterAddr).toBe(`127.0.0.1:${h.sb.dm.port}`)
 })
 

@@ -15,7 +15,6 @@ import { exportTaskIdFor } from '../../src/phases/names.js'
 import { snapshotPhase } from '../../src/phases/snapshot.js'
 import { verifyPhase } from '../../src/phases/verify.js'
 import { PhaseError } from '../../src/util/errors.js'
-import { parseFilter } from '../../src/table-filter/parse.js'
 import { matchesTable } from '../../src/table-filter/match.js'
 import { startHarness, type Harness, type PhaseRun } from '../helpers/sandbox-harness.js'
 
@@ -49,7 +48,7 @@ async function sourceCounts(): Promise<Map<string, number>> {
 
 /** What precheck would select: the source's tables that the filter matches. */
 async function selectedTables(): Promise<{ database: string; table: string }[]> {
-  const filter = parseFilter(h.inputs().filter)
+  const filter = h.inputs().filter
   const rows = await h.sb.source.query<{ db: string; t: string }[]>(
     `SELECT TABLE_SCHEMA AS db, TABLE_NAME AS t FROM information_schema.TABLES WHERE TABLE_SCHEMA IN (${DBS.map((d) => `'${d}'`).join(',')}) ORDER BY 1, 2`
   )

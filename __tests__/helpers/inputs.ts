@@ -1,4 +1,5 @@
 import type { Inputs, Operation } from '../../src/inputs/types.js'
+import { parseFilter } from '../../src/table-filter/parse.js'
 
 /** A complete, valid Inputs object for tests that do not go through readInputs. */
 export function fakeInputs(operation: Operation = 'migrate'): Inputs {
@@ -23,7 +24,7 @@ export function fakeInputs(operation: Operation = 'migrate'): Inputs {
       s3Endpoint: undefined,
       exportTaskIdentifier: undefined
     },
-    filter: ['shop.*'],
+    filter: parseFilter(['shop.*']),
     tools: {
       tidbVersion: 'v8.5.2',
       tiupVersion: 'auto',

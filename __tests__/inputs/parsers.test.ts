@@ -4,6 +4,7 @@ import { InputError } from '../../src/inputs/input-error.js'
 import * as aws from '../../src/inputs/aws-parsers.js'
 import * as generic from '../../src/inputs/parsers.js'
 import { caught } from '../helpers/caught.js'
+import { parseFilter } from '../../src/table-filter/parse.js'
 
 const p = { ...generic, ...aws }
 
@@ -215,7 +216,7 @@ describe('input rules', () => {
 /** The inputs runIdentity reads, with a filter. */
 function identityOf(filter: string[]): Parameters<typeof runIdentity>[0] {
   return {
-    filter,
+    filter: parseFilter(filter),
     target: {
       host: 'tidb',
       port: 4000,

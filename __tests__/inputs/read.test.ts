@@ -8,6 +8,7 @@ import { actionDefaults, setInputs } from '../helpers/action-inputs.js'
 import { caught } from '../helpers/caught.js'
 import { BAD_INPUTS } from '../catalogue/bad-inputs.js'
 import { DM, ENDPOINT, KEY_ARN, MIGRATE, ROLE_ARN, STATUS } from '../catalogue/input-sets.js'
+import { parseFilter } from '../../src/table-filter/parse.js'
 
 const saved = { ...process.env }
 let stdout: string[]
@@ -87,7 +88,7 @@ describe('readInputs: good input sets', () => {
         s3Endpoint: 'https://s3.us-east-1.amazonaws.com',
         exportTaskIdentifier: 'shop-export-1'
       },
-      filter: ['shop.*', '!shop.tmp_*', 'audit.events'],
+      filter: parseFilter(['shop.*', '!shop.tmp_*', 'audit.events']),
       tools: {
         tidbVersion: 'v8.5.1',
         tiupVersion: '1.16.1',
@@ -251,7 +252,7 @@ describe('readInputs: good input sets', () => {
         taskName: 'shop-sync',
         safeMode: true
       })
-      expect([inputs.source.host, inputs.aws.region, inputs.filter]).toEqual(['', '', []])
+      expect([inputs.source.host, inputs.aws.region, inputs.filter.rules]).toEqual(['', '', []])
     }
   )
 
@@ -314,13 +315,14 @@ describe('readInputs: secrets and freezing', () => {
       inputs.aws,
       inputs.aws.s3,
       inputs.filter,
+      inputs.filter.rules,
       inputs.tools
     ]
     expect(nested.every((o) => Object.isFrozen(o))).toBe(true)
     expect(() => {
       ;(inputs.source as { port: number }).port = 1
     }).toThrow(TypeError)
-    expect(() => (inputs.filter as string[]).push('x.y')).toThrow(TypeError)
+    expect(() => (inputs.filter.rules as unknown[]).push('x.y')).toThrow(TypeError)
   })
 })
 

@@ -7,13 +7,17 @@ import { countSchemaFiles, schemaExportArgs } from '../../src/phases/schema-expo
 import { sampleExportKey } from '../../src/aws/export-naming.js'
 import { FileRouter, type FileRule } from '../../src/tidb/lightning/file-router.js'
 import { renderLightningToml } from '../../src/tidb/lightning/config.js'
-import { DUMPLING_SYSTEM_SCHEMA_EXCLUSION } from '../../src/table-filter/parse.js'
+import {
+  DUMPLING_SYSTEM_SCHEMA_EXCLUSION,
+  filterRules,
+  parseFilter
+} from '../../src/table-filter/parse.js'
 import { withEnv } from '../helpers/env.js'
 import { fakeInputs } from '../helpers/inputs.js'
 
 const withS3 = (endpoint: string | undefined, filter: readonly string[]): Inputs => {
   const base = fakeInputs()
-  return { ...base, filter, aws: { ...base.aws, s3Endpoint: endpoint } }
+  return { ...base, filter: parseFilter(filter), aws: { ...base.aws, s3Endpoint: endpoint } }
 }
 
 let restore: () => void
@@ -122,7 +126,10 @@ describe('data-import', () => {
     expect(doc.mydumper['data-source-dir']).toBe(
       's3://bkt/p/export/aurora-to-tidb-run-7?endpoint=http%3A%2F%2F127.0.0.1%3A9000&region=us-east-1&force-path-style=true'
     )
-    expect(doc.mydumper.filter).toEqual([...inputs.filter, DUMPLING_SYSTEM_SCHEMA_EXCLUSION])
+    expect(doc.mydumper.filter).toEqual([
+      ...filterRules(inputs.filter),
+      DUMPLING_SYSTEM_SCHEMA_EXCLUSION
+    ])
     expect(doc['post-restore'].checksum).toBe('optional')
     // Routed through the rules as written to the TOML: the dash, the capitals and the rewritten space all map back.
     const router = new FileRouter(doc.mydumper.files)
@@ -138,7 +145,7 @@ describe('data-import', () => {
   })
 
   test('the filter keeps system schemas out like Dumpling; no rules, no filter', () => {
-    expect(lightningFilter(['*.*'])).toEqual(['*.*', DUMPLING_SYSTEM_SCHEMA_EXCLUSION])
-    expect(lightningFilter([])).toBeUndefined()
+    expect(lightningFilter(parseFilter(['*.*']))).toEqual(['*.*', DUMPLING_SYSTEM_SCHEMA_EXCLUSION])
+    expect(lightningFilter(parseFilter([]))).toBeUndefined()
   })
 })

@@ -12,6 +12,7 @@ import {
 import type { CapturedBinlog, SelectedTable } from '../../src/phases/migration-state.js'
 import { fakeInputs } from '../helpers/inputs.js'
 import { AURORA_SOURCE, fixture } from '../tidb/dm/dmctl-samples.js'
+import { parseFilter } from '../../src/table-filter/parse.js'
 
 const binlog: CapturedBinlog = {
   file: 'mysql-bin-changelog.018128',
@@ -22,7 +23,11 @@ const binlog: CapturedBinlog = {
 
 function inputs(filter: string[], dm: Partial<ReturnType<typeof fakeInputs>['dm']> = {}) {
   const base = fakeInputs()
-  return { ...base, filter, dm: { ...base.dm, masterAddr: '10.0.0.1:8261', ...dm } }
+  return {
+    ...base,
+    filter: parseFilter(filter),
+    dm: { ...base.dm, masterAddr: '10.0.0.1:8261', ...dm }
+  }
 }
 
 describe('source config', () => {
@@ -95,7 +100,7 @@ describe('task config', () => {
       { database: 'shop', table: 'order-archive' },
       { database: 'crm', table: 'what?' }
     ]
-    const sel = dmSelectionFor(['shop.*', 'crm.*', '!crm.*_tmp'], tables)
+    const sel = dmSelectionFor(parseFilter(['shop.*', 'crm.*', '!crm.*_tmp']), tables)
     expect(sel.exact).toBe(true)
     expect(sel.list.doDbs).toEqual(['shop', 'crm'])
     expect(sel.list.doTables).toEqual([
@@ -107,7 +112,7 @@ describe('task config', () => {
   })
 
   test('without the catalog a pattern filter falls back to whole databases and says it is not exact', () => {
-    const sel = dmSelectionFor(['shop.*', 'crm.*', '!crm.*_tmp'], undefined)
+    const sel = dmSelectionFor(parseFilter(['shop.*', 'crm.*', '!crm.*_tmp']), undefined)
     expect(sel.exact).toBe(false)
     expect(sel.list.doDbs).toEqual(['shop', 'crm'])
     expect(sel.notes[0]).toContain("'!crm.*_tmp' is a pattern")

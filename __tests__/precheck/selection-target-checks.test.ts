@@ -4,6 +4,7 @@ import { targetChecks } from '../../src/precheck/target-checks.js'
 import type { SourceTable } from '../../src/mysql/catalog.js'
 import type { PrecheckFacts } from '../../src/precheck/facts.js'
 import { col, context, goodFacts, rowOf, tbl, withCatalog, withDmContext } from './facts-fixture.js'
+import { parseFilter } from '../../src/table-filter/parse.js'
 
 const withTables = (tables: SourceTable[], extra: Partial<PrecheckFacts> = {}): PrecheckFacts =>
   withCatalog({ tables }, extra)
@@ -23,13 +24,13 @@ describe('selection', () => {
 
   test('databases the filter names literally must be visible to the source user', () => {
     const ctx = context(() => ({
-      filter: ['shop.*', '`crm`.*', 'Other.t', '!nosuch.*', '/re/.*']
+      filter: parseFilter(['shop.*', '`crm`.*', 'Other.t', '!nosuch.*', '/re/.*'])
     }))
     const r = rowOf(selectionChecks(goodFacts(), ctx), 'selection.named-databases')
     expect(r.status).toBe('fail')
     expect(r.reason).toContain("Input 'filter' names `crm`, which the source user cannot see")
     expect(r.reason).toContain('GRANT SELECT ON `crm`.*')
-    const wildcard = context(() => ({ filter: ['*.*'] }))
+    const wildcard = context(() => ({ filter: parseFilter(['*.*']) }))
     expect(
       selectionChecks(goodFacts(), wildcard).some((x) => x.id === 'selection.named-databases')
     ).toBe(false)

@@ -17,6 +17,7 @@ import { RunStateWriter, type RunStateStore } from '../../src/resume/store.js'
 import { newReport } from '../../src/report/types.js'
 import { MIGRATE_PHASES } from '../catalogue/faults.js'
 import { fakeInputs } from '../helpers/inputs.js'
+import { parseFilter } from '../../src/table-filter/parse.js'
 
 const WHERE = 's3://bucket/prefix/.state/test-run.json'
 // The migrate phases without DM's replicate, in graph order.
@@ -125,7 +126,11 @@ describe('run-state record', () => {
     const inputs = fakeInputs()
     const fp = inputFingerprint(inputs)
     expect(Object.values(fp).join(' ')).not.toMatch(/secret/)
-    const other = { ...inputs, filter: ['crm.*'], source: { ...inputs.source, port: 3307 } }
+    const other = {
+      ...inputs,
+      filter: parseFilter(['crm.*']),
+      source: { ...inputs.source, port: 3307 }
+    }
     expect(changedInputs(fp, inputFingerprint(other))).toEqual([
       { name: 'source-port', was: '3306', now: '3307' },
       { name: 'filter', was: 'shop.*', now: 'crm.*' }
@@ -153,7 +158,7 @@ describe('decideResume', () => {
 
   test('changed inputs are refused even on a re-run attempt', () => {
     const record = recordWith('precheck')
-    const inputs = { ...fakeInputs(), filter: ['crm.*'] }
+    const inputs = { ...fakeInputs(), filter: parseFilter(['crm.*']) }
     expect(() => decideResume(ctx({ record, inputs, attempt: 2 }))).toThrow(
       "Cannot resume run-key 'test-run': input filter (was 'shop.*', now 'crm.*') changed"
     )

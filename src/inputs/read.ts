@@ -17,7 +17,12 @@ import { InputError } from './input-error.js'
 import * as aws from './aws-parsers.js'
 import * as parse from './parsers.js'
 import { OPERATIONS, type Inputs } from './types.js'
-import { parseFilter, TableFilterError } from '../table-filter/parse.js'
+import {
+  parseFilter,
+  TableFilterError,
+  type TableFilter,
+  type TableRule
+} from '../table-filter/parse.js'
 import { translateFilter } from '../table-filter/translate.js'
 
 /** Reads a password untrimmed (spaces at either end belong to it) and masks it at once. */
@@ -45,15 +50,17 @@ function filterLines(text: string): { rule: string; index: number }[] {
   })
 }
 
-/** The filter's rules, one per line, with every rule the tool (or this action) would reject reported. */
-function readFilter(text: string, problems: string[]): string[] {
-  const rules: string[] = []
+/**
+ * The filter, parsed: one rule per line, every rule the tool (or this action) would reject reported with its line.
+ * This is the one place the filter is parsed; everything after reads `inputs.filter`.
+ */
+function readFilter(text: string, problems: string[]): TableFilter {
+  const rules: TableRule[] = []
   const before = problems.length
   filterLines(text).forEach(({ rule, index }) => {
     if (rule === '') return
     try {
-      parseFilter([rule])
-      rules.push(rule)
+      rules.push(...parseFilter([rule]).rules)
     } catch (e) {
       if (!(e instanceof TableFilterError)) throw e
       problems.push(
@@ -61,8 +68,9 @@ function readFilter(text: string, problems: string[]): string[] {
       )
     }
   })
+  // Case-insensitive, as Dumpling's default (`--case-sensitive=false`), which the action does not change.
+  const filter: TableFilter = { rules, caseSensitive: false }
   if (problems.length === before && rules.length > 0) {
-    const filter = parseFilter(rules)
     if (!filter.rules.some((r) => r.include)) {
       problems.push(
         "Input 'filter' has only exclusion rules (starting with '!'), so it selects no table: the last matching " +
@@ -74,7 +82,7 @@ function readFilter(text: string, problems: string[]): string[] {
       )
     }
   }
-  return rules
+  return filter
 }
 
 function combine(problems: readonly string[]): string {

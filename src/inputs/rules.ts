@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto'
 import { dmEnabled, type Inputs, type Operation } from './types.js'
 import { partitionOf, type Arn } from './aws-parsers.js'
 import { formatHostPort } from './parsers.js'
+import { filterRules } from '../table-filter/parse.js'
 
 /** The defaults of action.yml, applied in code too so a run without the runner (local, tests) behaves the same. */
 export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {
@@ -233,7 +234,7 @@ export function runIdentity(inputs: Pick<Inputs, 'aws' | 'filter' | 'target'>): 
     `snapshot=${aws.snapshotIdentifier ?? ''}`,
     `s3=${aws.s3?.uri ?? ''}`,
     `target=${formatHostPort(target.host, target.port)}`,
-    `filter=${inputs.filter.join('\n')}`
+    `filter=${filterRules(inputs.filter).join('\n')}`
   ].join('\n')
 }
 

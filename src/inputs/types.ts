@@ -3,6 +3,7 @@
  *
  * Names map 1:1 to the kebab-case inputs of action.yml (`source-host` → `source.host`).
  */
+import type { TableFilter } from '../table-filter/parse.js'
 
 /** What the action does in this run. */
 export type Operation = 'migrate' | 'plan' | 'status' | 'pause' | 'resume' | 'stop'
@@ -97,8 +98,11 @@ export interface Inputs {
   readonly source: DbEndpoint
   readonly target: TargetEndpoint
   readonly aws: AwsInputs
-  /** Table-filter rules in Dumpling syntax, one per element, comments and blank lines removed. */
-  readonly filter: readonly string[]
+  /**
+   * The table filter, parsed once here: its rules in Dumpling syntax (`filter.rules[i].text`, comments and blank
+   * lines removed) and how each matches.
+   */
+  readonly filter: TableFilter
   readonly tools: ToolInputs
   readonly import: ImportInputs
   readonly dm: DmInputs

@@ -20,7 +20,11 @@ import {
   type TableName
 } from '../mysql/table-rows.js'
 import { auroraFileRules } from '../tidb/lightning/aurora-rules.js'
-import { DUMPLING_SYSTEM_SCHEMA_EXCLUSION, parseFilter } from '../table-filter/parse.js'
+import {
+  DUMPLING_SYSTEM_SCHEMA_EXCLUSION,
+  filterRules,
+  type TableFilter
+} from '../table-filter/parse.js'
 import { matchesTable } from '../table-filter/match.js'
 import { formatCount } from '../util/format.js'
 import {
@@ -43,13 +47,13 @@ async function importTables(state: MigrationState, inputs: Inputs): Promise<Tabl
   if (state.tables !== undefined) {
     return state.tables.map((t) => ({ database: t.database, table: t.table }))
   }
-  const filter = parseFilter(inputs.filter)
   const all = await withTarget(inputs, listTables)
-  return all.filter((t) => matchesTable(filter, t.database, t.table))
+  return all.filter((t) => matchesTable(inputs.filter, t.database, t.table))
 }
 
 /** `mydumper.filter`: the filter input, keeping system schemas out as Dumpling does. */
-export function lightningFilter(rules: readonly string[]): string[] | undefined {
+export function lightningFilter(filter: TableFilter): string[] | undefined {
+  const rules = filterRules(filter)
   return rules.length === 0 ? undefined : [...rules, DUMPLING_SYSTEM_SCHEMA_EXCLUSION]
 }
 

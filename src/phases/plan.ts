@@ -10,6 +10,7 @@ import type { PlanReport } from '../report/types.js'
 import { PhaseError } from '../util/errors.js'
 import type { MigrationState } from './migration-state.js'
 import type { PhaseBody } from './phase-body.js'
+import { filterRules } from '../table-filter/parse.js'
 
 /** Where plan.json goes (a function so tests can choose). */
 export interface PlanDeps {
@@ -50,7 +51,7 @@ export function planPhase(state: MigrationState, deps: PlanDeps = DEFAULT_DEPS):
           snapshotIdentifier: inputs.aws.snapshotIdentifier ?? null,
           s3Uri: inputs.aws.s3?.uri ?? null
         },
-        filter: inputs.filter,
+        filter: filterRules(inputs.filter),
         checks: ctx.report.checks,
         ...plan,
         tables: facts.source.ok

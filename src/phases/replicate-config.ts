@@ -4,7 +4,7 @@
 import type { Inputs } from '../inputs/types.js'
 import type { DmBlockAllowList, DmSourceConfigInput, DmTaskConfigInput } from '../tidb/dm/config.js'
 import type { SourceComparison } from '../tidb/dm/source-compare.js'
-import { parseFilter } from '../table-filter/parse.js'
+import type { TableFilter } from '../table-filter/parse.js'
 import { dmName, translateFilter } from '../table-filter/translate.js'
 import type { CapturedBinlog, SelectedTable, SourceFacts } from './migration-state.js'
 import { dmTaskNameFor } from './names.js'
@@ -49,10 +49,10 @@ export interface DmSelection {
  * @param tables the tables the filter selected on the source (precheck), if known
  */
 export function dmSelectionFor(
-  filter: readonly string[],
+  filter: TableFilter,
   tables: readonly SelectedTable[] | undefined
 ): DmSelection {
-  const t = translateFilter(parseFilter(filter))
+  const t = translateFilter(filter)
   const bal = t.blockAllowList
   if (bal !== undefined && t.blockAllowListExact) {
     return {

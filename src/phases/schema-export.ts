@@ -26,6 +26,7 @@ import { needS3, needTiup } from './lightning-phase.js'
 import type { MigrationState } from './migration-state.js'
 import { schemaLocation } from './names.js'
 import type { PhaseBody } from './phase-body.js'
+import { filterRules } from '../table-filter/parse.js'
 
 /** What Dumpling wrote, by kind of file (`<db>-schema-create.sql`, `<db>.<t>-schema.sql`, `…-schema-view.sql`). */
 export interface SchemaFiles {
@@ -51,7 +52,7 @@ export function countSchemaFiles(keys: Iterable<string>): SchemaFiles {
 export function schemaExportArgs(inputs: Inputs, runKey: string): string[] {
   return dumplingArgs({
     source: inputs.source,
-    filter: inputs.filter,
+    filter: filterRules(inputs.filter),
     output: schemaLocation(needS3(inputs), runKey).uri,
     s3Endpoint: effectiveS3Endpoint(inputs.aws),
     s3Region: inputs.aws.region || undefined

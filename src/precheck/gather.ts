@@ -34,7 +34,6 @@ import {
 } from '../mysql/source.js'
 import { readTargetTables, readTidbStatus } from '../mysql/target.js'
 import { errorMessage } from '../util/errors.js'
-import { parseFilter } from '../table-filter/parse.js'
 import { runnerTemp } from '../util/temp-files.js'
 import type {
   AwsSide,
@@ -89,7 +88,7 @@ async function readSource(conn: mysql.Connection, inputs: Inputs): Promise<Sourc
   const settings = binlogSettings(vars, version.flavor)
   const retention = await readRetention(conn, vars)
   const grants = await attempt(async () => parseGrants(await readGrants(conn)))
-  const catalog = await readCatalog(conn, parseFilter(inputs.filter))
+  const catalog = await readCatalog(conn, inputs.filter)
   const position = await attempt(() => readBinlogCoordinates(conn, version, settings.gtidEnabled))
   return { version, settings, retention, grants, catalog, position }
 }

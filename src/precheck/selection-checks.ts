@@ -7,7 +7,7 @@ import type { CheckRow } from '../report/types.js'
 import { exportSkipReason } from '../aws/export-naming.js'
 import { auroraFileRules, seedPatternMisses } from '../tidb/lightning/aurora-rules.js'
 import { formatBytes, plural } from '../util/format.js'
-import { goToLower, parseFilter } from '../table-filter/parse.js'
+import { filterRules, goToLower } from '../table-filter/parse.js'
 import { dmEnabled } from '../inputs/types.js'
 import type { CheckContext, PrecheckFacts } from './facts.js'
 import { listSome, row, tableName } from './facts.js'
@@ -54,7 +54,7 @@ function selectedRow(catalog: SourceCatalog, ctx: CheckContext): CheckRow {
       id,
       title,
       'fail',
-      `Input 'filter' (${ctx.inputs.filter.join(' ')}) selects no table on the source${views}. Databases there: ${dbs}.`
+      `Input 'filter' (${filterRules(ctx.inputs.filter).join(' ')}) selects no table on the source${views}. Databases there: ${dbs}.`
     )
   }
   const dbs = new Set(t.map((x) => x.db)).size
@@ -74,7 +74,7 @@ function selectedRow(catalog: SourceCatalog, ctx: CheckContext): CheckRow {
  * they do not exist, or the user has no privilege on them — information_schema hides both alike.
  */
 function namedDatabasesRow(catalog: SourceCatalog, ctx: CheckContext): CheckRow | undefined {
-  const named = parseFilter(ctx.inputs.filter).rules.flatMap((r) =>
+  const named = ctx.inputs.filter.rules.flatMap((r) =>
     r.include && r.schema.kind === 'literal' ? [r.schema.name] : []
   )
   if (named.length === 0) return undefined

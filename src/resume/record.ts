@@ -11,6 +11,7 @@
 import type { Inputs } from '../inputs/types.js'
 import type { KeyNumber, Report, ReportLink, TableRow, BinlogPosition } from '../report/types.js'
 import type { MigrationState } from '../phases/migration-state.js'
+import { filterRules } from '../table-filter/parse.js'
 
 /** The format version this code writes and reads. */
 export const RUN_STATE_VERSION = 1
@@ -87,7 +88,7 @@ export function inputFingerprint(inputs: Inputs): Record<string, string> {
     'export-task-identifier': aws.exportTaskIdentifier ?? '',
     's3-uri': aws.s3?.uri ?? '',
     's3-endpoint': aws.s3Endpoint ?? '',
-    filter: inputs.filter.join('\n')
+    filter: filterRules(inputs.filter).join('\n')
   }
 }
 

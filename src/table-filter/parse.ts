@@ -252,3 +252,8 @@ export function parseFilter(
   }
   return { rules: parsed, caseSensitive }
 }
+
+/** The filter's rules as written (trimmed), in order: what Dumpling's `--filter` and Lightning's `filter` take. */
+export function filterRules(filter: TableFilter): string[] {
+  return filter.rules.map((r) => r.text)
+}
