@@ -16,7 +16,8 @@ import { newMigrationState } from '../src/phases/migration-state.js'
 import { dmSelectionFor, taskConfigFor } from '../src/phases/replicate-config.js'
 import { newReport } from '../src/report/types.js'
 import { renderSummary } from '../src/report/summary.js'
-import { exportOnlyFor, type TableRef } from '../src/aws/export-naming.js'
+import { exportOnlyFor } from '../src/aws/export-naming.js'
+import type { TableName } from '../src/table-filter/table-name.js'
 import { auroraFileRules } from '../src/tidb/lightning/aurora-rules.js'
 import { renderTaskConfig } from '../src/tidb/dm/config.js'
 import { setupTiup } from '../src/tidb/tiup/tiup.js'
@@ -160,21 +161,18 @@ export async function warmTiup(): Promise<Metric[]> {
 /** Filter, ExportOnly, Lightning file rules, DM block-allow-list and summary for `count` selected tables. */
 export function manyTables(count: number): Metric[] {
   const dbs = Math.ceil(count / 100)
-  const all: TableRef[] = []
+  const all: TableName[] = []
   for (let d = 0; d < dbs; d++) {
-    for (let t = 0; t < 110; t++) all.push({ db: `app_${d}`, table: `Order_Items_${t}` })
+    for (let t = 0; t < 110; t++) all.push({ database: `app_${d}`, table: `Order_Items_${t}` })
   }
   // Every database, minus ten tables of each: the filter does real work and ExportOnly lists tables.
   const filter = ['app_*.*', '!app_*.Order_Items_10?']
   const t0 = performance.now()
   const parsed = parseFilter(filter)
-  const selected = all.filter((t) => matchesTable(parsed, t.db, t.table)).slice(0, count)
+  const selected = all.filter((t) => matchesTable(parsed, t.database, t.table)).slice(0, count)
   const plan = exportOnlyFor(selected, all)
   const rules = auroraFileRules(selected)
-  const selection = dmSelectionFor(
-    parsed,
-    selected.map((t) => ({ database: t.db, table: t.table }))
-  )
+  const selection = dmSelectionFor(parsed, selected)
   const inputs = inputsWith()
   const dmYaml = renderTaskConfig(
     taskConfigFor(
@@ -186,7 +184,7 @@ export function manyTables(count: number): Metric[] {
   )
   const report = newReport('migrate')
   report.tables = selected.map((t, i) => ({
-    database: t.db,
+    database: t.database,
     table: t.table,
     rowsExported: i * 1000,
     rowsImported: i * 1000,

@@ -1,5 +1,6 @@
 // Sorting an export's listing into metadata and per-table data files, on the real S3 key layouts AWS documents.
-import { classifyExportObjects, tableFolder } from '../../src/aws/export-files.js'
+import { classifyExportObjects } from '../../src/aws/export-files.js'
+import { tableFolder } from '../../src/aws/export-naming.js'
 import { describeReal, readReal, realLines } from '../fixtures/real-outputs.js'
 
 test('metadata files at the root, data files per table folder (batched and older layouts), the rest ignored', () => {
@@ -30,9 +31,11 @@ test('metadata files at the root, data files per table folder (batched and older
 })
 
 test('table folders use the names the export writes (\\, backtick, " and space become _)', () => {
-  expect(tableFolder('shop', 'order items')).toBe('shop/shop.order_items')
-  expect(tableFolder('my db', 'a"b')).toBe('my_db/my_db.a_b')
-  expect(tableFolder('analytics', 'PageViews')).toBe('analytics/analytics.PageViews')
+  expect(tableFolder({ database: 'shop', table: 'order items' })).toBe('shop/shop.order_items')
+  expect(tableFolder({ database: 'my db', table: 'a"b' })).toBe('my_db/my_db.a_b')
+  expect(tableFolder({ database: 'analytics', table: 'PageViews' })).toBe(
+    'analytics/analytics.PageViews'
+  )
 })
 
 describeReal('the key layouts of AWS’s documentation', () => {

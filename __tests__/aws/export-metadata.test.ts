@@ -118,11 +118,11 @@ describe('parseExportMetadata and exportedTables', () => {
       JSON.stringify({ skippedTables: [{ target: 'crm.huge', reason: 'ROW_TOO_LARGE' }] })
     )
     const tables = exportedTables(parseExportMetadata(files), warnings, [
-      { db: 'shop', table: 'order.items' }
+      { database: 'shop', table: 'order.items' }
     ])
     expect(tables).toEqual([
       {
-        db: 'shop',
+        database: 'shop',
         table: 'orders',
         status: 'COMPLETE',
         rows: undefined,
@@ -131,7 +131,7 @@ describe('parseExportMetadata and exportedTables', () => {
         reason: undefined
       },
       {
-        db: 'shop',
+        database: 'shop',
         table: 'order.items',
         status: 'COMPLETE',
         rows: undefined,
@@ -140,7 +140,7 @@ describe('parseExportMetadata and exportedTables', () => {
         reason: undefined
       },
       {
-        db: 'crm',
+        database: 'crm',
         table: 'bad',
         status: 'FAILED',
         rows: undefined,
@@ -149,7 +149,7 @@ describe('parseExportMetadata and exportedTables', () => {
         reason: 'column name not supported'
       },
       {
-        db: 'crm',
+        database: 'crm',
         table: 'huge',
         status: undefined,
         rows: undefined,

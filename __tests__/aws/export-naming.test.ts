@@ -1,27 +1,23 @@
-import {
-  exportOnlyFor,
-  exportSkipReason,
-  exportedName,
-  type TableRef
-} from '../../src/aws/export-naming.js'
+import { exportOnlyFor, exportSkipReason, exportedName } from '../../src/aws/export-naming.js'
+import type { TableName } from '../../src/table-filter/table-name.js'
 
 describe('exportSkipReason, exportedName', () => {
   test('the export skips names with a slash; rewrites \\ ` " and space', () => {
-    expect(exportSkipReason({ db: 'd', table: 'a/b' })).toMatch(
+    expect(exportSkipReason({ database: 'd', table: 'a/b' })).toMatch(
       /skips tables whose name contains "\/"/
     )
-    expect(exportSkipReason({ db: 'd', table: 'a.b' })).toBeUndefined()
+    expect(exportSkipReason({ database: 'd', table: 'a.b' })).toBeUndefined()
     expect(exportedName('a\\b`c"d e')).toBe('a_b_c_d_e')
   })
 })
 
 describe('exportOnlyFor', () => {
-  const all: TableRef[] = [
-    { db: 'shop', table: 'orders' },
-    { db: 'shop', table: 'items' },
-    { db: 'crm', table: 'people' },
-    { db: 'crm', table: 'tmp' },
-    { db: 'crm', table: 'my-notes' }
+  const all: TableName[] = [
+    { database: 'shop', table: 'orders' },
+    { database: 'shop', table: 'items' },
+    { database: 'crm', table: 'people' },
+    { database: 'crm', table: 'tmp' },
+    { database: 'crm', table: 'my-notes' }
   ]
 
   test('db.table entries, whole databases when fully selected', () => {
@@ -39,14 +35,14 @@ describe('exportOnlyFor', () => {
   })
 
   test('a database name a partial export cannot name: the whole cluster, with a warning', () => {
-    const plan = exportOnlyFor([{ db: 'my-db', table: 't' }, all[0]!])
+    const plan = exportOnlyFor([{ database: 'my-db', table: 't' }, all[0]!])
     expect(plan.exportOnly).toBeUndefined()
     expect(plan.warnings[0]).toMatch(/database `my-db` has characters/)
   })
 
   test('over 200 KB: whole databases; nothing selected: no list', () => {
     const many = Array.from({ length: 12_000 }, (_, i) => ({
-      db: `d${i % 3}`,
+      database: `d${i % 3}`,
       table: `a_long_table_name_${i}`
     }))
     const plan = exportOnlyFor(many)

@@ -14,9 +14,10 @@ import {
 import type { RowDataPacket } from 'mysql2'
 import type { FaultName } from '../../sandbox/lib/faults.js'
 import type { Inputs } from '../../src/inputs/types.js'
-import { listTables, quoteTable, type TableName } from '../../src/mysql/table-rows.js'
+import { listTables, quoteTable } from '../../src/mysql/table-rows.js'
+import { tableKey, type TableName } from '../../src/table-filter/table-name.js'
 import type { Phase } from '../../src/orchestrator/phase.js'
-import { dataImportPhase, importedKey } from '../../src/phases/data-import.js'
+import { dataImportPhase } from '../../src/phases/data-import.js'
 import {
   newMigrationState,
   type ExportFacts,
@@ -68,7 +69,7 @@ async function counts(
   const out: Record<string, number> = {}
   for (const t of tables) {
     const [row] = await db.query<RowDataPacket[]>(`SELECT COUNT(*) AS n FROM ${quoteTable(t)}`)
-    out[importedKey(t)] = Number(row?.['n'])
+    out[tableKey(t)] = Number(row?.['n'])
   }
   return out
 }
@@ -177,7 +178,7 @@ describe('schema track', () => {
     })
 
     // Every selected table, created exactly as on the source; none of the excluded ones.
-    expect(selected.map(importedKey)).toEqual(
+    expect(selected.map(tableKey)).toEqual(
       expect.arrayContaining(['shop.order-archive', 'analytics.PageViews', 'crm.contacts'])
     )
     for (const t of selected) {
@@ -190,9 +191,7 @@ describe('schema track', () => {
     const onTarget = await targetRows(
       "SELECT TABLE_SCHEMA AS s, TABLE_NAME AS t FROM information_schema.TABLES WHERE TABLE_SCHEMA IN ('shop', 'analytics', 'crm', 'legacy')"
     )
-    expect(onTarget.map((r) => `${r['s']}.${r['t']}`).sort()).toEqual(
-      selected.map(importedKey).sort()
-    )
+    expect(onTarget.map((r) => `${r['s']}.${r['t']}`).sort()).toEqual(selected.map(tableKey).sort())
   })
 
   test('dumpling-connection-refused: schema-export fails with Dumpling’s own line, no schema-uri', async () => {
@@ -289,7 +288,7 @@ describe('data import', () => {
     expect(phase(rerun, 'data-import').note).toBe(
       'resumed from the checkpoint of an earlier attempt'
     )
-    const tables = selected.filter((t) => importedKey(t) !== 'analytics.events')
+    const tables = selected.filter((t) => tableKey(t) !== 'analytics.events')
     const expected = await counts(h.sb.source, tables)
     expected['crm.legacy_contacts'] = 0
     expect(await counts(h.sb.target, tables)).toEqual(expected)

@@ -65,13 +65,13 @@ const rows: CatalogRows = {
 
 test('selects with the filter, leaves system schemas out, separates views, reads keys and sizes', () => {
   const c = buildCatalog(rows, parseFilter(['*.*', '!crm.tmp_*', '!legacy.*']))
-  expect(c.tables.map((t) => `${t.db}.${t.table}`)).toEqual([
+  expect(c.tables.map((t) => `${t.database}.${t.table}`)).toEqual([
     'shop.orders',
     'shop.log',
     'shop.by_email',
     'shop.nullable_uk'
   ])
-  expect(c.views).toEqual([{ db: 'shop', table: 'recent' }])
+  expect(c.views).toEqual([{ database: 'shop', table: 'recent' }])
   const [orders, log, byEmail, nullableUk] = c.tables
   expect(orders).toMatchObject({
     estimatedRows: 500,

@@ -9,9 +9,9 @@ describe('unfinishedImportRows', () => {
         { database: 'crm', table: 'leads' }
       ],
       [
-        { db: 'shop', name: 'orders' },
-        { db: 'crm', name: 'leads' },
-        { db: undefined, name: undefined }
+        { name: { database: 'shop', table: 'orders' } },
+        { name: { database: 'crm', table: 'leads' } },
+        { name: undefined }
       ]
     )
     expect(rows.map((r) => [r.database, r.table, r.status])).toEqual([

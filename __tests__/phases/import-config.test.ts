@@ -134,7 +134,7 @@ describe('data-import', () => {
     // Routed through the rules as written to the TOML: the dash, the capitals and the rewritten space all map back.
     const router = new FileRouter(doc.mydumper.files)
     for (const t of tables) {
-      expect(router.route(sampleExportKey({ db: t.database, table: t.table }))).toEqual({
+      expect(router.route(sampleExportKey(t))).toEqual({
         schema: t.database,
         table: t.table,
         type: 'parquet'

@@ -85,8 +85,8 @@ describe('task config', () => {
     const sel = dmSelectionFor(i.filter, [])
     expect(sel).toMatchObject({ exact: true, notes: [] })
     expect(sel.list.doTables).toEqual([
-      { db: 'shop', table: '*' },
-      { db: 'crm', table: 'contacts' }
+      { dbName: 'shop', tblName: '*' },
+      { dbName: 'crm', tblName: 'contacts' }
     ])
     const cfg = taskConfigFor(i, dmTaskName(i, 'run-1'), binlog, sel)
     expect(cfg.name).toBe('nightly')
@@ -104,9 +104,9 @@ describe('task config', () => {
     expect(sel.exact).toBe(true)
     expect(sel.list.doDbs).toEqual(['shop', 'crm'])
     expect(sel.list.doTables).toEqual([
-      { db: 'shop', table: 'orders' },
-      { db: 'shop', table: 'order-archive' },
-      { db: 'crm', table: '~^what\\?$' }
+      { dbName: 'shop', tblName: 'orders' },
+      { dbName: 'shop', tblName: 'order-archive' },
+      { dbName: 'crm', tblName: '~^what\\?$' }
     ])
     expect(sel.notes.join(' ')).toContain('names the 3 table(s) the filter selected')
   })

@@ -10,7 +10,7 @@ import {
 } from '../../src/phases/verify-rows.js'
 
 const listed = (db: string, table: string, extra: Partial<ExportedTable> = {}): ExportedTable => ({
-  db,
+  database: db,
   table,
   status: 'COMPLETE',
   rows: undefined,

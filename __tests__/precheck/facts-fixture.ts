@@ -30,7 +30,7 @@ export function col(
 /** A selected table with a primary key, 1 000 rows and 1 MiB. */
 export function tbl(db: string, table: string, extra: Partial<SourceTable> = {}): SourceTable {
   return {
-    db,
+    database: db,
     table,
     engine: 'InnoDB',
     estimatedRows: 1000,
@@ -111,8 +111,8 @@ export function goodFacts(extra: Partial<PrecheckFacts> = {}): PrecheckFacts {
       tables: {
         ok: true,
         value: [
-          { db: 'shop', table: 'orders', state: 'absent' },
-          { db: 'shop', table: 'customers', state: 'absent' }
+          { database: 'shop', table: 'orders', state: 'absent' },
+          { database: 'shop', table: 'customers', state: 'absent' }
         ]
       }
     },

@@ -11,7 +11,7 @@ const withTables = (tables: SourceTable[], extra: Partial<PrecheckFacts> = {}): 
 
 describe('selection', () => {
   test('a filter that selects nothing fails, naming the filter and the databases that exist', () => {
-    const facts = withCatalog({ tables: [], views: [{ db: 'shop', table: 'v' }] })
+    const facts = withCatalog({ tables: [], views: [{ database: 'shop', table: 'v' }] })
     const rows = selectionChecks(facts, context())
     expect(rows.map((r) => [r.id, r.status])).toEqual([
       ['selection.tables', 'fail'],
@@ -127,8 +127,8 @@ describe('target', () => {
         tables: {
           ok: true,
           value: [
-            { db: 'shop', table: 'orders', state: 'has-rows' },
-            { db: 'shop', table: 'customers', state: 'empty' }
+            { database: 'shop', table: 'orders', state: 'has-rows' },
+            { database: 'shop', table: 'customers', state: 'empty' }
           ]
         }
       }
@@ -139,7 +139,7 @@ describe('target', () => {
     const empty = goodFacts({
       target: {
         ...goodFacts().target,
-        tables: { ok: true, value: [{ db: 'shop', table: 'customers', state: 'empty' }] }
+        tables: { ok: true, value: [{ database: 'shop', table: 'customers', state: 'empty' }] }
       }
     })
     expect(rowOf(targetChecks(empty, context()), 'target.tables')).toMatchObject({
@@ -152,7 +152,7 @@ describe('target', () => {
     const facts = goodFacts({
       target: {
         ...goodFacts().target,
-        tables: { ok: true, value: [{ db: 'shop', table: 'orders', state: 'has-rows' }] }
+        tables: { ok: true, value: [{ database: 'shop', table: 'orders', state: 'has-rows' }] }
       }
     })
     const resumed = (phasesDone: Record<string, string>) => ({ ...context(), resumed: phasesDone })

@@ -18,7 +18,7 @@ describe('translateFilter on exact names', () => {
       selectsNothing: false,
       exportOnly: ['shop', 'audit'],
       exportOnlyExact: true,
-      blockAllowList: { 'do-dbs': ['shop', 'audit'] },
+      blockAllowList: { doDbs: ['shop', 'audit'], doTables: [], ignoreTables: [] },
       blockAllowListExact: true,
       notes: []
     })
@@ -28,12 +28,13 @@ describe('translateFilter on exact names', () => {
     const t = translate(['shop.orders', 'shop.items', 'audit.*'])
     expect(t.exportOnly).toEqual(['audit', 'shop.orders', 'shop.items'])
     expect(t.blockAllowList).toEqual({
-      'do-dbs': ['audit', 'shop'],
-      'do-tables': [
-        { 'db-name': 'audit', 'tbl-name': '*' },
-        { 'db-name': 'shop', 'tbl-name': 'orders' },
-        { 'db-name': 'shop', 'tbl-name': 'items' }
-      ]
+      doDbs: ['audit', 'shop'],
+      doTables: [
+        { dbName: 'audit', tblName: '*' },
+        { dbName: 'shop', tblName: 'orders' },
+        { dbName: 'shop', tblName: 'items' }
+      ],
+      ignoreTables: []
     })
     expect([t.exportOnlyExact, t.blockAllowListExact]).toEqual([true, true])
   })
@@ -42,7 +43,7 @@ describe('translateFilter on exact names', () => {
     const t = translate(['shop.*', '!shop.tmp'])
     expect([t.exportOnly, t.exportOnlyExact]).toEqual([['shop'], false])
     expect([t.blockAllowList, t.blockAllowListExact]).toEqual([
-      { 'do-dbs': ['shop'], 'ignore-tables': [{ 'db-name': 'shop', 'tbl-name': 'tmp' }] },
+      { doDbs: ['shop'], doTables: [], ignoreTables: [{ dbName: 'shop', tblName: 'tmp' }] },
       true
     ])
     expect(t.notes).toEqual([
@@ -69,11 +70,12 @@ describe('translateFilter on exact names', () => {
     const t = translate(['`my-db`.*', '`we*rd`.`t?`'])
     expect([t.exportOnly, t.exportOnlyExact]).toEqual([undefined, false])
     expect(t.blockAllowList).toEqual({
-      'do-dbs': ['my-db', '~^we\\*rd$'],
-      'do-tables': [
-        { 'db-name': 'my-db', 'tbl-name': '*' },
-        { 'db-name': '~^we\\*rd$', 'tbl-name': '~^t\\?$' }
-      ]
+      doDbs: ['my-db', '~^we\\*rd$'],
+      doTables: [
+        { dbName: 'my-db', tblName: '*' },
+        { dbName: '~^we\\*rd$', tblName: '~^t\\?$' }
+      ],
+      ignoreTables: []
     })
     expect(t.notes).toEqual([
       'a selected name has characters other than letters, digits, $ and _, so Aurora cannot export part of the cluster: the whole cluster is exported'
@@ -94,7 +96,7 @@ describe('translateFilter on patterns', () => {
       selectsNothing: false,
       exportOnly: ['shop', 'audit'],
       exportOnlyExact: false,
-      blockAllowList: { 'do-dbs': ['shop', 'audit'] },
+      blockAllowList: { doDbs: ['shop', 'audit'], doTables: [], ignoreTables: [] },
       blockAllowListExact: false
     })
     expect(t.notes).toEqual([
@@ -129,12 +131,12 @@ function replicated(list: DmBlockAllowList | undefined, db: string, table: strin
     pattern.startsWith('~')
       ? compileGoRegexp(pattern.slice(1), true).test(name)
       : new RegExp(`^${pattern.toLowerCase().replace(/\*/g, '.*').replace(/\?/g, '.')}$`).test(name)
-  const hitTable = (refs: readonly DmTableRef[] | undefined): boolean =>
-    (refs ?? []).some((r) => hit(r['db-name'], db) && hit(r['tbl-name'], table))
-  if (list['do-dbs'].length > 0 && !list['do-dbs'].some((d) => hit(d, db))) return false
-  if (list['do-tables']?.length && hitTable(list['do-tables'])) return true
-  if (hitTable(list['ignore-tables'])) return false
-  return !list['do-tables']?.length
+  const hitTable = (refs: readonly DmTableRef[]): boolean =>
+    refs.some((r) => hit(r.dbName, db) && hit(r.tblName, table))
+  if (list.doDbs.length > 0 && !list.doDbs.some((d) => hit(d, db))) return false
+  if (list.doTables.length > 0 && hitTable(list.doTables)) return true
+  if (hitTable(list.ignoreTables)) return false
+  return list.doTables.length === 0
 }
 
 test('exact translations select exactly the filter’s tables, the others a superset (property)', () => {

@@ -164,9 +164,12 @@ describe('field value formats', () => {
   })
 
   test('qualified table names', () => {
-    expect(parseQualifiedName('`sysbench`.`sbtest1`')).toEqual({ db: 'sysbench', table: 'sbtest1' })
-    expect(parseQualifiedName('`a``b`.`c.d`')).toEqual({ db: 'a`b', table: 'c.d' })
-    expect(parseQualifiedName('db.t')).toEqual({ db: 'db', table: 't' })
+    expect(parseQualifiedName('`sysbench`.`sbtest1`')).toEqual({
+      database: 'sysbench',
+      table: 'sbtest1'
+    })
+    expect(parseQualifiedName('`a``b`.`c.d`')).toEqual({ database: 'a`b', table: 'c.d' })
+    expect(parseQualifiedName('db.t')).toEqual({ database: 'db', table: 't' })
     expect(parseQualifiedName('sbtest1')).toBeUndefined()
   })
 })

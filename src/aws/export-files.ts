@@ -5,7 +5,6 @@
 //   <root>/<db>/<db>.<table>/part-….gz.parquet                                         data (older layout)
 // AWS says the naming "is subject to change… read everything inside the base prefix for the table", so every
 // `.parquet` object below a table folder counts, whatever lies between. Pure.
-import { exportedName } from './export-naming.js'
 import type { S3ObjectInfo } from './s3.js'
 
 /** An export's objects, sorted out. */
@@ -14,12 +13,6 @@ export interface ExportListing {
   readonly metadataKeys: readonly string[]
   /** Parquet objects by table folder (`<db folder>/<db folder>.<table folder>`). */
   readonly dataFiles: ReadonlyMap<string, readonly S3ObjectInfo[]>
-}
-
-/** The folder (relative to the export root) the export writes a table's data to; see exportedName. */
-export function tableFolder(db: string, table: string): string {
-  const d = exportedName(db)
-  return `${d}/${d}.${exportedName(table)}`
 }
 
 /**

@@ -11,6 +11,7 @@
 
 import { arr, date, field, num, str, strOrEmpty, tryJson, type Json } from './json-fields.js'
 import { normaliseExportStatus, type ExportStatus, type ExportWarnings } from './export-task.js'
+import { tableKey, type TableName } from '../table-filter/table-name.js'
 
 /** `export_info_<id>.json`. */
 export interface ExportInfo {
@@ -156,9 +157,7 @@ export function parseExportMetadata(
 }
 
 /** A table of the export, for verification and the summary. */
-export interface ExportedTable {
-  readonly db: string
-  readonly table: string
+export interface ExportedTable extends TableName {
   readonly status: ExportStatus | undefined
   /** Undefined: the export's files carry no row counts (see the top of this file). */
   readonly rows: number | undefined
@@ -169,16 +168,13 @@ export interface ExportedTable {
 }
 
 /** Splits `db.table`, preferring a known table whose two parts join to the target (dots in names). */
-function splitTarget(
-  target: string,
-  known: readonly { db: string; table: string }[]
-): { db: string; table: string } {
-  const hit = known.find((t) => `${t.db}.${t.table}` === target)
-  if (hit) return { db: hit.db, table: hit.table }
+function splitTarget(target: string, known: readonly TableName[]): TableName {
+  const hit = known.find((t) => tableKey(t) === target)
+  if (hit) return { database: hit.database, table: hit.table }
   const dot = target.indexOf('.')
   return dot < 0
-    ? { db: target, table: '' }
-    : { db: target.slice(0, dot), table: target.slice(dot + 1) }
+    ? { database: target, table: '' }
+    : { database: target.slice(0, dot), table: target.slice(dot + 1) }
 }
 
 /**
@@ -188,7 +184,7 @@ function splitTarget(
 export function exportedTables(
   meta: ExportMetadata,
   warnings?: ExportWarnings,
-  known: readonly { db: string; table: string }[] = []
+  known: readonly TableName[] = []
 ): ExportedTable[] {
   const skipped = new Map((warnings?.skippedTables ?? []).map((s) => [s.target, s.reason]))
   const out: ExportedTable[] = meta.tables.map((t) => {

@@ -5,28 +5,28 @@
 // skips tables whose name contains `/` (aws.md §1.4). A partial export (`ExportOnly`) names databases and tables
 // with A–Z, 0–9, `$` and `_` only, in a list of at most 200 KB (aws.md §1.1).
 
-/** A source table. */
-export interface TableRef {
-  readonly db: string
-  readonly table: string
-}
+import type { TableName } from '../table-filter/table-name.js'
 
 /** The folder name the export writes for a database or table name. */
 export function exportedName(name: string): string {
   return name.replace(/[\\`" ]/g, '_')
 }
 
+/** The folder (relative to the export root) the export writes a table's data to: `<db>/<db>.<table>`. */
+export function tableFolder(t: TableName): string {
+  const db = exportedName(t.database)
+  return `${db}/${db}.${exportedName(t.table)}`
+}
+
 /** A representative S3 key (relative to the export root) of a table's data. */
-export function sampleExportKey(t: TableRef, batch = '1'): string {
-  const db = exportedName(t.db)
-  const dir = `${db}/${db}.${exportedName(t.table)}`
-  return `${dir}/${batch}/part-00000-c5a881bb-58ff-4ee6-1111-b41ecff340a3-c000.gz.parquet`
+export function sampleExportKey(t: TableName, batch = '1'): string {
+  return `${tableFolder(t)}/${batch}/part-00000-c5a881bb-58ff-4ee6-1111-b41ecff340a3-c000.gz.parquet`
 }
 
 /** Why the export will skip a table whatever the rules (aws.md §1.4), or undefined. */
-export function exportSkipReason(t: TableRef): string | undefined {
+export function exportSkipReason(t: TableName): string | undefined {
   return t.table.includes('/')
-    ? `the Aurora export skips tables whose name contains "/" (\`${t.db}\`.\`${t.table}\`)`
+    ? `the Aurora export skips tables whose name contains "/" (\`${t.database}\`.\`${t.table}\`)`
     : undefined
 }
 
@@ -52,8 +52,8 @@ const listBytes = (entries: readonly string[]): number =>
  * such characters cannot be listed at all, so the whole cluster is exported. Each fallback comes with a warning.
  */
 export function exportOnlyFor(
-  selected: readonly TableRef[],
-  allTables?: readonly TableRef[]
+  selected: readonly TableName[],
+  allTables?: readonly TableName[]
 ): ExportOnlyPlan {
   const warnings: string[] = []
   if (selected.length === 0) {
@@ -64,9 +64,9 @@ export function exportOnlyFor(
   }
   const byDb = new Map<string, Set<string>>()
   for (const t of selected) {
-    const set = byDb.get(t.db) ?? new Set<string>()
+    const set = byDb.get(t.database) ?? new Set<string>()
     set.add(t.table)
-    byDb.set(t.db, set)
+    byDb.set(t.database, set)
   }
   const badDbs = [...byDb.keys()].filter((db) => !PARTIAL_EXPORT_NAME.test(db))
   if (badDbs.length > 0) {
@@ -81,7 +81,7 @@ export function exportOnlyFor(
   const dbEntries: string[] = []
   for (const [db, tables] of [...byDb].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     dbEntries.push(db)
-    const all = allTables?.filter((t) => t.db === db)
+    const all = allTables?.filter((t) => t.database === db)
     const everything = all !== undefined && all.length > 0 && all.every((t) => tables.has(t.table))
     const bad = [...tables].filter((t) => !PARTIAL_EXPORT_NAME.test(t))
     if (everything) {

@@ -7,6 +7,7 @@ import type mysql from 'mysql2/promise'
 import type { TableFilter } from '../table-filter/parse.js'
 import { matchesTable } from '../table-filter/match.js'
 import { cellText } from './source.js'
+import type { TableName } from '../table-filter/table-name.js'
 
 /** Schemas never migrated: the server's own (Dumpling's default filter leaves them out too). */
 export const SYSTEM_SCHEMAS = ['mysql', 'sys', 'information_schema', 'performance_schema'] as const
@@ -24,9 +25,7 @@ export interface SourceColumn {
 }
 
 /** A selected base table. */
-export interface SourceTable {
-  readonly db: string
-  readonly table: string
+export interface SourceTable extends TableName {
   readonly engine: string | null
   /** information_schema.TABLES.TABLE_ROWS: an estimate for InnoDB. */
   readonly estimatedRows: number
@@ -46,7 +45,7 @@ export interface SourceTable {
 export interface SourceCatalog {
   readonly tables: readonly SourceTable[]
   /** Views the filter matches (Dumpling dumps their DDL; the export has no data for them). */
-  readonly views: readonly { readonly db: string; readonly table: string }[]
+  readonly views: readonly TableName[]
   /**
    * Every non-system database the user can see, selected or not (to help fix a filter that selects nothing). A
    * database the user has no privilege on is invisible, like its tables.
@@ -126,12 +125,12 @@ export function buildCatalog(rowsIn: CatalogRows, filter: TableFilter): SourceCa
     rowsIn.foreignKeys.map((f) => [key(str(f['db']), str(f['tbl'])), num(f['n'])])
   )
   const tables: SourceTable[] = []
-  const views: { db: string; table: string }[] = []
+  const views: TableName[] = []
   for (const t of chosen) {
     const db = str(t['db'])
     const table = str(t['tbl'])
     if (/VIEW/i.test(str(t['type']))) {
-      views.push({ db, table })
+      views.push({ database: db, table })
       continue
     }
     const columns: SourceColumn[] = (columnsOf.get(key(db, table)) ?? []).map((c) => ({
@@ -148,7 +147,7 @@ export function buildCatalog(rowsIn: CatalogRows, filter: TableFilter): SourceCa
     const k = keys(indexesOf.get(key(db, table)) ?? [], columns)
     const dataBytes = num(t['data_bytes'])
     tables.push({
-      db,
+      database: db,
       table,
       engine: t['engine'] === null || t['engine'] === undefined ? null : str(t['engine']),
       estimatedRows: num(t['row_count']),

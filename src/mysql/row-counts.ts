@@ -3,12 +3,7 @@
 // information_schema's TABLE_ROWS estimate.
 import type mysql from 'mysql2/promise'
 import { errorMessage } from '../util/errors.js'
-
-/** A table to count. */
-export interface CountedTable {
-  readonly database: string
-  readonly table: string
-}
+import { tableKey, type TableName } from '../table-filter/table-name.js'
 
 /** A count, or why there is none. */
 export type RowCount =
@@ -18,9 +13,6 @@ export type RowCount =
 export function quoteIdent(name: string): string {
   return `\`${name.replace(/`/g, '``')}\``
 }
-
-/** `db.table` — the key the phases use for a table. */
-export const tableKey = (t: CountedTable): string => `${t.database}.${t.table}`
 
 /**
  * Counts the rows of each table. A table that does not exist is `missing` (ER_NO_SUCH_TABLE / ER_BAD_DB_ERROR);
@@ -32,7 +24,7 @@ export const tableKey = (t: CountedTable): string => `${t.database}.${t.table}`
  */
 export async function countRows(
   conn: Pick<mysql.Connection, 'query'>,
-  tables: readonly CountedTable[],
+  tables: readonly TableName[],
   onProgress?: (done: number, total: number) => void
 ): Promise<Map<string, RowCount>> {
   const out = new Map<string, RowCount>()

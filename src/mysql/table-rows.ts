@@ -3,12 +3,7 @@
 // fails (a table is missing) is asked again table by table so the missing one is named.
 import type mysql from 'mysql2/promise'
 import type { RowDataPacket } from 'mysql2'
-
-/** A table on a server. */
-export interface TableName {
-  readonly database: string
-  readonly table: string
-}
+import type { TableName } from '../table-filter/table-name.js'
 
 /** `` `db`.`t` `` with backticks doubled. */
 export function quoteTable(t: TableName): string {

@@ -4,7 +4,7 @@
 import type mysql from 'mysql2/promise'
 import { formatHostPort } from '../inputs/parsers.js'
 import { errorMessage } from '../util/errors.js'
-import type { TableRef } from '../aws/export-naming.js'
+import type { TableName } from '../table-filter/table-name.js'
 
 /** What TiDB's status port says about itself. */
 export interface TidbStatus {
@@ -52,7 +52,7 @@ export async function readTidbStatus(
 }
 
 /** One selected table on the target. */
-export interface TargetTableState extends TableRef {
+export interface TargetTableState extends TableName {
   readonly state: 'absent' | 'empty' | 'has-rows'
 }
 
@@ -64,10 +64,10 @@ const quoteId = (name: string): string => `\`${name.replace(/`/g, '``')}\``
  */
 export async function readTargetTables(
   conn: mysql.Connection,
-  tables: readonly TableRef[]
+  tables: readonly TableName[]
 ): Promise<TargetTableState[]> {
   if (tables.length === 0) return []
-  const dbs = [...new Set(tables.map((t) => t.db))]
+  const dbs = [...new Set(tables.map((t) => t.database))]
   const [lctn] = await conn.query('SELECT @@lower_case_table_names AS l')
   const fold = Number((lctn as Record<string, unknown>[])[0]?.['l'] ?? 0) !== 0
   const norm = (s: string): string => (fold ? s.toLowerCase() : s)
@@ -76,20 +76,20 @@ export async function readTargetTables(
       WHERE TABLE_SCHEMA IN (${dbs.map(() => '?').join(', ')})`,
     dbs
   )
-  const present = new Map<string, TableRef>()
+  const present = new Map<string, TableName>()
   for (const r of existing as Record<string, unknown>[]) {
-    const ref = { db: String(r['db']), table: String(r['tbl']) }
-    present.set(`${norm(ref.db)}\u0000${norm(ref.table)}`, ref)
+    const ref = { database: String(r['db']), table: String(r['tbl']) }
+    present.set(`${norm(ref.database)}\u0000${norm(ref.table)}`, ref)
   }
   const out: TargetTableState[] = []
   for (const t of tables) {
-    const found = present.get(`${norm(t.db)}\u0000${norm(t.table)}`)
+    const found = present.get(`${norm(t.database)}\u0000${norm(t.table)}`)
     if (!found) {
       out.push({ ...t, state: 'absent' })
       continue
     }
     const [rowsFound] = await conn.query(
-      `SELECT 1 FROM ${quoteId(found.db)}.${quoteId(found.table)} LIMIT 1`
+      `SELECT 1 FROM ${quoteId(found.database)}.${quoteId(found.table)} LIMIT 1`
     )
     out.push({ ...t, state: (rowsFound as unknown[]).length > 0 ? 'has-rows' : 'empty' })
   }

@@ -12,13 +12,7 @@
 // Success only when the log says `the whole procedure completed`. Afterwards the rows of every table are counted on
 // the target (Lightning's log does not give rows per table) and handed to the verify phase in `state.imported`.
 import type { Inputs } from '../inputs/types.js'
-import {
-  countRows,
-  listTables,
-  nonEmptyTables,
-  truncateTables,
-  type TableName
-} from '../mysql/table-rows.js'
+import { countRows, listTables, nonEmptyTables, truncateTables } from '../mysql/table-rows.js'
 import { auroraFileRules } from '../tidb/lightning/aurora-rules.js'
 import {
   DUMPLING_SYSTEM_SCHEMA_EXCLUSION,
@@ -38,9 +32,8 @@ import type { TableRow } from '../report/types.js'
 import type { ExportFacts, MigrationState } from './migration-state.js'
 import type { PhaseBody } from './phase-body.js'
 import { upsertTableRows } from './verify-rows.js'
-
-/** `db.table`, the key of `state.imported.perTable`. */
-export const importedKey = (t: TableName): string => `${t.database}.${t.table}`
+import { tableKey, type TableName } from '../table-filter/table-name.js'
+import type { TableCompletion } from '../tidb/lightning/report.js'
 
 /** The tables the import writes: those precheck selected, or else the target's tables the filter selects. */
 async function importTables(state: MigrationState, inputs: Inputs): Promise<TableName[]> {
@@ -66,9 +59,7 @@ export function dataImportConfig(
   exported: Pick<ExportFacts, 'bucket' | 'prefix'>,
   tables: readonly TableName[]
 ): { config: ImportPhaseOptions['config']; warnings: string[] } {
-  const { rules, warnings } = auroraFileRules(
-    tables.map((t) => ({ db: t.database, table: t.table }))
-  )
+  const { rules, warnings } = auroraFileRules(tables)
   const filter = lightningFilter(inputs.filter)
   return {
     config: {
@@ -107,11 +98,11 @@ function ownRowsOf(
  */
 export function unfinishedImportRows(
   tables: readonly TableName[],
-  completed: readonly { readonly db: string | undefined; readonly name: string | undefined }[]
+  completed: readonly Pick<TableCompletion, 'name'>[]
 ): TableRow[] {
-  const done = new Set(completed.map((c) => `${c.db ?? ''}.${c.name ?? ''}`.toLowerCase()))
+  const done = new Set(completed.flatMap((c) => (c.name ? [tableKey(c.name).toLowerCase()] : [])))
   return tables.map((t) =>
-    done.has(importedKey(t).toLowerCase())
+    done.has(tableKey(t).toLowerCase())
       ? {
           database: t.database,
           table: t.table,
@@ -164,7 +155,7 @@ export function dataImportPhase(state: MigrationState): PhaseBody {
         let total = 0
         tables.forEach((t, i) => {
           const n = counts[i] ?? 0
-          perTable[importedKey(t)] = n
+          perTable[tableKey(t)] = n
           total += n
         })
         // verify shows Lightning's own per-table checksum verdicts beside the row counts.

@@ -82,7 +82,7 @@ async function startOrReattach(
   const id = exportTaskIdFor(state.runKey)
   if (!state.tables)
     throw new PhaseError(PHASE, 'The selected tables are unknown: the precheck phase records them.')
-  const plan = exportOnlyFor(state.tables.map((t) => ({ db: t.database, table: t.table })))
+  const plan = exportOnlyFor(state.tables)
   for (const w of plan.warnings) ctx.log.warning(w)
   const prefix = exportS3Prefix(to.s3)
   try {

@@ -10,9 +10,9 @@ import {
   lightningFailure,
   runLightningImport,
   type LightningImportOptions,
-  type ImportTable,
   type LightningImportResult
 } from '../tidb/lightning/import.js'
+import type { TableName } from '../table-filter/table-name.js'
 import type { TiupSetup } from '../tidb/tiup/tiup.js'
 import type { MigrationState } from './migration-state.js'
 
@@ -64,7 +64,7 @@ export interface ImportPhaseOptions {
   readonly config: Pick<LightningTomlOptions, 'dataSourceDir'> &
     Partial<Pick<LightningTomlOptions, 'files' | 'filter' | 'checksum'>>
   readonly useCheckpoint: boolean
-  readonly nonEmptyTables?: () => Promise<readonly ImportTable[]>
+  readonly nonEmptyTables?: () => Promise<readonly TableName[]>
   readonly ownRows?: LightningImportOptions['ownRows']
   /** Sees the finished run before it is judged, so a failed import can still report what it completed. */
   readonly onFinished?: (run: LightningImportResult) => void

@@ -56,7 +56,7 @@ export function planPhase(state: MigrationState, deps: PlanDeps = DEFAULT_DEPS):
         ...plan,
         tables: facts.source.ok
           ? facts.source.value.catalog.tables.map((t) => ({
-              database: t.db,
+              database: t.database,
               table: t.table,
               estimatedRows: t.estimatedRows,
               bytes: t.bytes,

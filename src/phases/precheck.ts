@@ -51,7 +51,7 @@ function remember(
     gtidEnabled: src.settings.gtidEnabled
   }
   const selected = src.catalog.tables.map((t) => ({
-    database: t.db,
+    database: t.database,
     table: t.table,
     estimatedRows: t.estimatedRows,
     bytes: t.bytes,

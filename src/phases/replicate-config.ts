@@ -2,10 +2,10 @@
 // the incremental task config (block-allow-list from the same `filter` the schema export used, `meta` from the
 // recorded binlog position), and whether an already registered source may be reused. Pure.
 import type { Inputs } from '../inputs/types.js'
-import type { DmBlockAllowList, DmSourceConfigInput, DmTaskConfigInput } from '../tidb/dm/config.js'
+import type { DmSourceConfigInput, DmTaskConfigInput } from '../tidb/dm/config.js'
 import type { SourceComparison } from '../tidb/dm/source-compare.js'
 import type { TableFilter } from '../table-filter/parse.js'
-import { dmName, translateFilter } from '../table-filter/translate.js'
+import { dmName, translateFilter, type DmBlockAllowList } from '../table-filter/translate.js'
 import type { CapturedBinlog, SelectedTable, SourceFacts } from './migration-state.js'
 import { dmTaskNameFor } from './names.js'
 
@@ -56,14 +56,7 @@ export function dmSelectionFor(
   const bal = t.blockAllowList
   if (bal !== undefined && t.blockAllowListExact) {
     return {
-      list: {
-        doDbs: bal['do-dbs'],
-        doTables: (bal['do-tables'] ?? []).map((r) => ({ db: r['db-name'], table: r['tbl-name'] })),
-        ignoreTables: (bal['ignore-tables'] ?? []).map((r) => ({
-          db: r['db-name'],
-          table: r['tbl-name']
-        }))
-      },
+      list: bal,
       exact: true,
       notes: []
     }
@@ -72,7 +65,7 @@ export function dmSelectionFor(
     return {
       list: {
         doDbs: [...new Set(tables.map((x) => dmName(x.database)))],
-        doTables: tables.map((x) => ({ db: dmName(x.database), table: dmName(x.table) })),
+        doTables: tables.map((x) => ({ dbName: dmName(x.database), tblName: dmName(x.table) })),
         ignoreTables: []
       },
       exact: true,
@@ -84,8 +77,8 @@ export function dmSelectionFor(
   }
   return {
     list: {
-      doDbs: bal?.['do-dbs'] ?? [],
-      doTables: (bal?.['do-tables'] ?? []).map((r) => ({ db: r['db-name'], table: r['tbl-name'] })),
+      doDbs: bal?.doDbs ?? [],
+      doTables: bal?.doTables ?? [],
       ignoreTables: []
     },
     exact: false,

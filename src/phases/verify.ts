@@ -13,9 +13,11 @@ import {
   type ExportedTable,
   type ExportMetadata
 } from '../aws/export-metadata.js'
-import { classifyExportObjects, tableFolder, type ExportListing } from '../aws/export-files.js'
+import { classifyExportObjects, type ExportListing } from '../aws/export-files.js'
+import { tableFolder } from '../aws/export-naming.js'
 import type { S3 } from '../aws/s3.js'
-import { countRows, tableKey, type RowCount } from '../mysql/row-counts.js'
+import { countRows, type RowCount } from '../mysql/row-counts.js'
+import { tableKey } from '../table-filter/table-name.js'
 import type { PhaseContext } from '../orchestrator/phase.js'
 import { PhaseError } from '../util/errors.js'
 import { formatCount } from '../util/format.js'
@@ -102,10 +104,10 @@ function evidence(
   rows: ReadonlyMap<string, number>,
   target: ReadonlyMap<string, RowCount>
 ): TableEvidence[] {
-  const byName = new Map(exported.map((e) => [`${e.db}.${e.table}`, e]))
+  const byName = new Map(exported.map((e) => [tableKey(e), e]))
   const byFolder = new Map<string, string[]>()
   for (const t of tables) {
-    const f = tableFolder(t.database, t.table)
+    const f = tableFolder(t)
     byFolder.set(f, [...(byFolder.get(f) ?? []), tableKey(t)])
   }
   const checksums = new Map(
@@ -113,7 +115,7 @@ function evidence(
   )
   return tables.map((t) => {
     const key = tableKey(t)
-    const folder = tableFolder(t.database, t.table)
+    const folder = tableFolder(t)
     return {
       database: t.database,
       table: t.table,
@@ -157,7 +159,7 @@ export function verifyPhase(state: MigrationState, deps: AwsPhaseDeps = {}): Pha
           s3,
           exp,
           listing,
-          new Set(tables.map((t) => tableFolder(t.database, t.table)))
+          new Set(tables.map((t) => tableFolder(t)))
         )
       } catch (e) {
         throw awsPhaseError(PHASE, `Reading the export ${exp.uri}`, e)
@@ -168,8 +170,7 @@ export function verifyPhase(state: MigrationState, deps: AwsPhaseDeps = {}): Pha
         general: [],
         text: undefined
       }
-      const known = tables.map((t) => ({ db: t.database, table: t.table }))
-      const exported = exportedTables(meta, warnings, known)
+      const exported = exportedTables(meta, warnings, tables)
       const target = await targetCounts(ctx, tables)
       const verdicts = evidence(state, tables, exported, meta.tables.length > 0, rows, target).map(
         judgeTable

@@ -13,6 +13,7 @@ import type {
 } from '../mysql/source.js'
 import type { TargetTableState, TidbStatus } from '../mysql/target.js'
 import type { CheckRow } from '../report/types.js'
+import type { TableName } from '../table-filter/table-name.js'
 
 /** A read that worked, or why it did not. */
 export type Outcome<T> =
@@ -89,5 +90,4 @@ export function listSome(items: readonly string[], max = 5): string {
 }
 
 /** `` `db`.`table` `` as the reasons show a table. */
-export const tableName = (t: { readonly db: string; readonly table: string }): string =>
-  `\`${t.db}\`.\`${t.table}\``
+export const tableName = (t: TableName): string => `\`${t.database}\`.\`${t.table}\``

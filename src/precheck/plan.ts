@@ -58,9 +58,9 @@ export function tableRisks(t: SourceTable): string[] {
 function databases(tables: readonly SourceTable[]): PlanDatabase[] {
   const by = new Map<string, PlanDatabase>()
   for (const t of tables) {
-    const d = by.get(t.db) ?? { database: t.db, tables: 0, estimatedRows: 0, bytes: 0 }
-    by.set(t.db, {
-      database: t.db,
+    const d = by.get(t.database) ?? { database: t.database, tables: 0, estimatedRows: 0, bytes: 0 }
+    by.set(t.database, {
+      database: t.database,
       tables: d.tables + 1,
       estimatedRows: d.estimatedRows + t.estimatedRows,
       bytes: d.bytes + t.bytes

@@ -57,7 +57,7 @@ function selectedRow(catalog: SourceCatalog, ctx: CheckContext): CheckRow {
       `Input 'filter' (${filterRules(ctx.inputs.filter).join(' ')}) selects no table on the source${views}. Databases there: ${dbs}.`
     )
   }
-  const dbs = new Set(t.map((x) => x.db)).size
+  const dbs = new Set(t.map((x) => x.database)).size
   const rows = t.reduce((n, x) => n + x.estimatedRows, 0)
   const bytes = t.reduce((n, x) => n + x.bytes, 0)
   return row(
@@ -196,7 +196,7 @@ function caseRow(tables: readonly SourceTable[]): CheckRow {
   const seen = new Map<string, SourceTable>()
   const clashes: string[] = []
   for (const t of tables) {
-    const k = `${t.db.toLowerCase()}.${t.table.toLowerCase()}`
+    const k = `${t.database.toLowerCase()}.${t.table.toLowerCase()}`
     const other = seen.get(k)
     // Sorted, so the message does not depend on the order a case-insensitive collation listed them in.
     if (other) clashes.push([tableName(other), tableName(t)].sort().join(' and '))

@@ -215,7 +215,7 @@ function privilegeRow(src: SourceSide, ctx: CheckContext): CheckRow {
     return row(id, title, 'warn', `Could not read SHOW GRANTS: ${src.grants.message}`)
   const g = src.grants.value
   const fold = src.settings.lowerCaseTableNames !== 0
-  const noSelect = src.catalog.tables.filter((t) => !canSelect(g, t.db, t.table, fold))
+  const noSelect = src.catalog.tables.filter((t) => !canSelect(g, t.database, t.table, fold))
   const missing = globalPrivilegeNeeds(dmEnabled(ctx.inputs)).filter(
     (n) =>
       !hasGlobal(g, n.privilege) &&

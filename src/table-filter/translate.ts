@@ -5,18 +5,26 @@
  * say it; anything else falls back to whole databases (a superset) and says so in `notes`.
  */
 import { goToLower, type NameMatcher, type TableFilter } from './parse.js'
+import { tableKey, type TableName } from './table-name.js'
 
-/** A `{db-name, tbl-name}` entry of a DM block-allow-list. */
+/**
+ * One `{db-name, tbl-name}` entry of a DM block-allow-list: DM's patterns (a name as it is, `*` and `?` wildcards,
+ * or `~regexp`; see dmName), not a table name.
+ */
 export interface DmTableRef {
-  readonly 'db-name': string
-  readonly 'tbl-name': string
+  readonly dbName: string
+  readonly tblName: string
 }
 
-/** One entry of a DM task's `block-allow-list`, with the task file's keys. */
+/**
+ * One rule of a DM task's `block-allow-list`; tidb/dm/config.ts writes it with the task file's keys (`do-dbs`,
+ * `do-tables`, `ignore-tables`, `ignore-dbs`), leaving out the empty lists.
+ */
 export interface DmBlockAllowList {
-  readonly 'do-dbs': readonly string[]
-  readonly 'do-tables'?: readonly DmTableRef[]
-  readonly 'ignore-tables'?: readonly DmTableRef[]
+  readonly doDbs: readonly string[]
+  readonly doTables: readonly DmTableRef[]
+  readonly ignoreTables: readonly DmTableRef[]
+  readonly ignoreDbs?: readonly string[]
 }
 
 /** What {@link translateFilter} found. */
@@ -46,7 +54,7 @@ const EXPORTABLE_NAME = /^[A-Za-z0-9$_]+$/
 /** The filter's exact-name selection: whole databases minus excluded tables, plus single tables. */
 interface ExactSelection {
   readonly dbs: Map<string, { name: string; excluded: Map<string, string> }>
-  readonly tables: Map<string, { db: string; table: string }>
+  readonly tables: Map<string, TableName>
 }
 
 const isExactRule = (schema: NameMatcher, table: NameMatcher): boolean =>
@@ -73,7 +81,7 @@ function exactSelection(filter: TableFilter): ExactSelection {
       const whole = dbs.get(dbKey)
       if (whole && rule.include) whole.excluded.delete(key(table))
       else if (whole) whole.excluded.set(key(table), table)
-      else if (rule.include) tables.set(`${dbKey}\0${key(table)}`, { db, table })
+      else if (rule.include) tables.set(`${dbKey}\0${key(table)}`, { database: db, table })
       else tables.delete(`${dbKey}\0${key(table)}`)
     }
   }
@@ -93,13 +101,10 @@ function translateExact(
   const wholeDbs = [...sel.dbs.values()]
   const singles = [...sel.tables.values()]
   const excluded = wholeDbs.flatMap((d) =>
-    [...d.excluded.values()].map((t) => ({ db: d.name, table: t }))
+    [...d.excluded.values()].map((t) => ({ database: d.name, table: t }))
   )
-  const names = [...wholeDbs.map((d) => d.name), ...singles.flatMap((t) => [t.db, t.table])]
-  let exportOnly: string[] | undefined = [
-    ...wholeDbs.map((d) => d.name),
-    ...singles.map((t) => `${t.db}.${t.table}`)
-  ]
+  const names = [...wholeDbs.map((d) => d.name), ...singles.flatMap((t) => [t.database, t.table])]
+  let exportOnly: string[] | undefined = [...wholeDbs.map((d) => d.name), ...singles.map(tableKey)]
   let exportOnlyExact = excluded.length === 0
   if (!names.every((n) => EXPORTABLE_NAME.test(n))) {
     exportOnly = undefined
@@ -109,29 +114,26 @@ function translateExact(
     )
   } else if (!exportOnlyExact) {
     notes.push(
-      `ExportOnly cannot exclude single tables, so ${excluded.map((e) => `${e.db}.${e.table}`).join(', ')} ${excluded.length === 1 ? 'is' : 'are'} exported too`
+      `ExportOnly cannot exclude single tables, so ${excluded.map(tableKey).join(', ')} ${excluded.length === 1 ? 'is' : 'are'} exported too`
     )
   }
-  const ref = (db: string, table: string): DmTableRef => ({
-    'db-name': dmName(db),
-    'tbl-name': dmName(table)
+  const ref = (t: TableName): DmTableRef => ({
+    dbName: dmName(t.database),
+    tblName: dmName(t.table)
   })
   const doDbs = [
-    ...new Set([...wholeDbs.map((d) => dmName(d.name)), ...singles.map((t) => dmName(t.db))])
+    ...new Set([...wholeDbs.map((d) => dmName(d.name)), ...singles.map((t) => dmName(t.database))])
   ]
   let blockAllowList: DmBlockAllowList
   let blockAllowListExact = true
   if (singles.length === 0) {
-    blockAllowList =
-      excluded.length === 0
-        ? { 'do-dbs': doDbs }
-        : { 'do-dbs': doDbs, 'ignore-tables': excluded.map((e) => ref(e.db, e.table)) }
+    blockAllowList = { doDbs, doTables: [], ignoreTables: excluded.map(ref) }
   } else {
     const doTables = [
-      ...wholeDbs.map((d) => ({ 'db-name': dmName(d.name), 'tbl-name': '*' })),
-      ...singles.map((t) => ref(t.db, t.table))
+      ...wholeDbs.map((d) => ({ dbName: dmName(d.name), tblName: '*' })),
+      ...singles.map(ref)
     ]
-    blockAllowList = { 'do-dbs': doDbs, 'do-tables': doTables }
+    blockAllowList = { doDbs, doTables, ignoreTables: [] }
     if (excluded.length > 0) {
       // DM accepts a table matching do-tables before it looks at ignore-tables, so `db.*` there cannot exclude.
       blockAllowListExact = false
@@ -181,7 +183,9 @@ export function translateFilter(filter: TableFilter): FilterTranslation {
   const exportOnly = literalSchemas?.every((n) => EXPORTABLE_NAME.test(n))
     ? literalSchemas
     : undefined
-  const blockAllowList = literalSchemas ? { 'do-dbs': literalSchemas.map(dmName) } : undefined
+  const blockAllowList: DmBlockAllowList | undefined = literalSchemas
+    ? { doDbs: literalSchemas.map(dmName), doTables: [], ignoreTables: [] }
+    : undefined
   return {
     simple,
     selectsNothing: !hasInclude,

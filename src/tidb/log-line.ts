@@ -11,6 +11,8 @@
 // cut at terminal width (unterminated quotes), and the 2019 plain-text format
 // (`2019/04/19 10:57:24.508  [info] progress: …`).
 
+import type { TableName } from '../table-filter/table-name.js'
+
 /** Which shape the line had. `plain` is anything else (stdout text, tables, stack lines). */
 export type LogFormat = 'zap' | 'text' | 'plain'
 
@@ -210,17 +212,17 @@ export function parseLogLine(line: string): LogLine {
 }
 
 /** `` `db`.`tbl` `` (backticks doubled inside names) or `db.tbl` → its parts; undefined when it is neither. */
-export function parseQualifiedName(text: string): { db: string; table: string } | undefined {
+export function parseQualifiedName(text: string): TableName | undefined {
   const quoted = /^`((?:[^`]|``)*)`\.`((?:[^`]|``)*)`$/.exec(text)
   if (quoted) {
     return {
-      db: (quoted[1] ?? '').replace(/``/g, '`'),
+      database: (quoted[1] ?? '').replace(/``/g, '`'),
       table: (quoted[2] ?? '').replace(/``/g, '`')
     }
   }
   const dot = text.indexOf('.')
   if (dot <= 0 || dot === text.length - 1 || text.includes('`')) return undefined
-  return { db: text.slice(0, dot), table: text.slice(dot + 1) }
+  return { database: text.slice(0, dot), table: text.slice(dot + 1) }
 }
 
 /** Where a zap line's level and message start. Reused between lines so the hot path allocates nothing. */

@@ -25,10 +25,10 @@ const task: DmTaskConfigInput = {
   blockAllowList: {
     doDbs: ['shop', '~^log_\\d+$'],
     doTables: [
-      { db: 'crm', table: 'customer?' },
-      { db: 'crm', table: '*' }
+      { dbName: 'crm', tblName: 'customer?' },
+      { dbName: 'crm', tblName: '*' }
     ],
-    ignoreTables: [{ db: 'shop', table: '~^tmp_' }]
+    ignoreTables: [{ dbName: 'shop', tblName: '~^tmp_' }]
   },
   safeMode: true
 }
@@ -319,7 +319,7 @@ describe('renderTaskConfig', () => {
       /empty name in block-allow-list do-dbs/
     ],
     [
-      { blockAllowList: { doDbs: [], doTables: [{ db: 'a', table: '' }], ignoreTables: [] } },
+      { blockAllowList: { doDbs: [], doTables: [{ dbName: 'a', tblName: '' }], ignoreTables: [] } },
       /empty name in block-allow-list do-tables/
     ],
     [

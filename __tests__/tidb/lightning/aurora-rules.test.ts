@@ -1,4 +1,5 @@
-import { sampleExportKey, type TableRef } from '../../../src/aws/export-naming.js'
+import { sampleExportKey } from '../../../src/aws/export-naming.js'
+import type { TableName } from '../../../src/table-filter/table-name.js'
 import {
   GENERAL_AURORA_RULE,
   IGNORE_EXPORT_METADATA,
@@ -15,25 +16,25 @@ function assertRe2Compatible(pattern: string): void {
   expect(() => compileRe2(pattern)).not.toThrow()
 }
 
-const TRICKY: TableRef[] = [
-  { db: 'shop', table: 'orders' },
-  { db: 'Shop', table: 'Orders' },
-  { db: 'my-db', table: 't-1' },
-  { db: 'shop', table: 'order.items' },
-  { db: 'a.b', table: 'c' },
-  { db: 'a.b', table: 'c.d' },
-  { db: 'pay$', table: 'in$voice' },
-  { db: 'données', table: '表' },
-  { db: 'crm', table: 'Customer Notes' },
-  { db: 'crm', table: 'back`tick' },
-  { db: 'crm', table: 'say "hi"' },
-  { db: 'crm', table: 'back\\slash' },
-  { db: 'my db', table: 'x' },
-  { db: 'crm', table: '$1' },
-  { db: 'crm', table: 'a $1' }
+const TRICKY: TableName[] = [
+  { database: 'shop', table: 'orders' },
+  { database: 'Shop', table: 'Orders' },
+  { database: 'my-db', table: 't-1' },
+  { database: 'shop', table: 'order.items' },
+  { database: 'a.b', table: 'c' },
+  { database: 'a.b', table: 'c.d' },
+  { database: 'pay$', table: 'in$voice' },
+  { database: 'données', table: '表' },
+  { database: 'crm', table: 'Customer Notes' },
+  { database: 'crm', table: 'back`tick' },
+  { database: 'crm', table: 'say "hi"' },
+  { database: 'crm', table: 'back\\slash' },
+  { database: 'my db', table: 'x' },
+  { database: 'crm', table: '$1' },
+  { database: 'crm', table: 'a $1' }
 ]
 
-const key = (t: TableRef, batch?: string): string =>
+const key = (t: TableName, batch?: string): string =>
   `exports/migrate-42/${sampleExportKey(t, batch)}`
 
 describe('auroraFileRules', () => {
@@ -48,7 +49,7 @@ describe('auroraFileRules', () => {
       for (const k of [key(t), key(t, 'a'), key(t).replace('/1/', '/')]) {
         expect({ k, r: router.route(k) }).toEqual({
           k,
-          r: { schema: t.db, table: t.table, type: 'parquet' }
+          r: { schema: t.database, table: t.table, type: 'parquet' }
         })
       }
     }
@@ -74,17 +75,17 @@ describe('auroraFileRules', () => {
 
   test('two tables exported into one folder are ignored with a warning', () => {
     const clash = [
-      { db: 'crm', table: 'a b' },
-      { db: 'crm', table: 'a_b' },
-      { db: 'crm', table: 'ok' }
+      { database: 'crm', table: 'a b' },
+      { database: 'crm', table: 'a_b' },
+      { database: 'crm', table: 'ok' }
     ]
     const { rules, warnings } = auroraFileRules(clash)
     expect(warnings).toEqual([
       expect.stringMatching(/^`crm`.`a b`, `crm`.`a_b` are exported into the same/)
     ])
     const router = new FileRouter(rules)
-    expect(router.route(key({ db: 'crm', table: 'a_b' }))?.type).toBe('ignore')
-    expect(router.route(key({ db: 'crm', table: 'ok' }))).toEqual({
+    expect(router.route(key({ database: 'crm', table: 'a_b' }))?.type).toBe('ignore')
+    expect(router.route(key({ database: 'crm', table: 'ok' }))).toEqual({
       schema: 'crm',
       table: 'ok',
       type: 'parquet'
@@ -93,7 +94,7 @@ describe('auroraFileRules', () => {
 
   test('without a table list: ignore rule and the general rule, dots in tables still unambiguous', () => {
     const router = new FileRouter(auroraFileRules().rules)
-    expect(router.route(key({ db: 'shop', table: 'order.items' }))).toEqual({
+    expect(router.route(key({ database: 'shop', table: 'order.items' }))).toEqual({
       schema: 'shop',
       table: 'order.items',
       type: 'parquet'
@@ -102,7 +103,7 @@ describe('auroraFileRules', () => {
   })
 
   test('ignores the export metadata files wherever they sit', () => {
-    const router = new FileRouter(auroraFileRules([{ db: 'shop', table: 'orders' }]).rules)
+    const router = new FileRouter(auroraFileRules([{ database: 'shop', table: 'orders' }]).rules)
     for (const k of [
       'export_info_migrate-42.json',
       'exports/migrate-42/export_info_migrate-42.json',
@@ -115,9 +116,9 @@ describe('auroraFileRules', () => {
   })
 
   test('10 000 tables: rules for every rewritten one, all routed', () => {
-    const many: TableRef[] = []
+    const many: TableName[] = []
     for (let i = 0; i < 10_000; i++) {
-      many.push({ db: `db${i % 40}`, table: i % 10 === 0 ? `t ${i}` : `t.${i}` })
+      many.push({ database: `db${i % 40}`, table: i % 10 === 0 ? `t ${i}` : `t.${i}` })
     }
     const { rules } = auroraFileRules(many)
     expect(rules).toHaveLength(1 + 1000 + 40 + 1)
@@ -136,7 +137,7 @@ describeReal('auroraFileRules on the real key listings (real-outputs/aurora)', (
     'aurora/s3-keys-older-convention-docs.txt',
     'aurora/s3-keys-cluster-export-nonnumeric-partition-docs.txt'
   ]
-  const table = { db: 'rdststdb', table: 'DataInsert_7ADB5D19965123A2' }
+  const table = { database: 'rdststdb', table: 'DataInsert_7ADB5D19965123A2' }
 
   test.each(listings)(
     '%s routes to rdststdb.DataInsert_7ADB5D19965123A2 with and without a list',
@@ -146,7 +147,7 @@ describeReal('auroraFileRules on the real key listings (real-outputs/aurora)', (
         for (const rel of realLines(f)) {
           for (const k of [tablePrefix + rel, `my/prefix/${tablePrefix}${rel}`]) {
             expect(router.route(k)).toEqual({
-              schema: table.db,
+              schema: table.database,
               table: table.table,
               type: 'parquet'
             })
@@ -160,7 +161,7 @@ describeReal('auroraFileRules on the real key listings (real-outputs/aurora)', (
     const seed = new FileRouter([{ pattern: SEED_PATTERN, schema: '$1', table: '$2', type: '$3' }])
     for (const rel of realLines('aurora/s3-keys-current-convention-docs.txt')) {
       expect(seed.route(tablePrefix + rel)).toEqual({
-        ...{ schema: table.db, table: table.table },
+        ...{ schema: table.database, table: table.table },
         type: 'parquet'
       })
     }
@@ -169,7 +170,7 @@ describeReal('auroraFileRules on the real key listings (real-outputs/aurora)', (
 
 describe('seedPatternMisses', () => {
   test('lists exactly the names outside [a-z0-9_] (case-insensitive) the seed cannot route', () => {
-    const misses = seedPatternMisses(TRICKY).map((t) => `${t.db}.${t.table}`)
+    const misses = seedPatternMisses(TRICKY).map((t) => `${t.database}.${t.table}`)
     expect(misses).toEqual([
       'my-db.t-1',
       'shop.order.items',

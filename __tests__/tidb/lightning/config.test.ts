@@ -146,8 +146,8 @@ const full: LightningTomlOptions = {
     forcePathStyle: true
   }),
   files: auroraFileRules([
-    { db: 'shop', table: 'order.items' },
-    { db: 'crm', table: 'Customer Notes' }
+    { database: 'shop', table: 'order.items' },
+    { database: 'crm', table: 'Customer Notes' }
   ]).rules,
   filter: ['shop.*', 'crm.*', '!crm.tmp_*'],
   checkpoint: { enable: true, dsn: '/runner/temp/run-1/data.pb', keepAfterSuccess: 'remove' },

@@ -7,10 +7,10 @@ import {
   lightningFailure,
   lightningWorkPaths,
   runLightningImport,
-  type ImportTable,
   type LightningImportOptions
 } from '../../../src/tidb/lightning/import.js'
 import { isWorthEchoing } from '../../../src/tidb/lightning/echo.js'
+import type { TableName } from '../../../src/table-filter/table-name.js'
 import type { TiupSetup } from '../../../src/tidb/tiup/tiup.js'
 import { CancelledError, PhaseError } from '../../../src/util/errors.js'
 import { tempDir, withEnv } from '../../helpers/env.js'
@@ -200,7 +200,7 @@ describe('a Lightning run', () => {
 })
 
 describe('checkpoint policy on reruns', () => {
-  const shopOrders: ImportTable = { database: 'shop', table: 'orders' }
+  const shopOrders: TableName = { database: 'shop', table: 'orders' }
 
   test('no checkpoint and a table with rows: refuses before starting Lightning', async () => {
     const before = runs().length

@@ -274,7 +274,12 @@ describe('LightningMonitor on the lines of tidb-tools.md §2.3', () => {
     ])
     expect(m.report.verboseLogFile).toBe('/tmp/run/lightning.log')
     expect(m.report.tablesCompleted).toEqual([
-      { table: '`shop`.`order.items`', db: 'shop', name: 'order.items', rows: 42, takeMs: 1500 }
+      {
+        table: '`shop`.`order.items`',
+        name: { database: 'shop', table: 'order.items' },
+        rows: 42,
+        takeMs: 1500
+      }
     ])
     expect(m.report.exitFinished).toBe(true)
     expect(m.verdict(0)).toEqual({

@@ -6,6 +6,7 @@
 import { Document } from 'yaml'
 
 import { parseBinlogFile } from '../../mysql/binlog-file.js'
+import type { DmBlockAllowList, DmTableRef } from '../../table-filter/translate.js'
 
 /** A MySQL-protocol endpoint as DM's `from` / `target-database` expect it. */
 export interface DmDbEndpoint {
@@ -24,20 +25,6 @@ export interface DmSourceConfigInput {
   readonly from: DmDbEndpoint
   /** Omitted, DM detects the flavor itself. */
   readonly flavor?: 'mysql' | 'mariadb'
-}
-
-/** A table in a block-allow list; `*`, `?` wildcards and `~regex` values are passed through as given. */
-export interface DmTableRef {
-  readonly db: string
-  readonly table: string
-}
-
-/** The neutral block-allow list (translated from table-filter rules elsewhere). */
-export interface DmBlockAllowList {
-  readonly doDbs: readonly string[]
-  readonly doTables: readonly DmTableRef[]
-  readonly ignoreTables: readonly DmTableRef[]
-  readonly ignoreDbs?: readonly string[]
 }
 
 /** Where incremental replication starts: the position recorded before the snapshot. */
@@ -216,8 +203,8 @@ function blockAllowList(b: DmBlockAllowList): Record<string, unknown> | undefine
     })
   const tables = (refs: readonly DmTableRef[], what: string): Record<string, string>[] =>
     refs.map((t) => ({
-      'db-name': names([t.db], what)[0] ?? '',
-      'tbl-name': names([t.table], what)[0] ?? ''
+      'db-name': names([t.dbName], what)[0] ?? '',
+      'tbl-name': names([t.tblName], what)[0] ?? ''
     }))
   const rule: Record<string, unknown> = {}
   if (b.doDbs.length > 0) rule['do-dbs'] = names(b.doDbs, 'do-dbs')

@@ -14,7 +14,8 @@
 //  4. a general rule for databases not known in advance: a dot-free db folder followed by `<x>.<table>`.
 // RE2 has no backreferences, which is why the pair is anchored with literals rather than `\1`.
 
-import { exportedName, sampleExportKey, type TableRef } from '../../aws/export-naming.js'
+import { exportedName, sampleExportKey } from '../../aws/export-naming.js'
+import type { TableName } from '../../table-filter/table-name.js'
 import { FileRouter, quoteMeta, quoteTemplate, type FileRule } from './file-router.js'
 
 /** The pattern of the seed procedure (pingcap/docs migrate-aurora-to-tidb.md). */
@@ -47,8 +48,8 @@ function databaseRule(db: string): FileRule {
   }
 }
 
-function tableFolderPattern(t: TableRef): string {
-  const db = quoteMeta(exportedName(t.db))
+function tableFolderPattern(t: TableName): string {
+  const db = quoteMeta(exportedName(t.database))
   return `^(?:[^/]*/)*${db}/${db}\\.${quoteMeta(exportedName(t.table))}${TAIL}`
 }
 
@@ -59,33 +60,35 @@ export interface AuroraRules {
   readonly warnings: string[]
 }
 
-const routesTo = (router: FileRouter, t: TableRef): boolean => {
+const routesTo = (router: FileRouter, t: TableName): boolean => {
   const r = router.route(sampleExportKey(t))
-  return r !== undefined && r.type === 'parquet' && r.schema === t.db && r.table === t.table
+  return r !== undefined && r.type === 'parquet' && r.schema === t.database && r.table === t.table
 }
 
 /**
  * Builds the rules for an export of `tables` (the tables the filter selected). With no tables, only the ignore
  * rule and the general rule. Every table is checked by routing a sample key through the generated rules.
  */
-export function auroraFileRules(tables: readonly TableRef[] = []): AuroraRules {
+export function auroraFileRules(tables: readonly TableName[] = []): AuroraRules {
   const warnings: string[] = []
-  const byFolder = new Map<string, TableRef[]>()
+  const byFolder = new Map<string, TableName[]>()
   for (const t of tables) {
-    const folder = `${exportedName(t.db)}/${exportedName(t.table)}`
+    const folder = `${exportedName(t.database)}/${exportedName(t.table)}`
     const list = byFolder.get(folder)
     if (list) list.push(t)
     else byFolder.set(folder, [t])
   }
   // A database the export renamed gets exact rules for each of its tables instead.
-  const dbs = [...new Set(tables.map((t) => t.db))].filter((db) => exportedName(db) === db).sort()
+  const dbs = [...new Set(tables.map((t) => t.database))]
+    .filter((db) => exportedName(db) === db)
+    .sort()
   const generic = [...dbs.map(databaseRule), GENERAL_AURORA_RULE]
   const exact: FileRule[] = []
   for (const group of byFolder.values()) {
     const first = group[0]
     if (first === undefined) continue
     if (group.length > 1) {
-      const names = group.map((t) => `\`${t.db}\`.\`${t.table}\``).join(', ')
+      const names = group.map((t) => `\`${t.database}\`.\`${t.table}\``).join(', ')
       warnings.push(
         `${names} are exported into the same S3 folder (the export writes \\, \`, " and space as _); ` +
           'Lightning cannot tell their data apart, so none of them is imported from the export'
@@ -94,11 +97,11 @@ export function auroraFileRules(tables: readonly TableRef[] = []): AuroraRules {
       continue
     }
     // Route through the generic rules of this table's database only: fast for thousands of tables.
-    const own = new FileRouter([databaseRule(first.db)])
+    const own = new FileRouter([databaseRule(first.database)])
     if (!routesTo(own, first)) {
       exact.push({
         pattern: tableFolderPattern(first),
-        schema: quoteTemplate(first.db),
+        schema: quoteTemplate(first.database),
         table: quoteTemplate(first.table),
         type: 'parquet'
       })
@@ -108,7 +111,7 @@ export function auroraFileRules(tables: readonly TableRef[] = []): AuroraRules {
 }
 
 /** The tables the seed's pattern would not route to their own name (for the precheck warning). */
-export function seedPatternMisses(tables: readonly TableRef[]): TableRef[] {
+export function seedPatternMisses(tables: readonly TableName[]): TableName[] {
   const seed = new FileRouter([{ pattern: SEED_PATTERN, schema: '$1', table: '$2', type: '$3' }])
   return tables.filter((t) => !routesTo(seed, t))
 }

@@ -28,6 +28,7 @@ import { formatDuration } from '../../util/format.js'
 import { runnerTemp } from '../../util/temp-files.js'
 import { formatProgress } from './log.js'
 import { runLightningOnce, type LightningRunOptions, type LightningRunResult } from './run.js'
+import type { TableName } from '../../table-filter/table-name.js'
 
 /** Where the imports of one run keep their files. */
 export interface LightningWorkPaths {
@@ -62,12 +63,6 @@ export function lightningWorkPaths(
   }
 }
 
-/** A table the import writes rows into. */
-export interface ImportTable {
-  readonly database: string
-  readonly table: string
-}
-
 /** Options of {@link runLightningImport}. */
 export interface LightningImportOptions extends Omit<
   LightningRunOptions,
@@ -77,14 +72,14 @@ export interface LightningImportOptions extends Omit<
   /** Keep a checkpoint and apply the policy (data import), or keep none (schema import). */
   readonly useCheckpoint: boolean
   /** Tables among those the import writes that already hold rows (the target is asked). */
-  readonly nonEmptyTables?: () => Promise<readonly ImportTable[]>
+  readonly nonEmptyTables?: () => Promise<readonly TableName[]>
   /**
    * Set when the rows already in the tables are this run's own unfinished import (the run state says so): why we
    * know, and how to empty the tables. Without it, tables with rows stop the import.
    */
   readonly ownRows?: {
     readonly why: string
-    readonly empty: (tables: readonly ImportTable[]) => Promise<void>
+    readonly empty: (tables: readonly TableName[]) => Promise<void>
   }
   /** `import-timeout-minutes`, ms: the deadline of the whole import, attempts included. */
   readonly timeoutMs: number
@@ -100,10 +95,10 @@ export interface LightningImportResult extends LightningRunResult {
   readonly resumed: boolean
 }
 
-const name = (t: ImportTable): string =>
+const name = (t: TableName): string =>
   `\`${t.database.replace(/`/g, '``')}\`.\`${t.table.replace(/`/g, '``')}\``
 
-function refuseNonEmpty(phase: string, tables: readonly ImportTable[], why: string): PhaseError {
+function refuseNonEmpty(phase: string, tables: readonly TableName[], why: string): PhaseError {
   const shown = tables.slice(0, 10).map(name)
   const more = tables.length > shown.length ? ` and ${tables.length - shown.length} more` : ''
   return new PhaseError(

@@ -134,8 +134,7 @@ function tableCompleted(r: MutableReport, parsed: LogLine): void {
   const take = f['takeTime'] === undefined ? undefined : parseGoDuration(f['takeTime'])
   r.tablesCompleted.push({
     table: detach(table),
-    db: name && detach(name.db),
-    name: name && detach(name.table),
+    name: name && { database: detach(name.database), table: detach(name.table) },
     rows,
     takeMs: take
   })

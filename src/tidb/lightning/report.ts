@@ -3,13 +3,14 @@
 // the monitor, so the message table (messages.ts) that fills it in does not import the monitor.
 import type { FirstError } from '../tool-outcome.js'
 import type { LightningProgress } from './progress.js'
+import type { TableName } from '../../table-filter/table-name.js'
 
 /** A table Lightning reported as restored (`restore table completed`). */
 export interface TableCompletion {
   /** As printed: `` `db`.`tbl` ``. */
   readonly table: string
-  readonly db: string | undefined
-  readonly name: string | undefined
+  /** The printed name read, when it is one. */
+  readonly name: TableName | undefined
   /** Rows, when the line carries a `rows` field (the current tool does not print one). */
   readonly rows: number | undefined
   readonly takeMs: number | undefined
