@@ -33,6 +33,29 @@ export default tseslint.config(
     }
   },
   {
+    // Plain log lines go through logLine (util/workflow-commands.ts), which keeps outside text from becoming a
+    // workflow command; core.info, console and raw stdout writes would print it as it is.
+    files: ['src/**/*.ts'],
+    ignores: ['src/util/workflow-commands.ts'],
+    rules: {
+      'no-console': 'error',
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='core'][property.name='info']",
+          message:
+            'Write plain log lines with logLine (util/workflow-commands.ts): it makes outside text inert.'
+        },
+        {
+          selector:
+            "MemberExpression[object.object.name='process'][object.property.name=/^std(out|err)$/][property.name='write']",
+          message:
+            'Write plain log lines with logLine (util/workflow-commands.ts): it makes outside text inert.'
+        }
+      ]
+    }
+  },
+  {
     // Fixture programs the tests run as child processes: plain Node ESM outside the TypeScript project.
     files: ['__tests__/fixtures/**/*.mjs', 'scripts/*.mjs'],
     ...tseslint.configs.disableTypeChecked,

@@ -10,6 +10,7 @@ import { systemClock, type Clock } from './util/clock.js'
 import { errorMessage } from './util/errors.js'
 import { loadState, type ChildRecord } from './util/state.js'
 import { removeTempFiles } from './util/temp-files.js'
+import { logLine } from './util/workflow-commands.js'
 
 /** Options of {@link cleanup} (tests shorten the grace period). */
 export interface CleanupOptions {
@@ -23,7 +24,7 @@ async function removeRecordedFiles(): Promise<void> {
   if (files.length === 0) return
   const problems = await removeTempFiles(files)
   for (const p of problems) core.warning(`Could not remove a temporary file: ${p}`)
-  core.info(`Removed ${files.length - problems.length} temporary file(s) holding credentials.`)
+  logLine(`Removed ${files.length - problems.length} temporary file(s) holding credentials.`)
 }
 
 async function endStragglers(graceMs: number, clock: Clock): Promise<void> {
@@ -53,7 +54,7 @@ async function fallbackSummary(): Promise<void> {
   // Main saves `false` first thing. No state at all means main died at start on a runner, or this is a local run
   // without GITHUB_STATE, where there is nothing to say.
   if (written === undefined && process.env['GITHUB_ACTIONS'] !== 'true') {
-    core.info('No state from the main step (a local run?): no fallback summary.')
+    logLine('No state from the main step (a local run?): no fallback summary.')
     return
   }
   const running = loadState('running-phases') ?? []
@@ -85,7 +86,7 @@ export async function cleanup(opts: CleanupOptions = {}): Promise<void> {
   const clock = opts.clock ?? systemClock
   const steps: Array<[string, () => Promise<void>]> = []
   if (process.env['AURORA_TO_TIDB_SKIP_CLEANUP'] === 'true') {
-    core.info(
+    logLine(
       'AURORA_TO_TIDB_SKIP_CLEANUP=true: leaving temporary files and processes in place for debugging.'
     )
   } else {

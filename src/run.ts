@@ -21,6 +21,7 @@ import { systemClock, type Clock } from './util/clock.js'
 import { CancelledError, errorChain, errorMessage } from './util/errors.js'
 import { saveState } from './util/state.js'
 import { recordedTempFiles, removeTempFiles } from './util/temp-files.js'
+import { logLine } from './util/workflow-commands.js'
 
 /** What run() is built from; tests replace parts. */
 export interface RunDeps {
@@ -61,7 +62,7 @@ async function runStateFor(
     phaseIds: phases.map((p) => p.id),
     attempt: runAttempt(),
     now: new Date(deps.clock.now()),
-    log: (line) => core.info(line),
+    log: logLine,
     warn: (message) => core.warning(message)
   })
 }
@@ -98,12 +99,12 @@ export async function run(deps: Partial<RunDeps> = {}): Promise<void> {
   // (run-tool.ts). The runner kills everything about 10 s after its first signal, hence "clean up now".
   const unsubscribe = onActionSignal((sig) => {
     if (controller.signal.aborted) return
-    core.info(`Received ${sig}: cancelling the running phases and writing the report.`)
+    logLine(`Received ${sig}: cancelling the running phases and writing the report.`)
     controller.abort(new CancelledError(`The run was cancelled (${sig})`, sig))
   })
   const startedAt = clock.now()
   // The first line, before anything slower: the job log shows at once that the step started and on what runtime.
-  core.info(`aurora-to-tidb on Node ${process.version} (${process.platform}/${process.arch})`)
+  logLine(`aurora-to-tidb on Node ${process.version} (${process.platform}/${process.arch})`)
   let report = newReport('unknown', new Date(startedAt))
   let failure: unknown
   saveState('summary-written', false)

@@ -18,6 +18,7 @@
 //   so the job shows it is alive whatever phase is live; warnings become annotations at once for the same reason.
 import * as core from '@actions/core'
 import { RingBuffer } from '../util/lines.js'
+import { logLine } from '../util/workflow-commands.js'
 
 /** Where log lines and groups go (core by default; tests record them). */
 export interface LogSink {
@@ -28,7 +29,7 @@ export interface LogSink {
 
 /** The real log. */
 export const coreSink: LogSink = {
-  info: (line) => core.info(line),
+  info: logLine,
   startGroup: (title) => core.startGroup(title),
   endGroup: () => core.endGroup()
 }

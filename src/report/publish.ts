@@ -8,6 +8,7 @@ import { errorMessage } from '../util/errors.js'
 import { runnerTemp } from '../util/temp-files.js'
 import { renderSummary } from './summary.js'
 import type { Report } from './types.js'
+import { logLine } from '../util/workflow-commands.js'
 
 /** The directory for this step's result.json: one per step, so two uses of the action in a job do not collide. */
 export function resultDir(): string {
@@ -36,8 +37,8 @@ export async function writeResultFile(report: Report): Promise<string> {
 export async function writeSummary(report: Report): Promise<boolean> {
   const text = renderSummary(report)
   if (!process.env['GITHUB_STEP_SUMMARY']) {
-    core.info('GITHUB_STEP_SUMMARY is not set (a local run?): the summary follows.')
-    core.info(text)
+    logLine('GITHUB_STEP_SUMMARY is not set (a local run?): the summary follows.')
+    logLine(text)
     return false
   }
   try {

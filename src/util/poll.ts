@@ -2,10 +2,10 @@
 // (throttling, 5xx, dropped connections), and heartbeats so a quiet wait never looks hung in the log.
 //
 // Time comes from an injected Clock (systemClock by default), so tests run every schedule instantly.
-import * as core from '@actions/core'
 import { systemClock, type Clock } from './clock.js'
 import { abortError, DeadlineError, errorMessage } from './errors.js'
 import { formatDuration } from './format.js'
+import { logLine } from './workflow-commands.js'
 
 /** Shape of an exponential backoff schedule. */
 export interface Backoff {
@@ -208,7 +208,7 @@ export interface RetryOptions {
   readonly isRetryable?: (e: unknown) => boolean
   /** Backoff between attempts. Default 1 s, ×2, cap 30 s, ±20 %. */
   readonly backoff?: Partial<Backoff>
-  /** Called before each retry; default logs one line with core.info. */
+  /** Called before each retry; default logs one line with logLine. */
   readonly onRetry?: (error: unknown, attempt: number, delayMs: number) => void
   readonly clock?: Clock
   readonly random?: () => number
@@ -238,7 +238,7 @@ export async function retry<T>(
   const onRetry =
     opts.onRetry ??
     ((error: unknown, attempt: number, delayMs: number) =>
-      core.info(
+      logLine(
         `${opts.label}: ${errorMessage(error)}; retrying in ${formatDuration(delayMs)} (retry ${attempt} of ${retries})`
       ))
   for (let attempt = 1; ; attempt++) {
@@ -267,14 +267,14 @@ export interface Heartbeat {
  * @param describe the current state in a few words
  * @param everyMs interval, ms
  * @param clock where the timer comes from
- * @param log where the line goes (core.info by default)
+ * @param log where the line goes (logLine by default)
  */
 export function startHeartbeat(
   label: string,
   describe: () => string,
   everyMs = 60_000,
   clock: Clock = systemClock,
-  log: (line: string) => void = core.info
+  log: (line: string) => void = logLine
 ): Heartbeat {
   const cancel = clock.every(everyMs, () => {
     let text: string

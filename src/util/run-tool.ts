@@ -7,7 +7,6 @@
 // The child is started as the leader of a new process group, so signals reach the tool and whatever it started
 // (tiup runs the component as its own child): a deadline or a cancel that only hit tiup would leave Lightning
 // running and holding our pipes open.
-import * as core from '@actions/core'
 import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { onActionSignal } from './cancellation.js'
@@ -16,6 +15,7 @@ import { abortError, errorMessage } from './errors.js'
 import { formatDuration } from './format.js'
 import { DEFAULT_MAX_LINE_LENGTH, LineSplitter, RingBuffer } from './lines.js'
 import { displayCommand, redactText } from './redact.js'
+import { logLine } from './workflow-commands.js'
 
 /** Which output stream a line came from. */
 export type OutputStream = 'stdout' | 'stderr'
@@ -42,7 +42,7 @@ export interface RunToolOptions {
   readonly redact?: readonly string[]
   /** Cancels the tool: SIGTERM, then SIGKILL after `graceMs`. */
   readonly signal?: AbortSignal
-  /** Where lines are logged. Default core.info; the phase runner passes its phase log. */
+  /** Where lines are logged. Default logLine (plain log lines); the phase runner passes its phase log. */
   readonly log?: (line: string) => void
   /** Whether to log the command line before running (default true). */
   readonly echo?: boolean
@@ -77,7 +77,7 @@ export interface ToolResult {
 export async function runTool(opts: RunToolOptions): Promise<ToolResult> {
   const args = opts.args ?? []
   const secrets = opts.redact ?? []
-  const log = opts.log ?? ((line: string) => core.info(line))
+  const log = opts.log ?? logLine
   const graceMs = opts.graceMs ?? 5000
   const name = path.basename(opts.command)
   const commandLine = displayCommand(opts.command, args, secrets)

@@ -18,6 +18,7 @@ import type { Operation } from '../../inputs/types.js'
 import { errorMessage } from '../../util/errors.js'
 import { runTool, type ToolResult } from '../../util/run-tool.js'
 import { componentVersion, parseTiupVersion } from './version.js'
+import { logLine } from '../../util/workflow-commands.js'
 
 /**
  * The tool cache and io helpers load with the tiup phase, not at bundle start-up: with semver they are a tenth of
@@ -50,7 +51,7 @@ export interface TiupSetupOptions {
   /** Defaults to this process's platform/arch; tests pass others. */
   readonly platform?: NodeJS.Platform
   readonly arch?: string
-  /** Where progress goes (core.info by default). */
+  /** Where progress goes (logLine by default). */
   readonly log?: (line: string) => void
   readonly signal?: AbortSignal
   /** Deadline of `tiup install`, ms. Default 20 minutes. */
@@ -273,7 +274,7 @@ async function installedComponents(
   version: string,
   opts: TiupSetupOptions
 ): Promise<Set<TiupComponent>> {
-  const log = opts.log ?? ((line: string) => core.info(line))
+  const log = opts.log ?? logLine
   const answers = await Promise.all(
     components.map(async (component) => {
       const spec = `${component}:${version}`
@@ -303,7 +304,7 @@ async function installedComponents(
  *         command that fails (quoting tiup's own `Error:` line)
  */
 export async function setupTiup(opts: TiupSetupOptions): Promise<TiupSetup> {
-  const log = opts.log ?? ((line: string) => core.info(line))
+  const log = opts.log ?? logLine
   const mirror = normalizeMirror(opts.mirror || DEFAULT_TIUP_MIRROR)
   const tiupHome =
     process.env['TIUP_HOME'] ||
