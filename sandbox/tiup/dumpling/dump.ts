@@ -11,6 +11,7 @@ import { escapeString, quoteIdent as q } from '../sql-text.js'
 import { openStorage, parseStorage, type ExternalStorage } from '../storage.js'
 import type { ToolLogger } from '../tool-log.js'
 import type { DumplingConfig } from './flags.js'
+import { dumplingFileName, META_HEADER, showCreateView } from './meta-files.js'
 
 /** A failure of NewDumper (printed as `create dumper failed: …`). */
 export class CreateDumperError extends Error {}
@@ -30,15 +31,6 @@ interface TableInfo {
 function metadataTime(d: Date): string {
   const p = (n: number): string => String(n).padStart(2, '0')
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`
-}
-
-/** Dumpling's file name escaping (`{{fn .DB}}`): `/` and control characters are percent-encoded. */
-function fileName(s: string): string {
-  return s.replace(
-    // eslint-disable-next-line no-control-regex -- control characters are what gets percent-encoded
-    /[/\x00-\x1f%]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`
-  )
 }
 
 function serverInfo(version: string): ServerInfo {
@@ -261,22 +253,23 @@ export class Dumper {
     if (!c.noSchemas) {
       const [rows] = await this.conn.query<RowDataPacket[]>(`SHOW CREATE DATABASE ${q(db)}`)
       const create = String(rows[0]?.['Create Database'] ?? '')
-      await this.write(
-        `${fileName(db)}-schema-create.sql`,
-        `/*!40101 SET NAMES binary*/;\n${create};\n`
-      )
+      await this.write(`${dumplingFileName(db)}-schema-create.sql`, `${META_HEADER}${create};\n`)
     }
     for (const t of tables) {
-      if (!c.noSchemas) {
+      const base = `${dumplingFileName(db)}.${dumplingFileName(t.name)}`
+      if (!c.noSchemas && t.type === 'VIEW') {
+        const view = await showCreateView(this.conn, db, t.name, (sql, e) => this.sqlError(sql, e))
+        await this.write(`${base}-schema.sql`, view.tableSql)
+        await this.write(`${base}-schema-view.sql`, view.viewSql)
+      } else if (!c.noSchemas) {
         const sql = `SHOW CREATE TABLE ${q(db)}.${q(t.name)}`
         const [rows] = await this.conn.query<RowDataPacket[]>(sql).catch((e: unknown) => {
           throw this.sqlError(sql, e)
         })
-        const create = String(rows[0]?.['Create Table'] ?? rows[0]?.['Create View'] ?? '')
-        const suffix = t.type === 'VIEW' ? '-schema-view.sql' : '-schema.sql'
+        const create = String(rows[0]?.['Create Table'] ?? '')
         await this.write(
-          `${fileName(db)}.${fileName(t.name)}${suffix}`,
-          `/*!40101 SET NAMES binary*/;\n/*!40014 SET FOREIGN_KEY_CHECKS=0*/;\n\n${create};\n`
+          `${base}-schema.sql`,
+          `${META_HEADER}/*!40014 SET FOREIGN_KEY_CHECKS=0*/;\n\n${create};\n`
         )
       }
       if (!c.noData && t.type === 'BASE TABLE') await this.dumpTable(db, t.name)
@@ -335,7 +328,10 @@ export class Dumper {
     }
     this.finishedRows += rows.length
     this.finishedBytes += Buffer.byteLength(out)
-    await this.write(`${fileName(db)}.${fileName(table)}.000000000.${csv ? 'csv' : 'sql'}`, out)
+    await this.write(
+      `${dumplingFileName(db)}.${dumplingFileName(table)}.000000000.${csv ? 'csv' : 'sql'}`,
+      out
+    )
   }
 
   private csvValue(v: Buffer | null, type: number): string {

@@ -21,6 +21,7 @@ import { progressFields, type ImportMetrics } from './progress.js'
 import { parquetRowCount, peekColumns } from './readers.js'
 import { findCreate, rewriteCreateDatabase, rewriteCreateTable } from './sql-data.js'
 import { importTable, targetColumns, uniqueTable, type ImportEnv } from './table-import.js'
+import { restoreViews } from './schema-views.js'
 import { sessionTimeZone } from './time-zone.js'
 import { goBytesSize } from './units.js'
 
@@ -245,7 +246,9 @@ export class Controller {
           )
           if (stmt) sql = rewriteCreateDatabase(stmt, db.name)
         }
-        await this.exec(sql, q(db.name))
+        await this.exec(sql, q(db.name), 'restore database schema')
+      }
+      for (const db of this.env.dbs) {
         for (const t of db.tables) {
           if (!t.schemaFile) continue
           const text = (await storage.readFile(t.schemaFile)).toString('utf8')
@@ -253,19 +256,19 @@ export class Controller {
           if (create)
             await this.exec(
               rewriteCreateTable(create, db.name, t.name),
-              uniqueTable(db.name, t.name)
+              uniqueTable(db.name, t.name),
+              'restore table schema'
             )
-          else {
-            const view = findCreate(text, 'view')
-            if (view)
-              await this.exec(
-                view.replace(/^CREATE\s+/i, 'CREATE OR REPLACE '),
-                uniqueTable(db.name, t.name),
-                db.name
-              )
-          }
         }
       }
+      await restoreViews(
+        this.env.dbs,
+        this.pool,
+        storage,
+        log,
+        (table, kind, e) => this.createSchemaError(table, kind, e),
+        uniqueTable
+      )
       for (const t of this.tables) {
         if (!(await targetColumns(this.pool, t.db, t.name))) {
           throw lightningError(
@@ -287,20 +290,19 @@ export class Controller {
     ])
   }
 
-  private async exec(sql: string, table: string, useDb?: string): Promise<void> {
-    const conn = await this.pool.getConnection()
-    try {
-      if (useDb) await conn.query(`USE ${q(useDb)}`)
-      await conn.query(sql)
-    } catch (e) {
-      throw lightningError(
-        'Lightning:Restore:ErrCreateSchema',
-        `create schema failed, table: ${table}, stmt: ${sql.split('\n')[0] ?? ''}`,
-        goSqlErrorText(e, this.env.cfg.tidb.host, this.env.cfg.tidb.port)
-      )
-    } finally {
-      conn.release()
-    }
+  /** ErrCreateSchema (schema_import.go runJob): the table and the job's kind, `restore table schema` etc. */
+  private createSchemaError(table: string, kind: string, e: unknown): Error {
+    return lightningError(
+      'Lightning:Restore:ErrCreateSchema',
+      `create schema failed, table: ${table}, stmt: ${kind}`,
+      goSqlErrorText(e, this.env.cfg.tidb.host, this.env.cfg.tidb.port)
+    )
+  }
+
+  private async exec(sql: string, table: string, kind: string): Promise<void> {
+    await this.pool.query(sql).catch((e: unknown) => {
+      throw this.createSchemaError(table, kind, e)
+    })
   }
 
   private async preCheckRequirements(): Promise<void> {

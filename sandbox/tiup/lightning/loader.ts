@@ -26,11 +26,19 @@ export interface TableMeta {
   totalSize: number
 }
 
+/** A view found in the data source (its `-schema-view.sql`; the placeholder table is one of the tables). */
+export interface ViewMeta {
+  readonly db: string
+  readonly name: string
+  readonly schemaFile: string
+}
+
 /** A database found in the data source. */
 export interface DbMeta {
   readonly name: string
   schemaFile?: string
   readonly tables: TableMeta[]
+  readonly views: ViewMeta[]
 }
 
 /** Scans the storage and builds the database/table metadata Lightning imports. */
@@ -73,20 +81,24 @@ export async function loadDataSource(
   const dbOf = (name: string): DbMeta => {
     const key = cfg.mydumper.caseSensitive ? name : name.toLowerCase()
     let db = dbs.find((d) => (cfg.mydumper.caseSensitive ? d.name : d.name.toLowerCase()) === key)
-    if (!db) dbs.push((db = { name, tables: [] }))
+    if (!db) dbs.push((db = { name, tables: [], views: [] }))
     return db
+  }
+  const findTable = (db: DbMeta, name: string): TableMeta | undefined => {
+    const key = cfg.mydumper.caseSensitive ? name : name.toLowerCase()
+    return db.tables.find(
+      (x) => (cfg.mydumper.caseSensitive ? x.name : x.name.toLowerCase()) === key
+    )
   }
   const tableOf = (dbName: string, name: string): TableMeta => {
     const db = dbOf(dbName)
-    const key = cfg.mydumper.caseSensitive ? name : name.toLowerCase()
-    let t = db.tables.find(
-      (x) => (cfg.mydumper.caseSensitive ? x.name : x.name.toLowerCase()) === key
-    )
+    let t = findTable(db, name)
     if (!t) db.tables.push((t = { db: db.name, name, dataFiles: [], totalSize: 0 }))
     return t
   }
   const dbSchemas: [string, string][] = []
   const tableSchemas: [string, string, string][] = []
+  const viewSchemas: [string, string, string][] = []
   const datas: [string, string, DataFile][] = []
   for (const f of files) {
     let res
@@ -124,8 +136,8 @@ export async function loadDataSource(
       ['type', res.type]
     ])
     if (res.type === 'schema-schema') dbSchemas.push([res.schema, f.path])
-    else if (res.type === 'table-schema' || res.type === 'view-schema')
-      tableSchemas.push([res.schema, res.table, f.path])
+    else if (res.type === 'table-schema') tableSchemas.push([res.schema, res.table, f.path])
+    else if (res.type === 'view-schema') viewSchemas.push([res.schema, res.table, f.path])
     else
       datas.push([
         res.schema,
@@ -143,6 +155,17 @@ export async function loadDataSource(
   }
   for (const [db, path] of dbSchemas) setSchemaFile(dbOf(db), 'database', path)
   for (const [db, table, path] of tableSchemas) setSchemaFile(tableOf(db, table), 'table', path)
+  // mdLoaderSetup.insertView (pkg/lightning/mydump/loader.go): a view needs the placeholder table Dumpling writes
+  // beside it (`<db>.<view>-schema.sql`), which stays a table without data files.
+  for (const [dbName, name, schemaFile] of viewSchemas) {
+    const db = dbOf(dbName)
+    if (!findTable(db, name))
+      throw lightningError(
+        'Lightning:Loader:ErrInvalidSchemaFile',
+        `invalid view schema file, miss host table schema for view '${name}'`
+      )
+    db.views.push({ db: db.name, name, schemaFile })
+  }
   for (const [db, table, file] of datas) {
     const meta = tableOf(db, table)
     meta.dataFiles.push(file)

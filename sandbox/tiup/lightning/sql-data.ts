@@ -257,3 +257,19 @@ export function rewriteCreateDatabase(stmt: string, db: string): string {
     `CREATE DATABASE IF NOT EXISTS ${quoteIdent(db)}`
   )
 }
+
+const VIEW_HEAD =
+  /^(CREATE\s+(?:OR\s+REPLACE\s+)?(?:ALGORITHM\s*=\s*\w+\s+)?(?:DEFINER\s*=\s*\S+\s+)?(?:SQL\s+SECURITY\s+\w+\s+)?VIEW\s+)(?:(?:`(?:``|[^`])+`|[\w$]+)\s*\.\s*)?(?:`(?:``|[^`])+`|[\w$]+)/i
+
+/**
+ * A statement of a `-schema-view.sql` file as Lightning runs it (pkg/lightning/mydump/schema_import.go
+ * createIfNotExistsStmt): `DROP TABLE`/`DROP VIEW` get IF EXISTS and, like `CREATE VIEW`, the view's own
+ * `db`.`name`; anything else (the SET statements around the view) runs as written.
+ */
+export function rewriteViewStatement(stmt: string, db: string, view: string): string {
+  const s = stripLeadingComments(stmt)
+  const name = `${quoteIdent(db)}.${quoteIdent(view)}`
+  const drop = /^DROP\s+(TABLE|VIEW)\b/i.exec(s)
+  if (drop) return `DROP ${(drop[1] ?? '').toUpperCase()} IF EXISTS ${name}`
+  return VIEW_HEAD.test(s) ? s.replace(VIEW_HEAD, `$1${name}`) : stmt
+}
