@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { Phase } from '../src/orchestrator/phase.js'
 import { run } from '../src/run.js'
 import { PhaseError } from '../src/util/errors.js'
+import { runTool } from '../src/util/run-tool.js'
 import { writeSecretFile } from '../src/util/temp-files.js'
 import { stateFileToEnv, tempDir, withEnv } from './helpers/env.js'
 import { fakeInputs } from './helpers/inputs.js'
@@ -143,6 +144,38 @@ describe('run', () => {
     // the step failed only after the outputs were written
     expect(outputsAtError).toContain('snap-1')
     expect(outputsAtError).toContain('result-file')
+  })
+
+  test('a failed run uploads the tool logs through the uploader and result.json and the summary say where', async () => {
+    const uploads: string[][] = []
+    await run({
+      readInputs: () => fakeInputs('migrate'),
+      runStateStore: noRunState,
+      uploadLogs: (_name, files) => {
+        uploads.push(files.map((f) => path.basename(f)))
+        return Promise.resolve({ id: 3 })
+      },
+      phasesFor: () => [
+        phase('tool', async () => {
+          await runTool({
+            command: process.execPath,
+            args: ['-e', 'console.log(1)'],
+            log: () => undefined
+          })
+          throw new Error('the tool said no')
+        })
+      ]
+    })
+    expect(process.exitCode).toBe(1)
+    expect(uploads).toEqual([['01-node.log']])
+    const result = JSON.parse(read(resultFile)) as {
+      logs?: { files: number; artifact?: { name: string } }
+    }
+    expect(result.logs).toMatchObject({
+      files: 1,
+      artifact: { name: expect.stringMatching(/^aurora-to-tidb-logs-/) }
+    })
+    expect(read(files.summary)).toContain('Tool logs (1 file, passwords redacted): artifact')
   })
 
   test('SIGINT cancels the running phases; the report says cancelled', async () => {

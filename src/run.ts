@@ -1,6 +1,7 @@
 // The main step: inputs → phase graph → report. Record first, fail last: whatever happens, the outputs, result.json
 // and the job summary are written for whatever ran, and only then does the first failure fail the step.
 import * as core from '@actions/core'
+import path from 'node:path'
 import { readInputs } from './inputs/read.js'
 import type { Inputs } from './inputs/types.js'
 import type { Phase } from './orchestrator/phase.js'
@@ -14,12 +15,14 @@ import {
   type RunStateStore
 } from './resume/store.js'
 import { writeOutputs } from './report/outputs.js'
-import { writeResultFile, writeSummary } from './report/publish.js'
+import { resultDir, writeResultFile, writeSummary } from './report/publish.js'
+import { publishToolLogs, type LogUploader } from './report/tool-logs.js'
 import { newReport, type Report } from './report/types.js'
 import { onActionSignal } from './util/cancellation.js'
 import { systemClock, type Clock } from './util/clock.js'
 import { CancelledError, errorChain, errorMessage } from './util/errors.js'
 import { saveState } from './util/state.js'
+import { startToolLogs } from './util/tool-log.js'
 import { recordedTempFiles, removeTempFiles } from './util/temp-files.js'
 import { logLine } from './util/workflow-commands.js'
 
@@ -30,6 +33,8 @@ export interface RunDeps {
   readonly clock: Clock
   /** Where a migrate keeps its run state; undefined for none (other operations, tests). */
   readonly runStateStore: (inputs: Inputs) => Promise<RunStateStore | undefined>
+  /** Uploads the tool logs artifact; default @actions/artifact in a GitHub Actions job (tests inject one). */
+  readonly uploadLogs?: LogUploader
 }
 
 const DEFAULT_DEPS: RunDeps = {
@@ -68,9 +73,27 @@ async function runStateFor(
 }
 
 /** Publishes the report; each part on its own, so one failing never stops the others. Never throws. */
-async function publish(report: Report): Promise<void> {
+/** The secrets a copied tool log must not hold: the passwords and the AWS secrets of the environment. */
+function logSecrets(inputs: Inputs): string[] {
+  const env = [process.env['AWS_SECRET_ACCESS_KEY'], process.env['AWS_SESSION_TOKEN']]
+  return [inputs.source.password, inputs.target.password, ...env].filter(
+    (s): s is string => s !== undefined && s !== ''
+  )
+}
+
+async function publish(report: Report, inputs: Inputs | undefined, deps: RunDeps): Promise<void> {
   const problems = await removeTempFiles(recordedTempFiles())
   for (const p of problems) core.warning(`Could not remove a temporary file: ${p}`)
+  // The logs first: result.json and the summary say where they are.
+  if (inputs !== undefined) {
+    await publishToolLogs(report, {
+      mode: inputs.uploadLogs,
+      runKey: inputs.runKey,
+      secrets: logSecrets(inputs),
+      ...(deps.uploadLogs === undefined ? {} : { uploader: deps.uploadLogs }),
+      log: (line) => core.info(line)
+    })
+  }
   let resultFile: string | undefined
   try {
     resultFile = await writeResultFile(report)
@@ -107,9 +130,11 @@ export async function run(deps: Partial<RunDeps> = {}): Promise<void> {
   logLine(`aurora-to-tidb on Node ${process.version} (${process.platform}/${process.arch})`)
   let report = newReport('unknown', new Date(startedAt))
   let failure: unknown
+  let inputs: Inputs | undefined
   saveState('summary-written', false)
   try {
-    const inputs = read()
+    inputs = read()
+    await startToolLogs(path.join(resultDir(), 'logs')).catch(() => undefined)
     report = newReport(inputs.operation, new Date(startedAt))
     saveState('operation', inputs.operation)
     const state = newMigrationState(inputs.runKey)
@@ -139,7 +164,7 @@ export async function run(deps: Partial<RunDeps> = {}): Promise<void> {
     if (failure !== undefined) report.error = errorMessage(failure)
     // A phase that runs again on a resumed run adds the link the earlier attempt's record brought back.
     report.links = report.links.filter((l, i, all) => all.findIndex((x) => x.url === l.url) === i)
-    await publish(report)
+    await publish(report, inputs, all)
   }
   if (failure !== undefined) {
     core.debug(errorChain(failure))

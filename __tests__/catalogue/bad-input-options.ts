@@ -30,6 +30,11 @@ export const BAD_OPTION_INPUTS: readonly BadInputRow[] = [
     "Input 'checksum' must be one of required, optional, off; got 'true'."
   ],
   [
+    'upload-logs as boolean',
+    { ...MIGRATE, 'upload-logs': 'true' },
+    "Input 'upload-logs' must be one of on-failure, always, never; got 'true'."
+  ],
+  [
     'sorted-kv-dir with the tidb backend',
     { ...MIGRATE, 'lightning-backend': 'tidb', 'sorted-kv-dir': '/mnt/kv' },
     "Input 'sorted-kv-dir' is only used when 'lightning-backend' is 'local' (it is 'tidb')."

@@ -54,6 +54,8 @@ export interface RunExpectation {
   readonly exportLeftRunning?: boolean
   /** Statuses the per-table results must include (kept on failure: what finished is shown). */
   readonly tableStatuses?: readonly string[]
+  /** The tools' logs are left beside result.json for the artifact upload, Lightning's own log among them. */
+  readonly logsLeft?: boolean
 }
 
 /** One fault, run through a whole `migrate` with DM. */
@@ -176,6 +178,7 @@ export const FAULT_CASES: readonly FaultCase[] = [
     ...AT.dataImport,
     message: '\\[Lightning:Restore:ErrRestoreTable\\]restore table',
     tableStatuses: ['not imported'],
+    logsLeft: true,
     suite: 'tools'
   },
   {

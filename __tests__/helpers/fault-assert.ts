@@ -2,6 +2,7 @@
 // must show (exit code, the tool's own message, the summary's phase rows, outputs, nothing left running) and where
 // no secret may appear (SECRET_PLACES).
 import { expect } from '@jest/globals'
+import { readdirSync } from 'node:fs'
 import { SECRET_PLACES, type MigratePhase, type RunExpectation } from '../catalogue/faults.js'
 import type { CaseRun } from './fault-run.js'
 
@@ -50,6 +51,15 @@ export function expectCaseOutcome(run: CaseRun, c: RunExpectation): void {
   }
   for (const name of c.outputs)
     expect({ name, value: run.main.outputs[name] ?? '' }).not.toEqual({ name, value: '' })
+  if (c.logsLeft) {
+    // Outside a GitHub Actions job nothing is uploaded: the files stay where the upload would take them from.
+    expect(run.result?.logs?.note).toBe('not uploaded: not running in a GitHub Actions job')
+    const files = readdirSync(run.result?.logs?.dir ?? '')
+    expect(files.length).toBe(run.result?.logs?.files)
+    // Lightning's own log (log.file, named after the phase) is copied beside the tools' output
+    expect(files.some((f) => /-data-import-\d{4}-\d\d-\d\dT\d+Z-\d+\.log$/.test(f))).toBe(true)
+    expect(run.main.summary).toContain('Tool logs (')
+  }
   if (c.tableStatuses !== undefined) {
     const statuses = run.result?.tables.map((t) => t.status) ?? []
     for (const s of c.tableStatuses) expect(statuses).toContain(s)

@@ -65,6 +65,7 @@ export interface ResultJson {
   readonly error?: string
   readonly phases: readonly { id: string; title: string; status: string }[]
   readonly tables: readonly { database: string; table: string; status: string }[]
+  readonly logs?: { dir: string; files: number; note?: string }
 }
 
 function filesUnder(dir: string): string[] {

@@ -37,6 +37,7 @@ export function fakeInputs(operation: Operation = 'migrate'): Inputs {
     waitTimeoutMs: 1,
     failOnShortRetention: true,
     failOnVerifyMismatch: true,
+    uploadLogs: 'on-failure',
     resume: false,
     runKey: 'test-run'
   }

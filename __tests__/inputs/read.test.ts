@@ -61,6 +61,7 @@ describe('readInputs: good input sets', () => {
       'fail-on-short-retention': 'TRUE',
       'fail-on-verify-mismatch': 'false',
       resume: 'true',
+      'upload-logs': 'always',
       'run-key': 'shop-2026-11'
     })
     const expected: Inputs = {
@@ -112,6 +113,7 @@ describe('readInputs: good input sets', () => {
       failOnShortRetention: true,
       failOnVerifyMismatch: false,
       resume: true,
+      uploadLogs: 'always',
       runKey: 'shop-2026-11'
     }
     expect(readInputs()).toEqual(expected)

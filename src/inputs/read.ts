@@ -16,7 +16,7 @@ import {
 import { InputError } from './input-error.js'
 import * as aws from './aws-parsers.js'
 import * as parse from './parsers.js'
-import { OPERATIONS, type Inputs } from './types.js'
+import { OPERATIONS, UPLOAD_LOGS, type Inputs } from './types.js'
 import {
   parseFilter,
   TableFilterError,
@@ -193,7 +193,8 @@ export function readInputs(): Inputs {
       opt('fail-on-short-retention', (n, v) => parse.parseBoolean(n, v, false)) ?? false,
     failOnVerifyMismatch:
       opt('fail-on-verify-mismatch', (n, v) => parse.parseBoolean(n, v, true)) ?? true,
-    resume: opt('resume', (n, v) => parse.parseBoolean(n, v, false)) ?? false
+    resume: opt('resume', (n, v) => parse.parseBoolean(n, v, false)) ?? false,
+    uploadLogs: opt('upload-logs', (n, v) => parse.parseEnum(n, v, UPLOAD_LOGS)) ?? 'on-failure'
   }
   const runKey =
     opt('run-key', parse.parseRunKey) ??

@@ -30,7 +30,8 @@ export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {
   'wait-timeout-minutes': '30',
   'fail-on-short-retention': 'false',
   'fail-on-verify-mismatch': 'true',
-  resume: 'false'
+  resume: 'false',
+  'upload-logs': 'on-failure'
 }
 
 /** What `migrate` (and `plan`, which checks everything `migrate` would do) needs, and why. */

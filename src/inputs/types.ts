@@ -115,9 +115,17 @@ export interface Inputs {
   readonly failOnVerifyMismatch: boolean
   /** Continue a previous run (same run key) from its recorded state instead of refusing. */
   readonly resume: boolean
+  /** When the tools' logs are uploaded as an artifact. */
+  readonly uploadLogs: UploadLogs
   /** Stable key of this migration run; names the export task, state file and DM task. */
   readonly runKey: string
 }
+
+/** When the tools' logs are uploaded as a workflow artifact (input `upload-logs`). */
+export type UploadLogs = 'on-failure' | 'always' | 'never'
+
+/** The values of `upload-logs`. */
+export const UPLOAD_LOGS: readonly UploadLogs[] = ['on-failure', 'always', 'never']
 
 /** The operations, in the order the docs list them. */
 export const OPERATIONS: readonly Operation[] = [

@@ -117,6 +117,17 @@ export interface ReportLink {
   readonly url: string
 }
 
+/** Where the tools' full logs are (input upload-logs). */
+export interface ToolLogsReport {
+  /** The directory on the runner (beside result.json). */
+  readonly dir: string
+  readonly files: number
+  /** The artifact they were uploaded as. */
+  readonly artifact?: { readonly name: string; readonly url?: string }
+  /** Why they were not uploaded, when they were not. */
+  readonly note?: string
+}
+
 /** Everything a run reports. */
 export interface Report {
   readonly operation: string
@@ -140,6 +151,8 @@ export interface Report {
   plan?: PlanReport
   /** The message the run failed with. */
   error?: string
+  /** The tools' logs and their artifact. */
+  logs?: ToolLogsReport
 }
 
 /**

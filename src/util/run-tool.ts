@@ -15,6 +15,7 @@ import { abortError, errorMessage } from './errors.js'
 import { formatDuration } from './format.js'
 import { DEFAULT_MAX_LINE_LENGTH, LineSplitter, RingBuffer } from './lines.js'
 import { displayCommand, redactText } from './redact.js'
+import { toolLogFile } from './tool-log.js'
 import { logLine } from './workflow-commands.js'
 
 /** Which output stream a line came from. */
@@ -83,6 +84,9 @@ export async function runTool(opts: RunToolOptions): Promise<ToolResult> {
   const commandLine = displayCommand(opts.command, args, secrets)
   if (opts.signal?.aborted) throw abortError(opts.signal, name)
   if (opts.echo ?? true) log(`[command]${commandLine}`)
+  // The full output, for the logs artifact (upload-logs): the job log may be cut, this file is not.
+  const file = toolLogFile(name)
+  file?.write(`[command]${commandLine}`)
 
   const env: NodeJS.ProcessEnv = { ...process.env }
   for (const [key, value] of Object.entries(opts.env ?? {})) {
@@ -96,6 +100,7 @@ export async function runTool(opts: RunToolOptions): Promise<ToolResult> {
     const line = redactText(raw, secrets)
     tail.push(line)
     log(line)
+    file?.write(line)
     if (!opts.onLine) return
     try {
       opts.onLine(line, stream)
@@ -186,6 +191,8 @@ export async function runTool(opts: RunToolOptions): Promise<ToolResult> {
       const durationMs = performance.now() - started
       const how = exitSignal ? `was killed by ${exitSignal}` : `exited with code ${exitCode}`
       log(`${name} ${how} after ${formatDuration(durationMs)}`)
+      file?.write(`${name} ${how} after ${formatDuration(durationMs)}`)
+      void file?.close()
       resolve({
         exitCode,
         signal: exitSignal,
@@ -203,6 +210,7 @@ export async function runTool(opts: RunToolOptions): Promise<ToolResult> {
       if (exited || settled) return
       settled = true
       cleanup()
+      void file?.close()
       const hint =
         (e as NodeJS.ErrnoException).code === 'ENOENT'
           ? ' (not found: is it installed and on PATH?)'

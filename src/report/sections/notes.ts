@@ -1,5 +1,7 @@
 // The end of the summary: warnings not shown elsewhere, links to what the run created, tool versions.
-import { el, escapeHtml, link, raw } from '../html.js'
+import { el, escapeHtml, inline, link, raw } from '../html.js'
+import { plural } from '../../util/format.js'
+import type { Report } from '../types.js'
 import type { SummarySection } from './section.js'
 
 /** Run and phase warnings, up to the limit. */
@@ -15,13 +17,25 @@ export const warningsSection: SummarySection = (report, limits) => {
   return [el('h3', `Warnings (${all.length})`), raw('ul', `\n${items.join('\n')}\n`)].join('\n')
 }
 
-/** Links (http(s) only; anything else as code) and the tools that ran. */
+/** The tools' full logs: the artifact's link, or where they are on the runner and why they were not uploaded. */
+function logsItem(report: Report): string | undefined {
+  const logs = report.logs
+  if (logs === undefined) return undefined
+  const what = `Tool logs (${plural(logs.files, 'file')}, passwords redacted)`
+  if (logs.artifact?.url) return link(`${what}: artifact ${logs.artifact.name}`, logs.artifact.url)
+  if (logs.artifact) return `${inline(`${what}: artifact`)} ${el('code', logs.artifact.name)}`
+  return `${inline(`${what}, ${logs.note ?? 'not uploaded'}:`)} ${el('code', logs.dir)}`
+}
+
+/** Links (http(s) only; anything else as code), the tool logs, and the tools that ran. */
 export const linksSection: SummarySection = (report) => {
   const parts: string[] = []
-  if (report.links.length > 0) {
-    const items = report.links.map((l) => raw('li', link(l.label, l.url)))
-    parts.push(el('h3', 'Links'), raw('ul', `\n${items.join('\n')}\n`))
-  }
+  const logs = logsItem(report)
+  const items = [
+    ...(logs === undefined ? [] : [raw('li', logs)]),
+    ...report.links.map((l) => raw('li', link(l.label, l.url)))
+  ]
+  if (items.length > 0) parts.push(el('h3', 'Links'), raw('ul', `\n${items.join('\n')}\n`))
   const versions = Object.entries(report.toolVersions)
   if (versions.length > 0) {
     const text = versions.map(([tool, v]) => `${escapeHtml(tool)} ${el('code', v)}`).join(' · ')

@@ -28,6 +28,7 @@ import { lightningLineSink } from './sink.js'
 import { runComponent } from '../tiup/run-component.js'
 import type { TiupSetup } from '../tiup/tiup.js'
 import type { ToolVerdict } from '../tool-outcome.js'
+import { recordToolLogFile } from '../../util/tool-log.js'
 
 /** What one Lightning run needs. */
 export interface LightningRunOptions {
@@ -78,6 +79,8 @@ export async function runLightningOnce(opts: LightningRunOptions): Promise<Light
     await mkdir(opts.config.sortedKvDir, { recursive: true, mode: 0o700 })
   }
   const configFile = await writeSecretFile(`${opts.name}-${++tomlCount}.toml`, toml)
+  // Lightning's own log holds more than its stdout: it goes into the logs artifact (upload-logs).
+  recordToolLogFile(opts.logFile)
 
   const { monitor, echoed, onLine, onLogLine, logFilter } = lightningLineSink(opts)
   // Lightning's stdout and stderr reach the monitor after its log file: both name the same error, and the log's
