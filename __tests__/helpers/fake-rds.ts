@@ -63,6 +63,8 @@ export class FakeRds {
   snapshotMs = 1000
   /** The next N calls fail with Throttling. */
   throttle = 0
+  /** Until this clock time, StartExportTask is refused: the account runs its 5 concurrent export tasks. */
+  exportLimitUntil = 0
   /** Announce `Binlog position from crash recovery is …` when a snapshot becomes available. */
   snapshotBinlog: { file: string; position: number } | undefined
   /** Called with each command's name before it is answered (tests cancel runs from here). */
@@ -174,6 +176,14 @@ export class FakeRds {
   }
 
   private start(c: StartExportTaskCommand): unknown {
+    if (this.clock.now() < this.exportLimitUntil)
+      // Outside the API model: the SDK throws the service's base exception named after AWS's code.
+      throw new RDSServiceException({
+        name: 'ExportTaskLimitReachedFault',
+        $fault: 'client',
+        $metadata: meta,
+        message: 'You have reached the limit of 5 concurrent export tasks'
+      })
     const id = (c.input.ExportTaskIdentifier ?? '').toLowerCase()
     if (this.tasks.has(id))
       throw new ExportTaskAlreadyExistsFault({

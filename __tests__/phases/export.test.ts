@@ -195,6 +195,49 @@ test('an export still STARTING at export-timeout-minutes fails with its status, 
   expect(w.rds.count('CancelExportTask')).toBe(0)
 })
 
+test('at the account’s limit of 5 exports the phase waits for a slot, then starts and finishes', async () => {
+  const w = world()
+  w.rds.exportLimitUntil = w.clock.now() + 20 * 60_000
+  w.rds.nextTask = { durationMs: 5 * 60_000 }
+  const { result, log } = await run(w)
+  expect(result.error).toBeUndefined()
+  expect(w.state.export?.status).toBe('COMPLETE')
+  const text = log.join('\n')
+  expect(text).toMatch(
+    /AWS refused to start export task .*: ExportTaskLimitReachedFault: You have reached the limit of 5 concurrent export tasks\. AWS runs at most 5 export tasks at a time per account; waiting/
+  )
+  // Announced once, however many attempts; then the slot.
+  expect(text.match(/AWS refused to start/g)).toHaveLength(1)
+  expect(text).toMatch(/An export slot became free after 2\dm \d\ds: export task .* started\./)
+  // Backs off to a minute: about 25 attempts in 20 minutes, not one every few seconds.
+  expect(w.rds.count('StartExportTask')).toBeLessThan(30)
+  expect(w.rds.count('StartExportTask')).toBeGreaterThan(10)
+})
+
+test('the slot wait counts against export-timeout-minutes; at the deadline nothing was started', async () => {
+  const w = world()
+  w.rds.exportLimitUntil = w.clock.now() + 120 * 60_000
+  const { result } = await run(w, { inputs: inputsWith({}, 30) })
+  const error = result.error as PhaseError
+  expect(error.message).toMatch(
+    /^No export slot became free within 30m 00s \(export-timeout-minutes\): the account kept running 5 export tasks, AWS's limit per account\. Export task .* was NOT started; re-run later, or raise export-timeout-minutes\.$/
+  )
+  expect(error.toolLine).toMatch(/^ExportTaskLimitReachedFault: You have reached the limit/)
+  expect(w.rds.tasks.size).toBe(0)
+})
+
+test('an export that waited for a slot has only the rest of export-timeout-minutes to finish', async () => {
+  const w = world()
+  w.rds.exportLimitUntil = w.clock.now() + 20 * 60_000
+  w.rds.nextTask = { durationMs: 15 * 60_000 }
+  const { result } = await run(w, { inputs: inputsWith({}, 30) })
+  // Started after 20m and some seconds, so it had the 9m and some seconds that were left.
+  expect((result.error as PhaseError).message).toMatch(
+    /^Export task \S+ was not done after 9m \d\ds \(export-timeout-minutes\)/
+  )
+  expect(w.rds.tasks.size).toBe(1)
+})
+
 test('cancelling the run stops polling but leaves the AWS task running, and says so', async () => {
   const w = world()
   w.rds.nextTask = { durationMs: 30 * 60_000 }

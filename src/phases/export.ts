@@ -8,6 +8,9 @@
 // Polling: exports take from ~15 minutes to hours, so checks start every 2 s (the sandbox's exports take seconds)
 // and back off to one a minute — about 70 DescribeExportTasks calls for an hour (issue 9 allows 90).
 //
+// At AWS's limit of 5 concurrent exports per account, StartExportTask is tried again until a slot is free, within
+// `export-timeout-minutes` (export-slot.ts).
+//
 // Never cancelled by us: on a timeout or a cancelled run the task keeps running on AWS (it is billed either way, and
 // a re-run re-attaches to it), and the log says so.
 //
@@ -38,6 +41,7 @@ import {
   type AwsPhaseKit
 } from './aws-deps.js'
 import type { MigrationState, SnapshotFacts } from './migration-state.js'
+import { startWhenSlotFree } from './export-slot.js'
 import { exportS3Prefix, exportTaskIdFor } from './names.js'
 import type { PhaseBody } from './phase-body.js'
 
@@ -72,13 +76,19 @@ async function describe(kit: AwsPhaseKit, id: string): Promise<ExportTaskView | 
 
 const summary = (t: ExportTaskView, now: number): string => exportProgress(t, new Date(now)).text
 
+/** A task started or re-attached to, and how long the phase waited for an export slot first. */
+interface Started {
+  readonly task: ExportTaskView
+  readonly waitedMs: number
+}
+
 async function startOrReattach(
   ctx: PhaseContext,
   kit: AwsPhaseKit,
   state: MigrationState,
   snapshot: SnapshotFacts,
   to: ExportTarget
-): Promise<ExportTaskView> {
+): Promise<Started> {
   const id = exportTaskIdFor(state.runKey)
   if (!state.tables)
     throw new PhaseError(PHASE, 'The selected tables are unknown: the precheck phase records them.')
@@ -86,22 +96,30 @@ async function startOrReattach(
   for (const w of plan.warnings) ctx.log.warning(w)
   const prefix = exportS3Prefix(to.s3)
   try {
-    const task = await kit.rds.startExportTask({
-      taskId: id,
-      sourceArn: snapshot.arn,
-      bucket: to.s3.bucket,
-      prefix,
-      roleArn: to.roleArn,
-      kmsKeyId: to.kmsKeyId,
-      exportOnly: plan.exportOnly
-    })
+    const { task, waitedMs } = await startWhenSlotFree(
+      ctx,
+      PHASE,
+      kit,
+      id,
+      ctx.inputs.timeouts.exportMs,
+      () =>
+        kit.rds.startExportTask({
+          taskId: id,
+          sourceArn: snapshot.arn,
+          bucket: to.s3.bucket,
+          prefix,
+          roleArn: to.roleArn,
+          kmsKeyId: to.kmsKeyId,
+          exportOnly: plan.exportOnly
+        })
+    )
     const only = plan.exportOnly
       ? `ExportOnly ${plan.exportOnly.length} entries`
       : 'the whole snapshot'
     ctx.log.info(
       `Started export task ${task.id || id} of snapshot ${snapshot.identifier} to s3://${to.s3.bucket}/${prefix}/ (${only}).`
     )
-    return task
+    return { task, waitedMs }
   } catch (e) {
     if (!isAwsError(e, 'ExportTaskAlreadyExists'))
       throw awsPhaseError(PHASE, `Starting export task ${id} of snapshot ${snapshot.identifier}`, e)
@@ -119,7 +137,7 @@ async function startOrReattach(
     ctx.log.warning(
       `Export task ${task.id} exports ${task.sourceArn}, not this run's snapshot ${snapshot.arn}.`
     )
-  return task
+  return { task, waitedMs: 0 }
 }
 
 async function attachGiven(
@@ -142,10 +160,12 @@ async function attachGiven(
 async function waitDone(
   ctx: PhaseContext,
   kit: AwsPhaseKit,
-  first: ExportTaskView
+  first: ExportTaskView,
+  waitedMs: number
 ): Promise<ExportTaskView> {
   const id = first.id
-  const deadlineMs = ctx.inputs.timeouts.exportMs
+  // The wait for an export slot counts against export-timeout-minutes too.
+  const deadlineMs = Math.max(0, ctx.inputs.timeouts.exportMs - waitedMs)
   let logged = ''
   try {
     return await pollInPhase(
@@ -228,10 +248,10 @@ export function exportPhase(state: MigrationState, deps: AwsPhaseDeps = {}): Pha
       const given = ctx.inputs.aws.exportTaskIdentifier
       const started =
         given !== undefined
-          ? await attachGiven(ctx, kit, given)
+          ? { task: await attachGiven(ctx, kit, given), waitedMs: 0 }
           : await startOrReattach(ctx, kit, state, snapshot, to)
-      const where = record(ctx, started, to)
-      const task = await waitDone(ctx, kit, started)
+      const where = record(ctx, started.task, to)
+      const task = await waitDone(ctx, kit, started.task, started.waitedMs)
       const facts = {
         taskId: task.id,
         ...where,
