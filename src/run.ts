@@ -91,7 +91,7 @@ async function publish(report: Report, inputs: Inputs | undefined, deps: RunDeps
       runKey: inputs.runKey,
       secrets: logSecrets(inputs),
       ...(deps.uploadLogs === undefined ? {} : { uploader: deps.uploadLogs }),
-      log: (line) => core.info(line)
+      log: logLine
     })
   }
   let resultFile: string | undefined
