@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals'
 import fc from 'fast-check'
-import { compileGoRegexp } from '../../src/table-filter/go-regexp-match.js'
+import { compileGoRegexp } from '../../src/table-filter/go-regexp.js'
 import { parseFilter } from '../../src/table-filter/parse.js'
 import { matchesTable } from '../../src/table-filter/match.js'
 import {

@@ -1,22 +1,6 @@
-// Matching table names with a parsed table filter (parse.ts), the way Dumpling selects tables. Apart from the
-// parser because matching `/regex/` and wildcard rules needs re2js, a large module: reading the inputs at start
-// parses and checks the filter without loading it (issue 9, cold start).
-import { compileGoRegexp, type GoMatcher } from './go-regexp-match.js'
+// Matching table names with a parsed table filter (parse.ts), the way Dumpling selects tables.
+import { compileGoRegexp } from './go-regexp.js'
 import { goToLower, type NameMatcher, type TableFilter, type TableRule } from './parse.js'
-
-type PatternMatcher = Extract<NameMatcher, { kind: 'pattern' }>
-
-/** Each pattern compiled once, on its first match (a filter is matched against every table of the source). */
-const compiled = new WeakMap<PatternMatcher, GoMatcher>()
-
-function regexpOf(m: PatternMatcher): GoMatcher {
-  let re = compiled.get(m)
-  if (re === undefined) {
-    re = compileGoRegexp(m.goRegexp, m.foldCase)
-    compiled.set(m, re)
-  }
-  return re
-}
 
 function matchName(m: NameMatcher, name: string, caseSensitive: boolean): boolean {
   switch (m.kind) {
@@ -25,7 +9,7 @@ function matchName(m: NameMatcher, name: string, caseSensitive: boolean): boolea
     case 'literal':
       return caseSensitive ? m.name === name : goToLower(m.name) === name
     case 'pattern':
-      return regexpOf(m).test(name)
+      return compileGoRegexp(m.goRegexp, m.foldCase).test(name)
   }
 }
 

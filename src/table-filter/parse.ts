@@ -14,7 +14,7 @@
  *
  * This file parses and checks; matching names is in `match.ts`, which loads the regexp engine.
  */
-import { checkGoRegexp, GoRegexpError } from './go-regexp.js'
+import { compileGoRegexp, GoRegexpError } from './go-regexp.js'
 
 /**
  * The rule Dumpling adds after `*.*` when no `--filter` is given (`DefaultTableFilter`). Passing `--filter` replaces
@@ -130,7 +130,7 @@ class RuleParser {
     // The tool turns exactly this pattern (what `*` builds) into "matches everything", whatever wrote it.
     if (goRegexp === ALL_PATTERN) return { kind: 'all' }
     try {
-      checkGoRegexp(goRegexp, this.foldCase)
+      compileGoRegexp(goRegexp, this.foldCase)
       return { kind: 'pattern', goRegexp, foldCase: this.foldCase }
     } catch (e) {
       if (e instanceof GoRegexpError) throw syntaxError(this.rule, `invalid pattern: ${e.message}`)
