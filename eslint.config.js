@@ -10,7 +10,8 @@ export default tseslint.config(
       '.build/**',
       '**/.build/**',
       'node_modules/**',
-      '*.config.js'
+      '*.config.js',
+      '.dependency-cruiser.cjs'
     ]
   },
   js.configs.recommended,
