@@ -7,6 +7,7 @@
 // replication broke). With `wait-for-lag-seconds` it is a cut-over gate: it waits up to `wait-timeout-minutes` for the
 // lag to drop to the limit, sets `ready-for-cutover`, and fails when the gate is not reached in time, so a scheduled
 // job fails when the lag grows. With `export-task-identifier` it also reports that export task (read-only).
+import { exportRoot } from '../aws/export-files.js'
 import { exportProgress, warningLines } from '../aws/export-task.js'
 import type { Operation } from '../inputs/types.js'
 import type { PhaseContext } from '../orchestrator/phase.js'
@@ -253,8 +254,10 @@ async function reportExport(
   const progress = exportProgress(view, new Date())
   ctx.setOutput('export-task-id', view.id || id)
   if (view.s3Bucket !== undefined) {
-    const prefix = view.s3Prefix ? `${view.s3Prefix.replace(/\/+$/, '')}/` : ''
-    ctx.setOutput('export-uri', `s3://${view.s3Bucket}/${prefix}${view.id || id}/`)
+    ctx.setOutput(
+      'export-uri',
+      `s3://${view.s3Bucket}/${exportRoot({ ...view, id: view.id || id })}/`
+    )
   }
   ctx.record.numbers.push({ label: 'export', value: view.status ?? view.rawStatus ?? 'UNKNOWN' })
   ctx.record.numbers.push({ label: 'exported', value: progress.percent, unit: 'percent' })

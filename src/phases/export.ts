@@ -20,6 +20,7 @@
 // list under AWS's 200 KB limit. `translateFilter` (table-filter/translate.ts) needs the full catalog to
 // tell a whole database from part of one and falls back to the whole cluster instead.
 import { isAwsError } from '../aws/aws-call.js'
+import { exportRoot } from '../aws/export-files.js'
 import {
   exportProgress,
   isTerminalExportStatus,
@@ -211,11 +212,6 @@ async function waitDone(
   }
 }
 
-function dataPrefix(task: ExportTaskView, to: ExportTarget): string {
-  const base = (task.s3Prefix ?? exportS3Prefix(to.s3)).replace(/^\/+|\/+$/g, '')
-  return base === '' ? task.id : `${base}/${task.id}`
-}
-
 /** Records the task and its files as soon as they are known, so a failure later still reports them. */
 function record(
   ctx: PhaseContext,
@@ -223,7 +219,7 @@ function record(
   to: ExportTarget
 ): { bucket: string; prefix: string; uri: string } {
   const bucket = task.s3Bucket ?? to.s3.bucket
-  const prefix = dataPrefix(task, to)
+  const prefix = exportRoot(task, exportS3Prefix(to.s3))
   const uri = `s3://${bucket}/${prefix}/`
   ctx.setOutput('export-task-id', task.id)
   ctx.setOutput('export-uri', uri)

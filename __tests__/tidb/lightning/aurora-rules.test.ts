@@ -46,7 +46,15 @@ describe('auroraFileRules', () => {
   test('routes every tricky name back to its real name, in the current, old and non-numeric layouts', () => {
     const router = new FileRouter(auroraFileRules(TRICKY).rules)
     for (const t of TRICKY) {
-      for (const k of [key(t), key(t, 'a'), key(t).replace('/1/', '/')]) {
+      // Current, non-numeric batch, older (no batch folder), and deeper batch folders (AWS: the naming may change).
+      const layouts = [
+        key(t),
+        key(t, 'a'),
+        key(t).replace('/1/', '/'),
+        key(t, '2/a'),
+        key(t, 'x-1/7/b_c')
+      ]
+      for (const k of layouts) {
         expect({ k, r: router.route(k) }).toEqual({
           k,
           r: { schema: t.database, table: t.table, type: 'parquet' }
@@ -145,7 +153,8 @@ describeReal('auroraFileRules on the real key listings (real-outputs/aurora)', (
       for (const rules of [auroraFileRules([table]).rules, auroraFileRules().rules]) {
         const router = new FileRouter(rules)
         for (const rel of realLines(f)) {
-          for (const k of [tablePrefix + rel, `my/prefix/${tablePrefix}${rel}`]) {
+          const deeper = `${tablePrefix}9/${rel}`
+          for (const k of [tablePrefix + rel, `my/prefix/${tablePrefix}${rel}`, deeper]) {
             expect(router.route(k)).toEqual({
               schema: table.database,
               table: table.table,

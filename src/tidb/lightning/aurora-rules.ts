@@ -1,9 +1,14 @@
 // `[[mydumper.files]]` rules that route an Aurora snapshot export to the right `schema`/`table`.
 //
-// Export layout (aws.md §4.1, real-outputs/aurora/s3-keys-*): `<prefix>/<export-id>/<db>/<db>.<table>/<batch>/
-// part-00000-<uuid>-c000.gz.parquet`; older exports put `part-…` directly in the table folder; batch folders are
-// alphanumeric (`1`, `2`, `a`). Next to the data: `export_info_<id>.json`, `export_tables_info_<id>_from_*_to_*.json`
-// and `_SUCCESS` markers. The export writes `\`, backtick, `"` and space as `_` in folder names (aws.md §1.4).
+// Export layout (AWS, Amazon Aurora User Guide, "Exporting DB cluster snapshot data to Amazon S3", File naming
+// convention: https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-export-snapshot.Considerations.html):
+// `<prefix>/<export-id>/<db>/<db>.<table>/<batch_index>/part-00000-<uuid>-c000.gz.parquet`; the older convention
+// puts `part-…` directly in the table folder; batch folders are alphanumeric (`1`, `2`, `a`). AWS adds: "The file
+// naming convention is subject to change. Therefore, when reading target tables, we recommend that you read
+// everything inside the base prefix for the table." So the data rules accept any number of folders (none, one, or
+// more) between the table folder and a `.parquet` file. Next to the data: `export_info_<id>.json`,
+// `export_tables_info_<id>_from_*_to_*.json` and `_SUCCESS` markers. The export writes `\`, backtick, `"` and space
+// as `_` in folder names (same page, Limitations).
 //
 // The seed's pattern only routes `[a-z0-9_]` names. These rules, tried in this order (first match wins):
 //  1. ignore the export's metadata files (`type = "ignore"`, router.go `TypeIgnore`);
@@ -21,8 +26,8 @@ import { FileRouter, quoteMeta, quoteTemplate, type FileRule } from './file-rout
 /** The pattern of the seed procedure (pingcap/docs migrate-aurora-to-tidb.md). */
 export const SEED_PATTERN = String.raw`(?i)^(?:[^/]*/)*([a-z0-9_]+)\.([a-z0-9_]+)/(?:[^/]*/)*(?:[a-z0-9\-_.]+\.(parquet))$`
 
-/** Batch folder (optional) and data file, shared by every data rule. */
-const TAIL = String.raw`/(?:[a-zA-Z0-9]+/)?[^/]+\.parquet$`
+/** Any depth of batch folders (none included) and the data file, shared by every data rule. */
+const TAIL = String.raw`/(?:[^/]+/)*[^/]+\.parquet$`
 
 /** Skips the export's metadata: `export_info_*.json`, `export_tables_info_*.json`, `_SUCCESS`. */
 export const IGNORE_EXPORT_METADATA: FileRule = {
