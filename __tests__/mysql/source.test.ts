@@ -81,7 +81,9 @@ describe('binlog settings', () => {
     )
     expect(s).toMatchObject({
       format: 'MIXED',
-      gtidEnabled: true,
+      gtidMode: 'ON_PERMISSIVE',
+      // DM-master refuses enable-gtid unless GTID_MODE is exactly ON (tiflow dm/config/source_config.go).
+      gtidEnabled: false,
       enhancedBinlog: true,
       transactionCompression: true,
       lowerCaseTableNames: 1
@@ -90,6 +92,16 @@ describe('binlog settings', () => {
       logBin: false,
       gtidEnabled: false
     })
+  })
+
+  test.each([
+    ['ON', true],
+    ['on', true],
+    ['ON_PERMISSIVE', false],
+    ['OFF_PERMISSIVE', false],
+    ['OFF', false]
+  ])('gtid_mode=%s: DM runs with enable-gtid %s (only ON)', (mode, enabled) => {
+    expect(binlogSettings({ log_bin: 'ON', gtid_mode: mode }, 'mysql').gtidEnabled).toBe(enabled)
   })
 })
 

@@ -99,6 +99,13 @@ describe('source reachability and binlog', () => {
     expect(rowOf(rows, 'source.enhanced-binlog').status).toBe('warn')
     expect(rowOf(rows, 'source.gtid').reason).toContain('gtid_mode=ON')
   })
+
+  test('gtid_mode ON_PERMISSIVE is not GTID: DM starts from file and position, and the row says so', () => {
+    const rows = sourceChecks(withSource(sourceSide({ gtid_mode: 'ON_PERMISSIVE' })), context())
+    expect(rowOf(rows, 'source.gtid').reason).toBe(
+      'gtid_mode=ON_PERMISSIVE: DM starts from the binlog file and position (DM uses GTIDs only when gtid_mode is ON)'
+    )
+  })
 })
 
 describe('retention guard', () => {

@@ -5,6 +5,16 @@ import { mysqlErrorText } from './checker.js'
 import type { SourceConfig } from './config.js'
 import { delegate, ERR, generate, withScope, type Terror } from './terror.js'
 
+/**
+ * DM-master's verdict on a MySQL source's GTID_MODE when `enable-gtid: true`: pingcap/tiflow
+ * dm/config/source_config.go `Adjust` accepts exactly `"ON"` and otherwise returns `ErrSourceCheckGTID`
+ * (dm/pkg/terror/error_list.go: "%s has GTID_MODE = %s instead of ON"), so ON_PERMISSIVE, OFF_PERMISSIVE and OFF
+ * are refused alike.
+ */
+export function gtidModeRefusal(sourceId: string, mode: string): Terror | undefined {
+  return mode === 'ON' ? undefined : generate(ERR.SourceCheckGTID, sourceId, mode)
+}
+
 /** Connects to a source as DM-master does before accepting it (`GetUpstreamDB` + `SourceConfig.Adjust`). */
 export async function adjustSource(cfg: SourceConfig): Promise<Terror | undefined> {
   let c: mysql.Connection
@@ -25,8 +35,7 @@ export async function adjustSource(cfg: SourceConfig): Promise<Terror | undefine
       const e = { ...generate(ERR.DBDriverError), message: 'variable gtid_mode not found' }
       return withScope(e, 'upstream')
     }
-    const mode = String(row['Value'] as string)
-    return mode === 'ON' ? undefined : generate(ERR.SourceCheckGTID, cfg.sourceId, mode)
+    return gtidModeRefusal(cfg.sourceId, String(row['Value'] as string))
   } catch (err) {
     return delegate(ERR.DBDriverError, mysqlErrorText(err))
   } finally {

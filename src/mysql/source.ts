@@ -123,7 +123,12 @@ export interface BinlogSettings {
   readonly transactionCompression: boolean | undefined
   /** MySQL's gtid_mode (`OFF` … `ON`); undefined on MariaDB. */
   readonly gtidMode: string | undefined
-  /** Whether binlog events carry GTIDs DM can start from (MariaDB: always). */
+  /**
+   * Whether DM may run with `enable-gtid: true` (MariaDB: always). On MySQL only `gtid_mode = ON`: DM-master refuses
+   * enable-gtid for any other mode, ON_PERMISSIVE included (pingcap/tiflow dm/config/source_config.go `Adjust`:
+   * `if val != "ON" { return terror.ErrSourceCheckGTID… }`), and under ON_PERMISSIVE anonymous transactions may
+   * still be written, which a GTID set does not cover. Other modes start DM from the binlog file and position.
+   */
   readonly gtidEnabled: boolean
   /** Aurora's enhanced binlog (aws.md §6.6); undefined where the variable does not exist. */
   readonly enhancedBinlog: boolean | undefined
@@ -148,7 +153,7 @@ export function binlogSettings(
     serverId: Number.isFinite(serverId) ? serverId : undefined,
     transactionCompression: on(vars['binlog_transaction_compression']),
     gtidMode,
-    gtidEnabled: flavor === 'mariadb' || gtidMode === 'ON' || gtidMode === 'ON_PERMISSIVE',
+    gtidEnabled: flavor === 'mariadb' || gtidMode === 'ON',
     enhancedBinlog: on(vars['aurora_enhanced_binlog']),
     lowerCaseTableNames: Number(vars['lower_case_table_names'] ?? 0) || 0,
     sqlMode: vars['sql_mode'] ?? ''

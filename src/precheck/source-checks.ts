@@ -127,7 +127,7 @@ function binlogRows(src: SourceSide, facts: PrecheckFacts, ctx: CheckContext): C
       'pass',
       s.gtidEnabled
         ? `GTIDs are written (${s.gtidMode ? `gtid_mode=${s.gtidMode}` : 'MariaDB GTID'}); the recorded GTID set lets DM start with enable-gtid`
-        : `gtid_mode=${s.gtidMode ?? 'OFF'}: DM starts from the binlog file and position`
+        : `gtid_mode=${s.gtidMode ?? 'OFF'}: DM starts from the binlog file and position (DM uses GTIDs only when gtid_mode is ON)`
     )
   )
   if (s.enhancedBinlog !== undefined) {
