@@ -1,5 +1,5 @@
 // The S3 endpoint in effect, apart from the SDK clients (clients.ts): the phases that only pass it on to the PingCAP
-// tools must not load the SDK at bundle start-up to learn it (issue 9's cold-start metric).
+// tools must not load the SDK at bundle start-up to learn it (the bench's cold-start metric, bench/README.md).
 import type { AwsInputs } from '../inputs/types.js'
 
 /**

@@ -1,4 +1,5 @@
-// The metadata files an Aurora export writes next to its data (aws.md §4.2; not documented by AWS):
+// The metadata files an Aurora export writes next to its data (not documented by AWS; the keys are
+// those public parsers read, e.g. seapy/athena-ddl-rds-snapshot internal/model/table.go, and real exports show):
 //   <prefix>/<id>/export_info_<id>.json                          task summary (lower camelCase keys)
 //   <prefix>/<id>/export_tables_info_<id>_from_<a>_to_<b>.json   {"perTableStatus":[…]}, possibly several files
 // Keys are read case-insensitively (third-party copies write `TableStatistics`). Entries that carry a

@@ -1,9 +1,10 @@
-// How an Aurora snapshot export names what it writes, and which tables a partial export can name.
+// How an Aurora snapshot export names what it writes, and which tables a partial export can name. Facts from AWS,
+// Aurora User Guide, "Considerations for DB cluster snapshot exports" (sections "Limitations" and "File naming
+// convention"), and the keys of real exports:
 //
-// Layout (aws.md §4.1, real-outputs/aurora/s3-keys-*): `<prefix>/<export-id>/<db>/<db>.<table>/<batch>/
-// part-00000-<uuid>-c000.gz.parquet`; the export writes `\`, backtick, `"` and space as `_` in folder names and
-// skips tables whose name contains `/` (aws.md §1.4). A partial export (`ExportOnly`) names databases and tables
-// with A–Z, 0–9, `$` and `_` only, in a list of at most 200 KB (aws.md §1.1).
+// Layout: `<prefix>/<export-id>/<db>/<db>.<table>/<batch>/part-00000-<uuid>-c000.gz.parquet`; the export writes `\`,
+// backtick, `"` and space as `_` in folder names and skips tables whose name contains `/`. A partial export
+// (`ExportOnly`) names databases and tables with A–Z, 0–9, `$` and `_` only, in a list of at most 200 KB.
 
 import type { TableName } from '../table-filter/table-name.js'
 
@@ -23,7 +24,7 @@ export function sampleExportKey(t: TableName, batch = '1'): string {
   return `${tableFolder(t)}/${batch}/part-00000-c5a881bb-58ff-4ee6-1111-b41ecff340a3-c000.gz.parquet`
 }
 
-/** Why the export will skip a table whatever the rules (aws.md §1.4), or undefined. */
+/** Why the export will skip a table whatever the rules (AWS's "Limitations", above), or undefined. */
 export function exportSkipReason(t: TableName): string | undefined {
   return t.table.includes('/')
     ? `the Aurora export skips tables whose name contains "/" (\`${t.database}\`.\`${t.table}\`)`
@@ -36,10 +37,10 @@ export interface ExportOnlyPlan {
   readonly warnings: string[]
 }
 
-/** Names a partial export can list (aws.md §1.1: A–Z, 0–9, `$`, `_`; matched case-insensitively). */
+/** Names a partial export can list (A–Z, 0–9, `$`, `_`, above; matched case-insensitively). */
 const PARTIAL_EXPORT_NAME = /^[A-Za-z0-9$_]+$/
 
-/** AWS's limit on the serialized `ExportOnly` list (aws.md §1.1: 200 KB). */
+/** AWS's limit on the serialized `ExportOnly` list (200 KB, above). */
 const EXPORT_ONLY_MAX_BYTES = 200_000
 
 const listBytes = (entries: readonly string[]): number =>

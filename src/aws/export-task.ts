@@ -1,10 +1,11 @@
 // An RDS export task as the action reports it, from the SDK's `ExportTask` (Dates, numbers) or from CLI/docs JSON
-// (strings) alike (aws.md §1.3, §2): status normalised to upper case (moto answers lower case), the 2019
+// (strings) alike (RDS API Reference, "ExportTask" data type): status normalised to upper case (moto answers lower
+// case, moto/rds/models.py), the 2019
 // `ExportTime` read as `SnapshotTime`, and `WarningMessage` — a JSON document inside a string — parsed.
 
 import { arr, date, field, num, str, strOrEmpty, tryJson, type Json } from './json-fields.js'
 
-/** The statuses of aws.md §2.2 (spelled `CANCELED`, one L). */
+/** The statuses RDS API Reference "ExportTask" lists for `Status` (spelled `CANCELED`, one L). */
 export type ExportStatus =
   'STARTING' | 'IN_PROGRESS' | 'COMPLETE' | 'FAILED' | 'CANCELING' | 'CANCELED'
 

@@ -1,5 +1,6 @@
 // Read-only AWS lookups for the precheck: the cluster, a snapshot to reuse, the bucket's Region and listing, the
-// export role's trust policy and the export key (aws.md §3, §8). Each returns a Lookup instead of throwing, so the
+// export role's trust policy and the export key (RDS API Reference: DescribeDBClusters, DescribeDBClusterSnapshots;
+// Aurora User Guide, "Setting up access to an Amazon S3 bucket"). Each returns a Lookup instead of throwing, so the
 // checks can say "not found", "could not verify (missing permission X)" or "could not reach AWS" per resource and
 // still run all the others. Only Describe*/Get*/List*/Head* calls: nothing here changes anything.
 import { GetRoleCommand, type IAMClient } from '@aws-sdk/client-iam'
@@ -92,7 +93,7 @@ async function lookup<T>(
   }
 }
 
-/** The DB cluster facts the checks need (aws.md §3.3). */
+/** The DB cluster facts the checks need (RDS API Reference, "DBCluster" data type). */
 export interface ClusterFacts {
   readonly identifier: string
   readonly arn: string
@@ -143,7 +144,7 @@ export function describeCluster(
   )
 }
 
-/** A cluster snapshot (aws.md §3.2). */
+/** A cluster snapshot (RDS API Reference, "DBClusterSnapshot" data type). */
 export interface SnapshotFacts {
   readonly identifier: string
   readonly arn: string
@@ -297,7 +298,10 @@ export function getRole(
   )
 }
 
-/** The KMS key facts the export depends on (aws.md §8.2). */
+/**
+ * The KMS key facts the export depends on: a symmetric encryption key the caller may DescribeKey and CreateGrant on
+ * (RDS API Reference, StartExportTask, KmsKeyId).
+ */
 export interface KeyFacts {
   readonly arn: string
   readonly keyId: string

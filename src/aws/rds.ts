@@ -1,7 +1,8 @@
 // A thin adapter over @aws-sdk/client-rds: the calls the snapshot and export phases make, each with bounded
 // retries of transient failures (aws-call.ts) and answers reduced to what the phases read. "Not found" is
 // `undefined`, not an error: DescribeExportTasks answers an unknown id with ExportTaskNotFound on some
-// endpoints and with an empty list on others (aws.md §2.1), so both read the same here.
+// endpoints and with an empty list on others (hashicorp/terraform-provider-aws,
+// internal/service/rds/export_task.go: "won't return a NotFound error"), so both read the same here.
 import {
   CancelExportTaskCommand,
   CreateDBClusterSnapshotCommand,
@@ -147,7 +148,8 @@ export function createRds(client: AwsSender, opts: AwsCallOptions = {}): Rds {
       const out = await unlessMissing(
         call<DescribeDBClusterSnapshotsCommandOutput>(
           'DescribeDBClusterSnapshots',
-          // An automated snapshot (`rds:…`) is only found when the request asks for that type (aws.md §3.2).
+          // An automated snapshot (`rds:…`) is only found when the request asks for that type
+          // (RDS API Reference, DescribeDBClusterSnapshots, SnapshotType).
           new DescribeDBClusterSnapshotsCommand({
             DBClusterSnapshotIdentifier: idOrArn,
             ...(/(?:^|:)rds:/.test(idOrArn) ? { SnapshotType: 'automated' } : {})
