@@ -1,6 +1,6 @@
 // One line of PingCAP tool output (Lightning, Dumpling, DM), parsed without ever throwing.
 //
-// The zap text format (reference/tidb-tools.md §0):
+// The zap text format of pingcap/log's text encoder (pingcap/log zap_text_encoder.go):
 //   [2022/12/31 19:30:49.653 +08:00] [INFO] [restore.go:476] ["the whole procedure completed"] [takeTime=20m24s] []
 // A message, key or value is quoted only when it holds a space, a control byte or one of `\ " [ ] =`; inside quotes
 // `"` and `\` are backslash-escaped and newlines are `\n`. Skipped fields print as an empty `[]`.

@@ -1,6 +1,7 @@
 // What the Dumpling and Lightning monitors conclude from a finished run. Both tools can exit 0 without having done
 // their job (Lightning when cancelled or when its status port is busy), so a verdict always combines the exit code
-// with the tool's own success line (reference/tidb-tools.md "Design implications" 1).
+// with the tool's own success line (Lightning: `the whole procedure completed`, pingcap/tidb
+// lightning/pkg/importer/import.go; Dumpling: `dump data successfully`, dumpling/cmd/dumpling/main.go).
 
 import type { LogLine } from './log-line.js'
 

@@ -1,7 +1,9 @@
-// Dumpling's command line for the schema export of the seed (step 1.1):
+// Dumpling's command line for the schema export of PingCAP's documented procedure ("Migrate Data from Amazon
+// Aurora to TiDB", step 1.1 "Export the schema file from Amazon Aurora"):
 //   dumpling --host H --port 3306 --user U --password P --filter R1 --filter R2 --consistency none --no-data
 //            --output s3://bucket/prefix/schema [--s3.endpoint URL] [--s3.region R] [--threads N]
-// Flags per reference/tidb-tools.md §1.1. Dumpling's parser is pflag, whose StringSlice reads each value as one
+// Flags as pingcap/tidb dumpling/export/config.go defines them (S3 flags: pkg/objstore/s3store/s3.go). Dumpling's
+// parser is pflag, whose StringSlice reads each value as one
 // CSV record (pflag string_slice.go readAsCSV): a comma would split a rule in two, so such rules are refused here
 // with the way around them, and a rule with a double quote (`"my db".*`) is passed CSV-quoted so it arrives intact.
 // No --logfile: Dumpling then logs to stdout, which is what the monitor reads.
@@ -9,7 +11,8 @@
 import type { DbEndpoint } from '../../inputs/types.js'
 import { DUMPLING_SYSTEM_SCHEMA_EXCLUSION } from '../../table-filter/parse.js'
 
-/** Dumpling's own default filter minus `*.*`: passing any --filter replaces it (tidb-tools.md §1.1). */
+/** Dumpling's own default filter minus `*.*`: passing any --filter replaces it (dumpling/export/config.go: the
+ * flag's default is `*.*` plus this exclusion). */
 export const SYSTEM_SCHEMA_EXCLUSION = DUMPLING_SYSTEM_SCHEMA_EXCLUSION
 
 /** What one schema export needs. */

@@ -1,4 +1,5 @@
-// Reads Dumpling's stdout and stderr line by line (reference/tidb-tools.md §1.3; real-outputs/dumpling):
+// Reads Dumpling's stdout and stderr line by line (pingcap/tidb dumpling/cmd/dumpling/main.go and
+// dumpling/export; checked against captured runs):
 // the version banner (stderr, `Release version:` may be empty on dev builds), `Welcome to dumpling`, `detect
 // server version`, `progress` every 2 minutes, the success line `dump data successfully, dumpling will exit now`,
 // and the failures: `dump failed error stack info` (log) + `dump failed: …` (stdout), `create dumper failed: …`,

@@ -10,7 +10,8 @@
 // `export_tables_info_<id>_from_*_to_*.json` and `_SUCCESS` markers. The export writes `\`, backtick, `"` and space
 // as `_` in folder names (same page, Limitations).
 //
-// The seed's pattern only routes `[a-z0-9_]` names. These rules, tried in this order (first match wins):
+// The pattern of PingCAP's documented procedure only routes `[a-z0-9_]` names. These rules, tried in this order
+// (first match wins):
 //  1. ignore the export's metadata files (`type = "ignore"`, router.go `TypeIgnore`);
 //  2. one exact rule per table whose name the export rewrote, mapping the folder back to the real name (or an
 //     ignore rule when two tables share a folder: their data cannot be told apart);
@@ -23,7 +24,7 @@ import { exportedName, sampleExportKey } from '../../aws/export-naming.js'
 import type { TableName } from '../../table-filter/table-name.js'
 import { FileRouter, quoteMeta, quoteTemplate, type FileRule } from './file-router.js'
 
-/** The pattern of the seed procedure (pingcap/docs migrate-aurora-to-tidb.md). */
+/** The pattern of PingCAP's documented procedure (pingcap/docs migrate-aurora-to-tidb.md). */
 export const SEED_PATTERN = String.raw`(?i)^(?:[^/]*/)*([a-z0-9_]+)\.([a-z0-9_]+)/(?:[^/]*/)*(?:[a-z0-9\-_.]+\.(parquet))$`
 
 /** Any depth of batch folders (none included) and the data file, shared by every data rule. */
@@ -115,7 +116,7 @@ export function auroraFileRules(tables: readonly TableName[] = []): AuroraRules 
   return { rules: [IGNORE_EXPORT_METADATA, ...exact, ...generic], warnings }
 }
 
-/** The tables the seed's pattern would not route to their own name (for the precheck warning). */
+/** The tables the documented procedure's pattern would not route to their own name (for the precheck warning). */
 export function seedPatternMisses(tables: readonly TableName[]): TableName[] {
   const seed = new FileRouter([{ pattern: SEED_PATTERN, schema: '$1', table: '$2', type: '$3' }])
   return tables.filter((t) => !routesTo(seed, t))

@@ -1,6 +1,7 @@
 // The TiDB Lightning configuration for the action's two runs: the schema import (Dumpling's output) and the data
 // import (the Aurora export). Lightning aborts on keys it does not know (`config file contained unknown
-// configuration options`), so only keys listed in reference/tidb-tools.md §2.2 are written; the test checks that.
+// configuration options`), so only keys pingcap/tidb pkg/lightning/config/config.go (and global.go) defines are
+// written; the test checks that.
 // @iarna/toml does the quoting, so passwords and regex patterns with backslashes stay valid TOML.
 
 import TOML from '@iarna/toml'

@@ -7,7 +7,7 @@
 // `[loader] file is filtered by file router` and skipped. Patterns are Go RE2: no lookaround, no backreferences.
 // The emulation lets the action check, before Lightning runs, that every exported key routes where it should.
 
-/** One `[[mydumper.files]]` entry (keys of tidb-tools.md §2.2). */
+/** One `[[mydumper.files]]` entry (keys of pingcap/tidb pkg/lightning/config/config.go, FileRouteRule). */
 export interface FileRule {
   /** A Go RE2 regular expression over the path relative to `data-source-dir`. */
   readonly pattern: string

@@ -1,5 +1,6 @@
-// A TiDB Lightning import with the action's checkpoint policy (issue 8 §5: "Lightning checkpoints are handled with
-// an explicit, logged choice"), shared by the schema and the data import.
+// A TiDB Lightning import with the action's checkpoint policy (Lightning's checkpoints are on by default and block a
+// re-run after a failure, so the action makes an explicit, logged choice about them), shared by the schema and the
+// data import.
 //
 // Lightning keeps a checkpoint by default and, after a failure, refuses every later run until it is cleared with
 // tidb-lightning-ctl (which may not even ship with the TiUP component). The policy:

@@ -1,6 +1,7 @@
 // Streams TiDB Lightning's output — its log file and its stdout/stderr — line by line and keeps what the import
 // phase needs: the latest progress, the success and failure markers, the checkpoint advice and the first error.
-// reference/tidb-tools.md §2.3 lists the lines; real-outputs/lightning holds captured ones.
+// The lines are those of pingcap/tidb lightning/cmd/tidb-lightning/main.go, lightning/pkg/importer/import.go and
+// pkg/lightning/log/log.go; the tests read captured runs.
 //
 // Hot path: a Lightning log at INFO holds millions of lines the action does not care about (chunk and engine
 // lines). Those of the log file are turned down as bytes before they are decoded (prefilter.ts, counted by

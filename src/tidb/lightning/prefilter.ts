@@ -1,7 +1,7 @@
 // Which lines of Lightning's log file are worth decoding at all. At INFO the log of a big import has a few lines per
 // data chunk — millions — that neither the monitor nor the echo acts on; turning them down as bytes, before a string
 // is made of them, is what keeps the parser's heap (and the young generation V8 sizes to the allocation rate) small
-// on a multi-GiB log (issue 9: ≤ 64 MiB RSS).
+// on a multi-GiB log (the bench's log-parsing goal: ≤ 64 MiB RSS).
 //
 // The test locates the timestamp, level, caller and message exactly as locateZapHead (log-line.ts) does on text; the
 // delimiters are ASCII, and a UTF-8 multi-byte sequence never contains an ASCII byte, so bytes and text agree. It

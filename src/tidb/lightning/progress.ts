@@ -1,4 +1,5 @@
-// Lightning's periodic `progress` line, in every shape it has had (reference/tidb-tools.md §2.3):
+// Lightning's periodic `progress` line, in every shape it has had (pingcap/tidb
+// lightning/pkg/importer/import.go and the older tidb-lightning restore.go):
 //   current  [progress] [total=57.2%] [tables="7/9 (77.8%)"] [chunks="2642/4247 (62.2%)"] [engines="17/27 (63.0%)"]
 //            [restore-bytes=1.2GiB/3.4GiB] [restore-rows=123/456(estimated)] [import-bytes=…(estimated)]
 //            ["encode speed(MiB/s)"=53.6] [state=writing] [remaining=52m21s]

@@ -37,7 +37,7 @@ export interface LightningReport {
   readonly lines: number
   readonly progress: LightningProgress | undefined
   readonly procedureStarted: boolean
-  /** `the whole procedure completed`: the seed's success test. */
+  /** `the whole procedure completed`: the success test of PingCAP's documented procedure. */
   readonly procedureCompleted: boolean
   /** The error of `the whole procedure failed`. */
   readonly procedureFailed: string | undefined

@@ -7,10 +7,11 @@
 //     go to the phase log as they come, and from the log file only warnings, errors and milestones (an INFO log has
 //     a line per data chunk);
 //   - progress goes to the phase's heartbeat (percent, tables, rows, state, remaining);
-//   - `TZ=UTC`, so Parquet timestamps are not shifted by the runner's zone (aws.md §5.2);
+//   - `TZ=UTC`, so Parquet timestamps are not shifted by the runner's zone (pingcap/tidb-lightning
+//     issue #562: timestamps altered by the process time zone);
 //   - the verdict comes from the monitor: exit 0 is not success (Lightning exits 0 when cancelled or when its
 //     status port is busy), and neither is `tidb lightning exit successfully` without `the whole procedure
-//     completed` in the log (the seed's test).
+//     completed` in the log (the test PingCAP's documented procedure gives).
 // The checkpoint policy around it is in import.ts.
 import { mkdir } from 'node:fs/promises'
 import type { PhaseLogger } from '../../util/logger.js'

@@ -22,7 +22,8 @@ import { logLine } from '../../util/workflow-commands.js'
 
 /**
  * The tool cache and io helpers load with the tiup phase, not at bundle start-up: with semver they are a tenth of
- * the bundle, and a run that stops at its inputs or a DM operation without DM never needs them (issue 9).
+ * the bundle, and a run that stops at its inputs or a DM operation without DM never needs them (the bench's cold-start
+ * metric).
  */
 const actionsToolkit = async (): Promise<{
   tc: typeof import('@actions/tool-cache')
@@ -112,7 +113,8 @@ export function componentsForOperation(operation: Operation, dmEnabled: boolean)
 
 /**
  * Arguments for running a pinned component through tiup: `tiup <component>:<version> <args…>`. Pinning the version
- * avoids tiup's update check and its network calls (tidb-tools.md "Design implications" 7).
+ * avoids tiup's update check and its network calls (tiup prints `Checking updates for component …` and asks its
+ * mirror only when no version is given).
  * @returns the arguments to pass to the tiup binary
  */
 export function tiupRunArgs(
@@ -265,7 +267,7 @@ function mirrorAlreadySet(tiupHome: string, mirror: string): boolean {
 /**
  * Which of the components are installed, by asking tiup for each binary path. The questions are asked at once:
  * `--binary` only reads the local manifests, and with a warm tool cache these calls are all the setup does
- * (issue 9's warm-tiup metric: one process start instead of three).
+ * (the bench's warm-tiup metric: one process start instead of three).
  */
 async function installedComponents(
   tiupPath: string,
