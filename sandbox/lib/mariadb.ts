@@ -1,7 +1,7 @@
 // A private, throwaway MariaDB server: its own data directory, socket and 127.0.0.1 port, never the machine's
 // shared server. Flags are the ones verified in shared/reference/local-building-blocks.md §1.
 import { spawn, execFile, type ChildProcess } from 'node:child_process'
-import { cp, mkdir, rm, stat, readFile } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, rename, rm, stat, readFile, writeFile } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -56,18 +56,37 @@ function mariadbd(): string {
 /** Small InnoDB files keep init and copies fast; a sandbox holds little data. */
 const SIZE_FLAGS = ['--innodb-log-file-size=8M', '--innodb-buffer-pool-size=64M']
 
+/** The template's initialisation in this process, shared by servers that start at the same moment. */
+let templateReady: Promise<string> | undefined
+
 /**
  * Returns a freshly initialised data directory, copied from a per-machine template so that only the first
  * start pays for `mariadb-install-db` (~1 s); later copies take a few milliseconds.
  */
 async function prepareDataDir(dataDir: string): Promise<void> {
+  templateReady ??= ensureTemplate().catch((e: unknown) => {
+    templateReady = undefined
+    throw e
+  })
+  const template = await templateReady
+  await cp(template, dataDir, { recursive: true })
+  await rm(path.join(dataDir, '.complete'), { force: true })
+}
+
+/**
+ * Initialises the per-machine template once. Each attempt works in its own mkdtemp staging directory (servers
+ * started together in one process used to share `<template>.<pid>.<ms>` and two mariadb-install-db runs fought over
+ * its aria_log_control lock), and publishes it with rename(2), which refuses a non-empty target: when another
+ * process won the race, its template is kept and this staging copy is dropped.
+ */
+async function ensureTemplate(): Promise<string> {
   const template = path.join(
     os.tmpdir(),
     `aurora-to-tidb-mariadb-template-${process.getuid?.() ?? 0}`
   )
-  if (!existsSync(path.join(template, '.complete'))) {
-    const staging = `${template}.${process.pid}.${Date.now()}`
-    await mkdir(staging, { recursive: true })
+  if (existsSync(path.join(template, '.complete'))) return template
+  const staging = await mkdtemp(`${template}.staging-`)
+  try {
     await execFileP('mariadb-install-db', [
       '--no-defaults',
       `--datadir=${staging}`,
@@ -76,15 +95,19 @@ async function prepareDataDir(dataDir: string): Promise<void> {
       '--skip-test-db',
       ...SIZE_FLAGS
     ])
-    await execFileP('touch', [path.join(staging, '.complete')])
-    // Another process may have won the race; either copy is fine.
-    await rm(template, { recursive: true, force: true }).catch(() => undefined)
-    await execFileP('mv', [staging, template]).catch(() =>
-      rm(staging, { recursive: true, force: true })
-    )
+    await writeFile(path.join(staging, '.complete'), '')
+    if (!existsSync(path.join(template, '.complete'))) {
+      // A template left half-made by a killed process has no .complete: it is replaced.
+      await rm(template, { recursive: true, force: true })
+      await rename(staging, template).catch(() => undefined)
+    }
+  } finally {
+    await rm(staging, { recursive: true, force: true })
   }
-  await cp(template, dataDir, { recursive: true })
-  await rm(path.join(dataDir, '.complete'), { force: true })
+  if (!existsSync(path.join(template, '.complete'))) {
+    throw new Error(`the MariaDB data directory template ${template} could not be made`)
+  }
+  return template
 }
 
 /** Whether an error is MariaDB's "Access denied" (1045): the server is up, the credentials are not the right ones. */

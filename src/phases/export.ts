@@ -200,7 +200,7 @@ async function waitDone(
       (e) =>
         new PhaseError(
           PHASE,
-          `Export task ${id} was not done after ${formatDuration(deadlineMs)} (export-timeout-minutes); last seen: ${e.lastSeen ?? 'nothing'}. The task was NOT cancelled and keeps running on AWS: re-run this workflow run to re-attach to it, or set export-task-identifier: ${id} in a new run; raise export-timeout-minutes for large clusters.`,
+          `Export task ${id} was not done after ${formatDuration(ctx.inputs.timeouts.exportMs)} (export-timeout-minutes${waitedMs >= 1000 ? `, ${formatDuration(waitedMs)} of it waiting for an export slot` : ''}); last seen: ${e.lastSeen ?? 'nothing'}. The task was NOT cancelled and keeps running on AWS: re-run this workflow run to re-attach to it, or set export-task-identifier: ${id} in a new run; raise export-timeout-minutes for large clusters.`,
           { toolLine: `Status: ${e.lastSeen ?? 'unknown'}`, cause: e }
         )
     )

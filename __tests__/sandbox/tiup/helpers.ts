@@ -21,7 +21,13 @@ export interface RunResult {
 export function run(
   command: string,
   args: readonly string[],
-  opts: { env?: NodeJS.ProcessEnv; cwd?: string; onSpawn?: (pid: number) => void } = {}
+  opts: {
+    env?: NodeJS.ProcessEnv
+    cwd?: string
+    onSpawn?: (pid: number) => void
+    /** Called with everything printed on stdout so far, after each chunk. */
+    onStdout?: (stdout: string) => void
+  } = {}
 ): Promise<RunResult> {
   const isModule = command.endsWith('.js')
   const file = isModule ? process.execPath : command
@@ -34,7 +40,10 @@ export function run(
     })
     let stdout = ''
     let stderr = ''
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString()
+      opts.onStdout?.(stdout)
+    })
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
     child.once('error', reject)
     if (child.pid !== undefined) opts.onSpawn?.(child.pid)

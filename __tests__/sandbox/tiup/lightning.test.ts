@@ -173,12 +173,9 @@ function writeConfig(text: string): string {
 const lightning = (
   file: string,
   extraEnv: NodeJS.ProcessEnv = {},
-  onSpawn?: (pid: number) => void
+  hooks: { onSpawn?: (pid: number) => void; onStdout?: (stdout: string) => void } = {}
 ): Promise<RunResult> =>
-  run('tiup/tidb-lightning.js', ['-config', file], {
-    env: { ...env, ...extraEnv },
-    ...(onSpawn ? { onSpawn } : {})
-  })
+  run('tiup/tidb-lightning.js', ['-config', file], { env: { ...env, ...extraEnv }, ...hooks })
 
 /** The log file a run announced on stdout. */
 function logOf(r: RunResult): string {
@@ -440,10 +437,22 @@ describe('TiDB Lightning stand-in: checks and faults', () => {
 
     await resetTarget()
     await importSchema()
+    // The signal goes once the tool has announced its log file: its handlers are installed by then, however slowly
+    // a loaded machine started the process (a fixed delay sent it before, and the default action killed it).
     let pid = 0
-    const running = lightning(dataToml(), { SANDBOX_TIMINGS: 'lightning=60' }, (p) => (pid = p))
-    await new Promise((resolve) => setTimeout(resolve, 3000))
-    process.kill(pid, 'SIGTERM')
+    let signalled = false
+    const running = lightning(
+      dataToml(),
+      { SANDBOX_TIMINGS: 'lightning=60' },
+      {
+        onSpawn: (p) => (pid = p),
+        onStdout: (out) => {
+          if (signalled || !out.includes('Verbose debug logs will be written to')) return
+          signalled = true
+          setTimeout(() => process.kill(pid, 'SIGTERM'), 200)
+        }
+      }
+    )
     const sig = await running
     expect([sig.code, sig.stdout.endsWith('tidb lightning canceled\n')]).toEqual([0, true])
     expect(logLines(logOf(sig), 'got signal to exit')[0]).toContain('[signal=terminated]')
