@@ -2,6 +2,7 @@
 // success, in DM's own error, or at the dm-sync-timeout-minutes deadline with the last status published.
 import type { Inputs } from '../../src/inputs/types.js'
 import type { MigrationState } from '../../src/phases/migration-state.js'
+import { dmTaskNameFor } from '../../src/phases/names.js'
 import { replicatePhase } from '../../src/phases/replicate.js'
 import { taskStatusFromQuery } from '../../src/tidb/dm/status.js'
 import type { Dmctl, DmctlCall } from '../../src/tidb/dm/dmctl.js'
@@ -56,12 +57,15 @@ interface Scripted {
   readonly calls: string[]
   /** Clock time of each query-status. */
   readonly queriedAt: number[]
+  /** The options of each start-task. */
+  readonly starts: ({ readonly removeMeta?: boolean } | undefined)[]
 }
 
 /** get-config finds the same source, check-task passes, start-task succeeds; query-status answers in turn. */
 function scripted(clock: ManualClock, statuses: readonly string[]): Scripted {
   const calls: string[] = []
   const queriedAt: number[] = []
+  const starts: Scripted['starts'] = []
   const answer = (command: DmctlCall['command'], text: string): Promise<DmctlCall> => {
     calls.push(command)
     return Promise.resolve({
@@ -75,7 +79,10 @@ function scripted(clock: ManualClock, statuses: readonly string[]): Scripted {
     getSourceConfig: () => answer('get-config', fixture('get-config-source.txt')),
     createSource: () => Promise.reject(new Error('the registered source should be reused')),
     checkTask: () => answer('check-task', fixture('check-task-pass-v8.txt')),
-    startTask: () => answer('start-task', fixture('start-task-success-v8.txt')),
+    startTask: (_file, opts) => {
+      starts.push(opts)
+      return answer('start-task', fixture('start-task-success-v8.txt'))
+    },
     async queryStatus(task) {
       queriedAt.push(clock.now())
       const text = statuses[Math.min(queriedAt.length - 1, statuses.length - 1)] ?? ''
@@ -86,10 +93,14 @@ function scripted(clock: ManualClock, statuses: readonly string[]): Scripted {
     writeConfig: (kind) => Promise.resolve(`/tmp/${kind}.yaml`),
     removeFiles: () => Promise.resolve([])
   }
-  return { dmctl, calls, queriedAt }
+  return { dmctl, calls, queriedAt, starts }
 }
 
-async function replicate(statuses: readonly string[]): Promise<{
+async function replicate(
+  statuses: readonly string[],
+  state: MigrationState = STATE,
+  given: Inputs = inputs()
+): Promise<{
   run: OnePhaseRun
   dm: Scripted
   start: number
@@ -98,12 +109,12 @@ async function replicate(statuses: readonly string[]): Promise<{
   const clock = new ManualClock()
   const start = clock.now()
   const dm = scripted(clock, statuses)
-  const body = replicatePhase(STATE, {
+  const body = replicatePhase(state, {
     dmctl: () => dm.dmctl,
     listBinaryLogs: () => Promise.resolve(BINLOGS),
     clock
   })
-  const run = await runPhase(body, { inputs: inputs(), clock })
+  const run = await runPhase(body, { inputs: given, clock })
   return { run, dm, start, clock }
 }
 
@@ -157,5 +168,40 @@ describe('replicate: waiting for the task to run from the recorded position', ()
     expect(run.report.outputs['dm-stage']).toBe('Error')
     expect(dm.queriedAt).toHaveLength(3)
     expect(clock.now() - start).toBeLessThan(DEADLINE_MS)
+  })
+})
+
+describe('replicate: which checkpoint DM starts from', () => {
+  const runKeyTask = (): Inputs => {
+    const i = inputs()
+    return { ...i, dm: { ...i.dm, taskName: undefined } }
+  }
+  const resumed: MigrationState = { ...STATE, resumed: { phasesDone: { precheck: 'x' } } }
+  /** The fixture's status, of the task named after the run key. */
+  const ownCaughtUp = CAUGHT_UP.replaceAll('aurora-task', dmTaskNameFor(STATE.runKey))
+
+  test('a new run starts its task with --remove-meta, so no earlier checkpoint overrides the recorded position', async () => {
+    const { run, dm } = await replicate([NOT_FOUND, CAUGHT_UP])
+    expect(run.record.failure).toBeUndefined()
+    expect(dm.starts).toEqual([{ removeMeta: true }])
+    expect(run.log.join('\n')).toContain('Starting DM task aurora-task with --remove-meta')
+  })
+
+  test('a resumed attempt under the run key’s task name keeps that task’s checkpoint', async () => {
+    const { run, dm } = await replicate([NOT_FOUND, ownCaughtUp], resumed, runKeyTask())
+    expect(run.record.failure).toBeUndefined()
+    expect(dm.starts).toEqual([{ removeMeta: false }])
+  })
+
+  test('a resumed attempt with a user-chosen dm-task-name still removes the checkpoint', async () => {
+    const { dm } = await replicate([NOT_FOUND, CAUGHT_UP], resumed)
+    expect(dm.starts).toEqual([{ removeMeta: true }])
+  })
+
+  test('a re-run that finds its own task in DM re-attaches and never calls start-task', async () => {
+    const { run, dm } = await replicate([ownCaughtUp], resumed, runKeyTask())
+    expect(run.record.failure).toBeUndefined()
+    expect(dm.calls).not.toContain('start-task')
+    expect(dm.starts).toEqual([])
   })
 })

@@ -6,12 +6,44 @@ import type { DmSourceConfigInput, DmTaskConfigInput } from '../tidb/dm/config.j
 import type { SourceComparison } from '../tidb/dm/source-compare.js'
 import type { TableFilter } from '../table-filter/parse.js'
 import { dmName, translateFilter, type DmBlockAllowList } from '../table-filter/translate.js'
-import type { CapturedBinlog, SelectedTable, SourceFacts } from './migration-state.js'
+import type {
+  CapturedBinlog,
+  MigrationState,
+  SelectedTable,
+  SourceFacts
+} from './migration-state.js'
 import { dmTaskNameFor } from './names.js'
 
 /** The DM task of a run: `dm-task-name`, else the name derived from the run key. */
 export function dmTaskName(inputs: Pick<Inputs, 'dm'>, runKey: string): string {
   return inputs.dm.taskName ?? dmTaskNameFor(runKey)
+}
+
+/**
+ * Whether `start-task` gets `--remove-meta`. DM keeps a task's checkpoint in the downstream
+ * `<meta-schema>.<task>_syncer_checkpoint` table (pingcap/tiflow dm/syncer/checkpoint.go), `stop-task` leaves it
+ * there, and a task started under the same name resumes from that checkpoint and ignores its `meta` (the task
+ * configuration's start position applies only when no checkpoint exists). So a run that starts DM from the
+ * position it recorded removes any checkpoint first (`start-task --remove-meta`, PingCAP's "Create a Data Migration
+ * Task": remove the task's previous metadata) — except a resumed attempt of the same run under the run key's own
+ * task name: a checkpoint of that name can only be this run's, which started from this same position and has got
+ * further; dropping it would replay from the start. (A re-run that finds its task still in DM re-attaches and
+ * calls no start-task at all.) A user-chosen `dm-task-name` may carry anyone's checkpoint: always removed.
+ */
+export function removeMetaOnStart(
+  inputs: Pick<Inputs, 'dm'>,
+  state: Pick<MigrationState, 'resumed'>
+): { readonly removeMeta: boolean; readonly why: string } {
+  if (state.resumed !== undefined && inputs.dm.taskName === undefined) {
+    return {
+      removeMeta: false,
+      why: "this run continues an earlier attempt: a checkpoint of the run key's task is that attempt's, which DM resumes from"
+    }
+  }
+  return {
+    removeMeta: true,
+    why: 'with --remove-meta: a checkpoint left by an earlier task of this name would otherwise override the recorded start position'
+  }
 }
 
 /**

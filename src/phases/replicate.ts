@@ -43,6 +43,7 @@ import {
   dmSelectionFor,
   dmTaskName,
   planSource,
+  removeMetaOnStart,
   sourceConfigFor,
   taskConfigFor,
   unverifiedSourceMessage
@@ -138,7 +139,9 @@ export function replicatePhase(state: MigrationState, deps: ReplicateDeps = {}):
           const check = await dm.checkTask(taskFile)
           requirePrecheck(ctx, check, 'check-task')
           ctx.progress(`starting DM task ${task}`)
-          await startTask(ctx, dm, task, taskFile)
+          const meta = removeMetaOnStart(inputs, state)
+          ctx.log.info(`Starting DM task ${task} ${meta.why}.`)
+          await startTask(ctx, dm, task, taskFile, meta.removeMeta)
           ctx.record.note = `task ${task} started from (${binlog.file}, ${binlog.position})${inputs.dm.safeMode ? ' in safe mode' : ''}`
         }
         await waitUntilReplicating(ctx, dm, task, recordedOf(binlog), deps)
@@ -265,8 +268,14 @@ function requirePrecheck(
 }
 
 /** start-task; "already exists" counts as started only when query-status then finds the task. */
-async function startTask(ctx: PhaseContext, dm: Dmctl, task: string, file: string): Promise<void> {
-  const started = await dm.startTask(file)
+async function startTask(
+  ctx: PhaseContext,
+  dm: Dmctl,
+  task: string,
+  file: string,
+  removeMeta: boolean
+): Promise<void> {
+  const started = await dm.startTask(file, { removeMeta })
   const out = started.output
   if (!out.ok && out.error.terror?.code === DM_ERROR.subtaskExists) {
     const again = await dm.queryStatus(task)

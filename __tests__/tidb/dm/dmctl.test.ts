@@ -98,6 +98,8 @@ test('runs the pinned dmctl with --master-addr in the private directory, never i
   expect(statSync(file).mode & 0o777).toBe(0o600)
   expect(existsSync(path.join(r.cwd, 'dmctl.log'))).toBe(true)
   expect(existsSync(path.join(process.cwd(), 'dmctl.log'))).toBe(false)
+  await dm.startTask(file, { removeMeta: true })
+  expect(recorded().argv.slice(3)).toEqual(['start-task', '--remove-meta', file])
   expect(await dm.removeFiles([file])).toEqual([])
   expect(existsSync(file)).toBe(false)
 })

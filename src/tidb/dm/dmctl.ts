@@ -71,8 +71,11 @@ export interface Dmctl {
   createSource(configFile: string): Promise<DmctlCall>
   /** `check-task <file>` (the pre-check). */
   checkTask(configFile: string): Promise<DmctlCall>
-  /** `start-task <file>`. */
-  startTask(configFile: string): Promise<DmctlCall>
+  /**
+   * `start-task [--remove-meta] <file>`. `removeMeta` drops the task's earlier checkpoint in the downstream
+   * `<meta-schema>` first (dmctl's "whether to remove task's meta data"), so the task's `meta` position is used.
+   */
+  startTask(configFile: string, opts?: { readonly removeMeta?: boolean }): Promise<DmctlCall>
   /** `query-status <task>`, read into a task status. */
   queryStatus(task: string): Promise<DmctlCall & { readonly status: DmTaskStatus }>
   /** `pause-task|resume-task|stop-task <task>`. */
@@ -140,7 +143,7 @@ export function createDmctl(opts: DmctlOptions): Dmctl {
     getSourceConfig: (sourceId) => call('get-config', ['source', sourceId]),
     createSource: (file) => call('operate-source', ['create', file]),
     checkTask: (file) => call('check-task', [file]),
-    startTask: (file) => call('start-task', [file]),
+    startTask: (file, o) => call('start-task', o?.removeMeta ? ['--remove-meta', file] : [file]),
     async queryStatus(task) {
       const c = await call('query-status', [task])
       return { ...c, status: taskStatusFromQuery(c.output, task) }
