@@ -41,7 +41,7 @@ const DEFAULT_DEPS: RunDeps = {
   readInputs,
   // The phase modules (with the tool, MySQL and parsing code they import) are loaded once the inputs are known to be
   // good, not when the bundle starts: about half of the code at start, not needed to read inputs or to report an
-  // input error (issue 9, cold start).
+  // input error (the bench's cold-start metric).
   phasesFor: async (inputs, state) =>
     (await import('./phases/index.js')).phasesForOperation(inputs, state),
   clock: systemClock,

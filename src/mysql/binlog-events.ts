@@ -1,8 +1,8 @@
 // How much the source wrote between two binlog coordinates — here, between the position recorded before the
 // snapshot (SHOW MASTER STATUS) and the snapshot's own position (the `Binlog position from crash recovery` event).
 // Those writes are in the export AND after the recorded position, so DM replays them: that is the overlap its safe
-// mode must absorb (aws.md §6.6). Read with SHOW BINLOG EVENTS (REPLICATION SLAVE on MySQL, BINLOG MONITOR /
-// REPLICATION CLIENT on MariaDB), page by page, up to a bound.
+// mode must absorb (PingCAP's documented procedure turns on DM's safe-mode for this overlap). Read with SHOW BINLOG
+// EVENTS (REPLICATION SLAVE on MySQL, BINLOG MONITOR / REPLICATION CLIENT on MariaDB), page by page, up to a bound.
 import type mysql from 'mysql2/promise'
 
 /** A binlog coordinate. */

@@ -1,5 +1,6 @@
 // What the source user may do, from the lines of `SHOW GRANTS` (MySQL 5.7/8.0, Aurora, MariaDB), and what the
-// migration needs of it (aws.md §6.5):
+// migration needs of it (PingCAP docs: "Dumpling Overview" and "DM-worker Introduction" list the
+// privileges):
 //   - every run: SELECT on each selected table (Dumpling reads the schema; the data comes from the snapshot) and
 //     REPLICATION CLIENT, for `SHOW MASTER STATUS` right before the snapshot;
 //   - with DM: REPLICATION SLAVE too (DM reads the binlog as a replica); DM's full-mode RELOAD and LOCK TABLES are

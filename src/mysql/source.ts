@@ -130,7 +130,10 @@ export interface BinlogSettings {
    * still be written, which a GTID set does not cover. Other modes start DM from the binlog file and position.
    */
   readonly gtidEnabled: boolean
-  /** Aurora's enhanced binlog (aws.md §6.6); undefined where the variable does not exist. */
+  /**
+   * Aurora's enhanced binlog (Aurora User Guide, "Setting up enhanced binlog for Aurora MySQL"); undefined where the
+   * variable does not exist.
+   */
   readonly enhancedBinlog: boolean | undefined
   readonly lowerCaseTableNames: number
   readonly sqlMode: string
@@ -162,7 +165,8 @@ export function binlogSettings(
 
 /** How long the source keeps binary logs. */
 export type BinlogRetention =
-  /** Aurora's `binlog retention hours`; null is Aurora's default: purged lazily, with no guarantee (aws.md §6.3). */
+  /** Aurora's `binlog retention hours`; null is Aurora's default: purged lazily, with no guarantee
+   * (Aurora User Guide, mysql.rds_set_configuration). */
   | { readonly kind: 'aurora'; readonly hours: number | null }
   /** MySQL/MariaDB expiry; `seconds` null means never purged automatically. */
   | { readonly kind: 'expire'; readonly seconds: number | null; readonly variable: string }

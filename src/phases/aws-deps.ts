@@ -3,7 +3,7 @@
 //
 // The SDK is loaded here, when a phase first needs it, not when the bundle starts: the RDS and S3 clients are
 // megabytes of code (the bundle's start-up grew from ~0.2 s to ~0.9 s with them imported statically), and a run
-// that fails its inputs, or a DM operation, never needs them (issue 9's cold-start metric).
+// that fails its inputs, or a DM operation, never needs them (the bench's cold-start metric).
 import type { PhaseContext } from '../orchestrator/phase.js'
 import {
   AwsApiError,

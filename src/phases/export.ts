@@ -1,12 +1,14 @@
 // Phase `export`: exports the cluster snapshot to S3 as Parquet (StartExportTask) and waits for it to finish.
 //
-// Re-runs: the task id is derived from the run key, and AWS never lets an id be used twice (aws.md §1.1). So a re-run
-// attempt's StartExportTask fails with ExportTaskAlreadyExists, and the phase re-attaches to the task its first
-// attempt started: running → keeps polling, COMPLETE → done, FAILED/CANCELED → fails, saying a new run key is
-// needed. `export-task-identifier` attaches to a named task without starting one.
+// Re-runs: the task id is derived from the run key, and AWS never lets an id be used twice (AWS, Aurora User Guide,
+// "Considerations for DB cluster snapshot exports"). So a re-run attempt's StartExportTask fails with
+// ExportTaskAlreadyExists, and the phase re-attaches to the task its first attempt started: running → keeps polling,
+// COMPLETE → done, FAILED/CANCELED → fails, saying a new run key is needed. `export-task-identifier` attaches to a
+// named task without starting one.
 //
 // Polling: exports take from ~15 minutes to hours, so checks start every 2 s (the sandbox's exports take seconds)
-// and back off to one a minute — about 70 DescribeExportTasks calls for an hour (issue 9 allows 90).
+// and back off to one a minute — about 70 DescribeExportTasks calls for an hour (the bench's polling goal is at most
+// 90).
 //
 // At AWS's limit of 5 concurrent exports per account, StartExportTask is tried again until a slot is free, within
 // `export-timeout-minutes` (export-slot.ts).
@@ -48,7 +50,7 @@ import type { PhaseBody } from './phase-body.js'
 
 const PHASE = 'export'
 
-/** How an export task is polled (issue 9: at most 90 calls for a 60-minute export). */
+/** How an export task is polled (the bench's polling goal: at most 90 calls for a 60-minute export). */
 export const EXPORT_POLL = { intervalMs: 2000, maxIntervalMs: 60_000, factor: 1.5, jitter: 0.1 }
 
 const NEW_RUN_KEY =
@@ -184,7 +186,7 @@ async function waitDone(
         isDone: (t) => isTerminalExportStatus(t.status),
         ...EXPORT_POLL,
         // Check again when the percent says it should be done, not up to a whole backoff step later: on the
-        // critical path every second of lateness delays the import (issue 9's overlap metric).
+        // critical path every second of lateness delays the import (the bench's overlap metric).
         estimateRemainingMs: (t) => exportProgress(t, new Date(kit.clock.now())).etaMs,
         deadlineMs,
         describe: (t) => summary(t, kit.clock.now()),

@@ -1,4 +1,4 @@
-// The phase graph of each operation (design.md §2). The whole graph is here, in one place; each phase's work is in
+// The phase graph of each operation. The whole graph is here, in one place; each phase's work is in
 // its own file.
 //
 //   precheck ──┬── tiup ── schema-export ── schema-import ──────────────────┐

@@ -1,6 +1,7 @@
 // Deterministic names of everything a run creates, derived from the run key. A re-run attempt of the same workflow
 // run has the same key, so it finds (and re-attaches to) what its first attempt created instead of starting over;
-// a new run gets new names, because AWS never lets an export task id be reused (aws.md §1.1).
+// a new run gets new names, because AWS never lets an export task id be reused (AWS, Aurora User Guide,
+// "Considerations for DB cluster snapshot exports": ExportTaskAlreadyExistsFault).
 import type { S3Location } from '../inputs/types.js'
 
 const PREFIX = 'aurora-to-tidb'

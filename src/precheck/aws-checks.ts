@@ -1,7 +1,7 @@
-// Verdicts on AWS: credentials, the cluster (Aurora MySQL, available, provisioned, its writer endpoint is the source),
-// the snapshot to reuse, the bucket (exists, in the cluster's Region, listable), the export role (trusts the RDS
-// export service) and the KMS key (enabled, symmetric, in the Region). A lookup the caller may not make is a warning
-// naming the missing permission, never a failure: the resource may well be fine. Pure.
+// Verdicts on AWS: credentials, the cluster (Aurora MySQL, available, provisioned, its writer endpoint is the
+// source), the snapshot to reuse, the bucket (exists, in the cluster's Region, listable), the export role (trusts the
+// RDS export service) and the KMS key (enabled, symmetric, in the Region). A lookup the caller may not make is a
+// warning naming the missing permission, never a failure: the resource may well be fine. Pure.
 import type { Lookup } from '../aws/lookups.js'
 import type { CheckRow } from '../report/types.js'
 import { formatDuration } from '../util/format.js'
@@ -10,7 +10,9 @@ import { dmEnabled } from '../inputs/types.js'
 import type { AwsSide, CheckContext, PrecheckFacts } from './facts.js'
 import { row } from './facts.js'
 
-/** The service principal an export role must trust (aws.md §8.1). */
+/**
+ * The service principal an export role must trust (Aurora User Guide, "Setting up access to an Amazon S3 bucket").
+ */
 export const EXPORT_SERVICE = 'export.rds.amazonaws.com'
 
 /** The rows for a lookup that found nothing usable; undefined when it found the resource. */

@@ -29,8 +29,8 @@ export const IMPORT_GIB_PER_HOUR: Readonly<Record<LightningBackend, number>> = {
 
 /**
  * Snapshot export: a fixed start (AWS restores and scales the snapshot first; even tiny exports take about 15
- * minutes, aws.md §1.4) plus a throughput. AWS publishes no throughput: 50 GiB/hour is our conservative
- * assumption; tables without a numeric key export single-threaded and slower.
+ * minutes; AWS, Aurora User Guide, "Creating snapshot export tasks") plus a throughput. AWS publishes no throughput:
+ * 50 GiB/hour is our conservative assumption; tables without a numeric key export single-threaded and slower.
  */
 export const EXPORT_START_HOURS = 0.5
 export const EXPORT_GIB_PER_HOUR = 50
@@ -38,7 +38,8 @@ export const EXPORT_GIB_PER_HOUR = 50
 /** Retention margin: estimates are rough (×1.5), and a failed import must be re-runnable before DM starts (+4 h). */
 export const RETENTION_FACTOR = 1.5
 export const RETENTION_EXTRA_HOURS = 4
-/** Aurora's upper bound of `binlog retention hours` (aws.md §6.3). */
+/** Aurora's upper bound of `binlog retention hours` (2160 hours = 90 days; Aurora User Guide,
+ * mysql.rds_set_configuration). */
 export const AURORA_MAX_RETENTION_HOURS = 2160
 
 /** TiKV space per byte of source data: 3 replicas × 2 for indexes and RocksDB amplification (PingCAP's rule). */

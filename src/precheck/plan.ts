@@ -23,7 +23,7 @@ import { retainedHours } from './source-checks.js'
 
 const GIB = 1024 ** 3
 
-/** What could go wrong with one table, in a few words each (peers.md §7 item 2). */
+/** What could go wrong with one table, in a few words each. */
 export function tableRisks(t: SourceTable): string[] {
   const risks: string[] = []
   const bits = bitColumns(t)

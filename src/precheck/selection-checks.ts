@@ -1,7 +1,7 @@
 // Verdicts on the tables the filter selects: anything selected at all, and each trap between the Aurora export,
-// TiDB Lightning and DM (aws.md §1.4, §5): names the export skips or rewrites, BIT columns Lightning cannot read
-// from Aurora's Parquet, zero dates, tables DM's safe mode cannot replay idempotently, names TiDB would fold
-// together. Pure.
+// TiDB Lightning and DM (AWS, Aurora User Guide, "Considerations for DB cluster snapshot exports"; BIT: pingcap/tidb
+// issue #37774): names the export skips or rewrites, BIT columns Lightning cannot read from Aurora's Parquet, zero
+// dates, tables DM's safe mode cannot replay idempotently, names TiDB would fold together. Pure.
 import type { SourceCatalog, SourceTable } from '../mysql/catalog.js'
 import type { CheckRow } from '../report/types.js'
 import { exportSkipReason } from '../aws/export-naming.js'
@@ -12,7 +12,10 @@ import { dmEnabled } from '../inputs/types.js'
 import type { CheckContext, PrecheckFacts } from './facts.js'
 import { listSome, row, tableName } from './facts.js'
 
-/** Characters in a column name that make the Aurora export skip the table (aws.md §1.4). */
+/**
+ * Characters in a column name that make the Aurora export skip the table (AWS, Aurora User Guide, "Considerations for
+ * DB cluster snapshot exports").
+ */
 const EXPORT_BAD_COLUMN = /[,;{}()\n\t= ]/
 
 /** Why the Aurora export will skip the table (its name or a column name), or undefined. */

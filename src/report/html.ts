@@ -1,5 +1,6 @@
 // The small HTML subset the job summary uses, with escaping done by us: core.summary escapes nothing
-// (actions-style.md §2), and tool output, hostnames and table names are outside text.
+// (actions/toolkit packages/core/src/summary.ts: wrap() concatenates), and tool output, hostnames and table names are
+// outside text.
 //
 // Every external string goes inside an HTML element, never into Markdown: GitHub does not parse Markdown inside an
 // HTML block, so `*`, `_`, `[x](y)` or `#` in a table name stay literal. CommonMark (spec 0.31, "HTML blocks") has

@@ -1,4 +1,4 @@
-// The step outputs (design.md §1): stable names, documented in action.yml. Values are strings; JSON where noted.
+// The step outputs: stable names, documented in action.yml. Values are strings; JSON where noted.
 import * as core from '@actions/core'
 import type { Report } from './types.js'
 

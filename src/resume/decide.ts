@@ -1,4 +1,5 @@
-// Whether a migrate run starts fresh, continues an earlier one, or must refuse (issue 8 §5), and what a continued run
+// Whether a migrate run starts fresh, continues an earlier one, or must refuse (a re-run never repeats or mixes work
+// of another migration), and what a continued run
 // restores. Pure: the S3 read and write are in store.ts.
 //
 //   no state file                          → a fresh run; with `resume: true` an error (nothing to resume: a mistyped

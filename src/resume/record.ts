@@ -1,5 +1,5 @@
 // The run-state record: what a migration run has finished, kept in S3 at `<s3-uri>/.state/<run key>.json` so that a
-// re-run attempt (or a new run with `resume: true`) skips what is done instead of doing it twice (issue 8 §5).
+// re-run attempt (or a new run with `resume: true`) skips what is done instead of doing it twice.
 //
 // It holds, per finished phase, its end time, what it learned (the serialisable parts of MigrationState that later
 // phases read) and what it reported (outputs, note, key numbers), so a skipped phase still publishes them; and the

@@ -1,6 +1,6 @@
 // Error types shared by every part of the action, and one way to turn anything thrown into a message.
 //
-// The rule (actions-style.md §4.4): throw anywhere, catch once in run(); record first, fail last. A phase fails
+// The rule: throw anywhere, catch once in run(); record first, fail last. A phase fails
 // with a PhaseError that carries the tool's own error line and the tail of its output, so the summary can show
 // the user what the tool said instead of "exit code 1".
 

@@ -1,19 +1,19 @@
 // Following a log file while another process writes it (`tail -F`), for TiDB Lightning's log: hours long, gigabytes,
 // rotated by size (lumberjack renames the full file away and starts a new one under the same name).
 //
-// Hot path (issue 9: ≥ 200 MiB/s, ≤ 64 MiB RSS): a fixed 64 KiB read buffer, native `indexOf` for newlines, and
-// either one UTF-8 decode per chunk of whole lines (a newline byte never occurs inside a multi-byte sequence, so a
-// chunk cut at its last newline decodes exactly) with string slices per line, or — with a LineFilter — a decode of
-// only the lines the filter wants. Only the bytes after the last newline are copied and carried to the next read,
-// capped at the longest line kept. The lines handed out may be slices of the chunk string: a consumer that keeps one
-// beyond the call should copy it (log-line.ts `detach`).
+// Hot path (the bench's log-parsing goal: ≥ 200 MiB/s, ≤ 64 MiB RSS): a fixed 64 KiB read buffer, native `indexOf`
+// for newlines, and either one UTF-8 decode per chunk of whole lines (a newline byte never occurs inside a multi-byte
+// sequence, so a chunk cut at its last newline decodes exactly) with string slices per line, or — with a LineFilter —
+// a decode of only the lines the filter wants. Only the bytes after the last newline are copied and carried to the
+// next read, capped at the longest line kept. The lines handed out may be slices of the chunk string: a consumer that
+// keeps one beyond the call should copy it (log-line.ts `detach`).
 import { promises as fs } from 'node:fs'
 import type { FileHandle } from 'node:fs/promises'
 import { DEFAULT_MAX_LINE_LENGTH } from './lines.js'
 
 /**
  * Lets a consumer turn lines down before they are decoded. Decoding every line of a multi-GiB log is most of the
- * parser's allocation, and the allocation rate is what makes V8 grow its young generation (issue 9: ≤ 64 MiB RSS);
+ * parser's allocation, and the allocation rate is what makes V8 grow its young generation (goal: ≤ 64 MiB RSS);
  * a consumer that keeps a handful of lines in a million looks at the bytes and decodes only those.
  */
 export interface LineFilter {

@@ -1,9 +1,10 @@
 // Stack traces of the bundle that point into src/*.ts, at no cost to the start.
 //
-// ncc's default, a source-map-support register imported before the bundle, took about 10 ms of every start (issue 9,
-// cold start). Node's own source maps (`process.setSourceMapsEnabled`) apply only to files loaded after they are
-// turned on, and then read and parse each file's map as the file loads (about 8 ms more at start). Here a file's map
-// is read, with Node's SourceMap class, the first time a stack passes through that file: most runs never format one.
+// ncc's default, a source-map-support register imported before the bundle, took about 10 ms of every start (the
+// bench's cold-start metric). Node's own source maps (`process.setSourceMapsEnabled`) apply only to files loaded
+// after they are turned on, and then read and parse each file's map as the file loads (about 8 ms more at start).
+// Here a file's map is read, with Node's SourceMap class, the first time a stack passes through that file: most runs
+// never format one.
 import { readFileSync } from 'node:fs'
 import { SourceMap, type SourceMapPayload } from 'node:module'
 import path from 'node:path'
