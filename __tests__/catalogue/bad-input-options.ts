@@ -35,6 +35,16 @@ export const BAD_OPTION_INPUTS: readonly BadInputRow[] = [
     "Input 'upload-logs' must be one of on-failure, always, never; got 'true'."
   ],
   [
+    'unsupported-objects as boolean',
+    { ...MIGRATE, 'unsupported-objects': 'false' },
+    "Input 'unsupported-objects' must be one of warn, fail; got 'false'."
+  ],
+  [
+    'unsupported-objects with a word TiDB tools use elsewhere',
+    { ...MIGRATE, 'unsupported-objects': 'skip' },
+    "Input 'unsupported-objects' must be one of warn, fail; got 'skip'."
+  ],
+  [
     'sorted-kv-dir with the tidb backend',
     { ...MIGRATE, 'lightning-backend': 'tidb', 'sorted-kv-dir': '/mnt/kv' },
     "Input 'sorted-kv-dir' is only used when 'lightning-backend' is 'local' (it is 'tidb')."

@@ -38,6 +38,7 @@ export function fakeInputs(operation: Operation = 'migrate'): Inputs {
     failOnShortRetention: true,
     failOnVerifyMismatch: true,
     uploadLogs: 'on-failure',
+    unsupportedObjects: 'warn',
     resume: false,
     runKey: 'test-run'
   }

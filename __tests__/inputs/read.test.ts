@@ -62,6 +62,7 @@ describe('readInputs: good input sets', () => {
       'fail-on-verify-mismatch': 'false',
       resume: 'true',
       'upload-logs': 'always',
+      'unsupported-objects': 'fail',
       'run-key': 'shop-2026-11'
     })
     const expected: Inputs = {
@@ -114,6 +115,7 @@ describe('readInputs: good input sets', () => {
       failOnVerifyMismatch: false,
       resume: true,
       uploadLogs: 'always',
+      unsupportedObjects: 'fail',
       runKey: 'shop-2026-11'
     }
     expect(readInputs()).toEqual(expected)

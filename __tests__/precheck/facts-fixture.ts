@@ -23,6 +23,8 @@ export function col(
     nullable: false,
     defaultValue: null,
     numericPrecision: null,
+    charset: null,
+    collation: null,
     ...extra
   }
 }
@@ -41,6 +43,7 @@ export function tbl(db: string, table: string, extra: Partial<SourceTable> = {})
     hasPrimaryKey: true,
     hasUniqueKey: true,
     foreignKeys: 0,
+    indexes: [{ name: 'PRIMARY', type: 'BTREE' }],
     ...extra
   }
 }
@@ -84,6 +87,10 @@ export function sourceSide(
       views: [],
       databases: ['shop', 'other'],
       totalBytes: 5 * 1024 * 1024
+    },
+    objects: {
+      ok: true,
+      value: { triggers: [], routines: [], events: [], accounts: [{ user: 'admin', host: '%' }] }
     },
     position: {
       ok: true,

@@ -16,7 +16,7 @@ import {
 import { InputError } from './input-error.js'
 import * as aws from './aws-parsers.js'
 import * as parse from './parsers.js'
-import { OPERATIONS, UPLOAD_LOGS, type Inputs } from './types.js'
+import { OPERATIONS, UNSUPPORTED_OBJECTS, UPLOAD_LOGS, type Inputs } from './types.js'
 import {
   parseFilter,
   TableFilterError,
@@ -194,7 +194,9 @@ export function readInputs(): Inputs {
     failOnVerifyMismatch:
       opt('fail-on-verify-mismatch', (n, v) => parse.parseBoolean(n, v, true)) ?? true,
     resume: opt('resume', (n, v) => parse.parseBoolean(n, v, false)) ?? false,
-    uploadLogs: opt('upload-logs', (n, v) => parse.parseEnum(n, v, UPLOAD_LOGS)) ?? 'on-failure'
+    uploadLogs: opt('upload-logs', (n, v) => parse.parseEnum(n, v, UPLOAD_LOGS)) ?? 'on-failure',
+    unsupportedObjects:
+      opt('unsupported-objects', (n, v) => parse.parseEnum(n, v, UNSUPPORTED_OBJECTS)) ?? 'warn'
   }
   const runKey =
     opt('run-key', parse.parseRunKey) ??

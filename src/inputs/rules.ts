@@ -31,7 +31,8 @@ export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {
   'fail-on-short-retention': 'false',
   'fail-on-verify-mismatch': 'true',
   resume: 'false',
-  'upload-logs': 'on-failure'
+  'upload-logs': 'on-failure',
+  'unsupported-objects': 'warn'
 }
 
 /** What `migrate` (and `plan`, which checks everything `migrate` would do) needs, and why. */

@@ -117,6 +117,8 @@ export interface Inputs {
   readonly resume: boolean
   /** When the tools' logs are uploaded as an artifact. */
   readonly uploadLogs: UploadLogs
+  /** What to do with objects TiDB cannot hold: name them and migrate the rest, or fail the precheck. */
+  readonly unsupportedObjects: UnsupportedObjectsMode
   /** Stable key of this migration run; names the export task, state file and DM task. */
   readonly runKey: string
 }
@@ -126,6 +128,12 @@ export type UploadLogs = 'on-failure' | 'always' | 'never'
 
 /** The values of `upload-logs`. */
 export const UPLOAD_LOGS: readonly UploadLogs[] = ['on-failure', 'always', 'never']
+
+/** Input `unsupported-objects`: what TiDB cannot hold is named and left behind (`warn`) or refused (`fail`). */
+export type UnsupportedObjectsMode = 'warn' | 'fail'
+
+/** The values of `unsupported-objects`. */
+export const UNSUPPORTED_OBJECTS: readonly UnsupportedObjectsMode[] = ['warn', 'fail']
 
 /** The operations, in the order the docs list them. */
 export const OPERATIONS: readonly Operation[] = [

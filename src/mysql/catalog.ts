@@ -22,6 +22,16 @@ export interface SourceColumn {
   readonly nullable: boolean
   readonly defaultValue: string | null
   readonly numericPrecision: number | null
+  /** `CHARACTER_SET_NAME`, lower-case; null for columns without one (numbers, dates, binary strings). */
+  readonly charset: string | null
+  /** `COLLATION_NAME`, lower-case; null for columns without one. */
+  readonly collation: string | null
+}
+
+/** An index of a selected table, with `INDEX_TYPE` (`BTREE`, `FULLTEXT`, `SPATIAL`…), upper-case. */
+export interface SourceIndex {
+  readonly name: string
+  readonly type: string
 }
 
 /** A selected base table. */
@@ -39,6 +49,8 @@ export interface SourceTable extends TableName {
   readonly hasUniqueKey: boolean
   /** Foreign keys declared on the table. */
   readonly foreignKeys: number
+  /** Its indexes, one entry each (STATISTICS has a row per column). */
+  readonly indexes: readonly SourceIndex[]
 }
 
 /** What the filter selects. */
@@ -59,9 +71,9 @@ export interface SourceCatalog {
 export interface CatalogRows {
   /** db, tbl, type, engine, row_count, data_bytes, index_bytes, collation */
   readonly tables: readonly Record<string, unknown>[]
-  /** db, tbl, col, data_type, column_type, nullable ('YES'/'NO'), dflt, num_precision (ordered) */
+  /** db, tbl, col, data_type, column_type, nullable ('YES'/'NO'), dflt, num_precision, charset, coll (ordered) */
   readonly columns: readonly Record<string, unknown>[]
-  /** db, tbl, idx, non_unique, col */
+  /** db, tbl, idx, non_unique, col, idx_type */
   readonly indexes: readonly Record<string, unknown>[]
   /** db, tbl, n */
   readonly foreignKeys: readonly Record<string, unknown>[]
@@ -75,6 +87,18 @@ const num = (v: unknown): number => {
   return Number.isFinite(n) ? n : 0
 }
 const key = (db: string, table: string): string => `${db}\u0000${table}`
+const lowerOrNull = (v: unknown): string | null =>
+  v === null || v === undefined ? null : str(v).toLowerCase()
+
+/** One entry per index, in the order STATISTICS lists them. */
+function indexList(rows: readonly Record<string, unknown>[]): SourceIndex[] {
+  const seen = new Map<string, SourceIndex>()
+  for (const r of rows) {
+    const name = str(r['idx'])
+    if (!seen.has(name)) seen.set(name, { name, type: str(r['idx_type'] ?? 'BTREE').toUpperCase() })
+  }
+  return [...seen.values()]
+}
 
 function groupBy<T>(items: readonly T[], keyOf: (t: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>()
@@ -142,9 +166,12 @@ export function buildCatalog(rowsIn: CatalogRows, filter: TableFilter): SourceCa
       numericPrecision:
         c['num_precision'] === null || c['num_precision'] === undefined
           ? null
-          : num(c['num_precision'])
+          : num(c['num_precision']),
+      charset: lowerOrNull(c['charset']),
+      collation: lowerOrNull(c['coll'])
     }))
-    const k = keys(indexesOf.get(key(db, table)) ?? [], columns)
+    const indexRows = indexesOf.get(key(db, table)) ?? []
+    const k = keys(indexRows, columns)
     const dataBytes = num(t['data_bytes'])
     tables.push({
       database: db,
@@ -158,7 +185,8 @@ export function buildCatalog(rowsIn: CatalogRows, filter: TableFilter): SourceCa
       columns,
       hasPrimaryKey: k.primary,
       hasUniqueKey: k.unique,
-      foreignKeys: fks.get(key(db, table)) ?? 0
+      foreignKeys: fks.get(key(db, table)) ?? 0,
+      indexes: indexList(indexRows)
     })
   }
   const system = new Set<string>(SYSTEM_SCHEMAS)
@@ -211,7 +239,8 @@ export async function readCatalog(
       conn,
       `SELECT TABLE_SCHEMA AS db, TABLE_NAME AS tbl, COLUMN_NAME AS col, DATA_TYPE AS data_type,
               COLUMN_TYPE AS column_type, IS_NULLABLE AS nullable, COLUMN_DEFAULT AS dflt,
-              NUMERIC_PRECISION AS num_precision
+              NUMERIC_PRECISION AS num_precision, CHARACTER_SET_NAME AS charset,
+              COLLATION_NAME AS coll
          FROM information_schema.COLUMNS WHERE TABLE_SCHEMA IN (${inList})
         ORDER BY TABLE_SCHEMA, TABLE_NAME, ORDINAL_POSITION`,
       dbs
@@ -219,7 +248,7 @@ export async function readCatalog(
     query(
       conn,
       `SELECT TABLE_SCHEMA AS db, TABLE_NAME AS tbl, INDEX_NAME AS idx, NON_UNIQUE AS non_unique,
-              COLUMN_NAME AS col
+              COLUMN_NAME AS col, INDEX_TYPE AS idx_type
          FROM information_schema.STATISTICS WHERE TABLE_SCHEMA IN (${inList})`,
       dbs
     ),

@@ -31,6 +31,7 @@ import type { LightningImportResult } from '../tidb/lightning/import.js'
 import type { TableRow } from '../report/types.js'
 import type { ExportFacts, MigrationState } from './migration-state.js'
 import type { PhaseBody } from './phase-body.js'
+import { selectionFilter } from './selection-filter.js'
 import { upsertTableRows } from './verify-rows.js'
 import { tableKey, type TableName } from '../table-filter/table-name.js'
 import type { TableCompletion } from '../tidb/lightning/report.js'
@@ -41,7 +42,8 @@ async function importTables(state: MigrationState, inputs: Inputs): Promise<Tabl
     return state.tables.map((t) => ({ database: t.database, table: t.table }))
   }
   const all = await withTarget(inputs, listTables)
-  return all.filter((t) => matchesTable(inputs.filter, t.database, t.table))
+  const filter = selectionFilter(inputs, state)
+  return all.filter((t) => matchesTable(filter, t.database, t.table))
 }
 
 /** `mydumper.filter`: the filter input, keeping system schemas out as Dumpling does. */
@@ -57,10 +59,11 @@ export function lightningFilter(filter: TableFilter): string[] | undefined {
 export function dataImportConfig(
   inputs: Inputs,
   exported: Pick<ExportFacts, 'bucket' | 'prefix'>,
-  tables: readonly TableName[]
+  tables: readonly TableName[],
+  selection: TableFilter = inputs.filter
 ): { config: ImportPhaseOptions['config']; warnings: string[] } {
   const { rules, warnings } = auroraFileRules(tables)
-  const filter = lightningFilter(inputs.filter)
+  const filter = lightningFilter(selection)
   return {
     config: {
       dataSourceDir: lightningS3Uri(inputs, exported.bucket, exported.prefix),
@@ -136,7 +139,12 @@ export function dataImportPhase(state: MigrationState): PhaseBody {
           ctx.record.note = 'no selected table to import'
           return
         }
-        const { config, warnings } = dataImportConfig(inputs, exported, tables)
+        const { config, warnings } = dataImportConfig(
+          inputs,
+          exported,
+          tables,
+          selectionFilter(inputs, state)
+        )
         for (const w of warnings) ctx.log.warning(w)
         const run = await runImportPhase(ctx, state, {
           name: 'data-import',

@@ -3,6 +3,7 @@
 // next phase needs. Persisted to S3 after each phase so a re-run can skip what already finished (resume/record.ts,
 // resume/decide.ts).
 import type { PrecheckFacts } from '../precheck/facts.js'
+import type { LeftOutTable } from '../precheck/unsupported.js'
 import type { ChecksumResult } from '../tidb/lightning/report.js'
 import type { TiupSetup } from '../tidb/tiup/tiup.js'
 
@@ -70,8 +71,13 @@ export interface MigrationState {
   readonly runKey: string
   tiup?: TiupSetup
   source?: SourceFacts
-  /** Tables the filter selects on the source, in catalog order. */
+  /** Tables the filter selects on the source, in catalog order, less those left out (`leftOut`). */
   tables?: SelectedTable[]
+  /**
+   * Selected tables TiDB cannot create (a spatial column, a character set or collation it lacks…), found by the
+   * precheck: left out of the schema dump, the export, the import, the verification and DM's block-allow-list.
+   */
+  leftOut?: LeftOutTable[]
   /**
    * Everything the precheck read (source catalog with columns, binlog settings and retention, target, AWS lookups),
    * for the plan's estimates. Large for big catalogs and re-read by every precheck: not worth persisting.

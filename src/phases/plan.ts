@@ -38,7 +38,8 @@ export function planPhase(state: MigrationState, deps: PlanDeps = DEFAULT_DEPS):
           state.precheckFailure ?? 'The plan needs the source facts the precheck reads.'
         )
       }
-      ctx.report.plan = plan
+      const unsupported = ctx.report.unsupported ?? []
+      ctx.report.plan = { ...plan, unsupported }
       const { inputs } = ctx
       const doc = {
         generatedAt: deps.now().toISOString(),
@@ -54,6 +55,8 @@ export function planPhase(state: MigrationState, deps: PlanDeps = DEFAULT_DEPS):
         filter: filterRules(inputs.filter),
         checks: ctx.report.checks,
         ...plan,
+        unsupportedObjects: unsupported,
+        leftOut: state.leftOut ?? [],
         tables: facts.source.ok
           ? facts.source.value.catalog.tables.map((t) => ({
               database: t.database,

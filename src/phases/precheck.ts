@@ -4,7 +4,7 @@
 // any failed — so the user fixes everything in one go. It hands the selected tables and the source's flavour to the
 // next phases (MigrationState.tables, .source, .precheck). For `operation: plan` a failure is handed to the plan
 // phase instead (state.precheckFailure), which fails the run after writing the plan that explains it.
-import { evaluatePrecheck, failureMessage } from '../precheck/checks.js'
+import { failureMessage, judgePrecheck } from '../precheck/checks.js'
 import type { PrecheckFacts } from '../precheck/facts.js'
 import type { Inputs } from '../inputs/types.js'
 import type { CheckRow } from '../report/types.js'
@@ -79,14 +79,24 @@ export function precheckPhase(state: MigrationState, deps: PrecheckDeps = DEFAUL
     async run(ctx) {
       ctx.progress('reading the source, the target and AWS')
       const facts = await deps.gather(ctx.inputs, ctx.signal)
-      const rows = evaluatePrecheck(facts, {
+      const judged = judgePrecheck(facts, {
         inputs: ctx.inputs,
         now: deps.now(),
         resumed: state.resumed?.phasesDone
       })
+      const rows = judged.rows
       ctx.report.checks.push(...rows)
       for (const r of rows) ctx.log.info(`${ICON[r.status]} ${r.title}: ${r.reason}`)
-      const tables = remember(state, facts, (m) => ctx.log.warning(m))
+      if (judged.unsupported !== undefined) {
+        ctx.report.unsupported = [...judged.unsupported.objects]
+        state.leftOut = [...judged.unsupported.leftOut]
+        for (const t of state.leftOut)
+          ctx.log.warning(
+            `Left out of every phase, TiDB cannot create it: \`${t.database}\`.\`${t.table}\` (${t.reason})`
+          )
+      }
+      // The next phases and the plan see the facts without the left-out tables.
+      const tables = remember(state, judged.facts, (m) => ctx.log.warning(m))
       const count = (s: CheckRow['status']): number => rows.filter((r) => r.status === s).length
       ctx.record.numbers.push(
         { label: 'tables', value: tables.length },

@@ -26,7 +26,8 @@ import { needS3, needTiup } from './lightning-phase.js'
 import type { MigrationState } from './migration-state.js'
 import { schemaLocation } from './names.js'
 import type { PhaseBody } from './phase-body.js'
-import { filterRules } from '../table-filter/parse.js'
+import { filterRules, type TableFilter } from '../table-filter/parse.js'
+import { selectionFilter } from './selection-filter.js'
 
 /** What Dumpling wrote, by kind of file (`<db>-schema-create.sql`, `<db>.<t>-schema.sql`, `…-schema-view.sql`). */
 export interface SchemaFiles {
@@ -49,10 +50,14 @@ export function countSchemaFiles(keys: Iterable<string>): SchemaFiles {
 }
 
 /** Dumpling's arguments for a run: the filter, the run's schema folder, the S3 endpoint and region. */
-export function schemaExportArgs(inputs: Inputs, runKey: string): string[] {
+export function schemaExportArgs(
+  inputs: Inputs,
+  runKey: string,
+  filter: TableFilter = inputs.filter
+): string[] {
   return dumplingArgs({
     source: inputs.source,
-    filter: filterRules(inputs.filter),
+    filter: filterRules(filter),
     output: schemaLocation(needS3(inputs), runKey).uri,
     s3Endpoint: effectiveS3Endpoint(inputs.aws),
     s3Region: inputs.aws.region || undefined
@@ -80,7 +85,7 @@ export function schemaExportPhase(state: MigrationState, deps: AwsPhaseDeps = {}
     async run(ctx) {
       const { inputs } = ctx
       const location = schemaLocation(needS3(inputs), state.runKey)
-      const args = schemaExportArgs(inputs, state.runKey)
+      const args = schemaExportArgs(inputs, state.runKey, selectionFilter(inputs, state))
       const monitor = new DumplingMonitor()
       ctx.progress('dumping the schema')
       const result = await runComponent({

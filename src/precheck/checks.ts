@@ -5,15 +5,75 @@ import type { CheckContext, PrecheckFacts } from './facts.js'
 import { selectionChecks } from './selection-checks.js'
 import { sourceChecks } from './source-checks.js'
 import { targetChecks } from './target-checks.js'
+import { unsupportedRow } from './unsupported-checks.js'
+import { tableKey, type TableName } from '../table-filter/table-name.js'
+import { findUnsupported, withoutLeftOut, type UnsupportedFindings } from './unsupported.js'
 
-/** Every check, judged from the facts. Pure. */
-export function evaluatePrecheck(facts: PrecheckFacts, ctx: CheckContext): CheckRow[] {
+/** What the precheck concluded. */
+export interface PrecheckJudgement {
+  readonly rows: CheckRow[]
+  /** What TiDB cannot hold; undefined when the source could not be read. */
+  readonly unsupported: UnsupportedFindings | undefined
+  /**
+   * The facts the checks judged: those gathered, less the tables TiDB cannot create (left out of every phase, so
+   * the plan and the next phases never see them).
+   */
+  readonly facts: PrecheckFacts
+}
+
+const NO_OBJECTS = { triggers: [], routines: [], events: [], accounts: [] } as const
+
+/** Every check, judged from the facts, and what TiDB cannot hold. Pure. */
+export function judgePrecheck(facts: PrecheckFacts, ctx: CheckContext): PrecheckJudgement {
+  if (!facts.source.ok) {
+    return { rows: evaluateRows(facts, ctx, undefined), unsupported: undefined, facts }
+  }
+  const src = facts.source.value
+  const objects = src.objects.ok ? src.objects.value : NO_OBJECTS
+  const unsupported = findUnsupported(src.catalog, objects, ctx.inputs.tools.tidbVersion)
+  const kept: PrecheckFacts =
+    unsupported.leftOut.length === 0 ? facts : leaveOut(facts, unsupported.leftOut)
+  const row = unsupportedRow(unsupported, src.objects, ctx)
+  return { rows: evaluateRows(kept, ctx, row), unsupported, facts: kept }
+}
+
+/** The facts without the tables left out: not in the catalog, and not looked for on the target. */
+function leaveOut(facts: PrecheckFacts, leftOut: readonly TableName[]): PrecheckFacts {
+  if (!facts.source.ok) return facts
+  const gone = new Set(leftOut.map(tableKey))
+  const targetTables = facts.target.tables
+  return {
+    ...facts,
+    source: {
+      ok: true,
+      value: { ...facts.source.value, catalog: withoutLeftOut(facts.source.value.catalog, leftOut) }
+    },
+    target: {
+      ...facts.target,
+      tables: targetTables.ok
+        ? { ok: true, value: targetTables.value.filter((t) => !gone.has(tableKey(t))) }
+        : targetTables
+    }
+  }
+}
+
+function evaluateRows(
+  facts: PrecheckFacts,
+  ctx: CheckContext,
+  unsupported: CheckRow | undefined
+): CheckRow[] {
   return [
     ...sourceChecks(facts, ctx),
     ...selectionChecks(facts, ctx),
+    ...(unsupported ? [unsupported] : []),
     ...targetChecks(facts, ctx),
     ...awsChecks(facts, ctx)
   ]
+}
+
+/** Every check, judged from the facts. Pure. */
+export function evaluatePrecheck(facts: PrecheckFacts, ctx: CheckContext): CheckRow[] {
+  return judgePrecheck(facts, ctx).rows
 }
 
 /** The message of a failed precheck: how many failed, then one line per failed check naming what to fix. */

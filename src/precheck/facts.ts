@@ -5,6 +5,7 @@ import type { ClusterFacts, KeyFacts, Lookup, RoleFacts, SnapshotFacts } from '.
 import type { Inputs } from '../inputs/types.js'
 import type { SourceCatalog } from '../mysql/catalog.js'
 import type { GrantSet } from '../mysql/grants.js'
+import type { SourceObjects } from '../mysql/source-objects.js'
 import type {
   BinlogCoordinates,
   BinlogRetention,
@@ -26,6 +27,8 @@ export interface SourceSide {
   readonly retention: BinlogRetention
   readonly grants: Outcome<GrantSet>
   readonly catalog: SourceCatalog
+  /** Triggers, routines and events of the selected databases, and the accounts: what TiDB cannot hold. */
+  readonly objects: Outcome<SourceObjects>
   /** `SHOW MASTER STATUS` run once as the migration user: proves the privilege and the binlog. */
   readonly position: Outcome<BinlogCoordinates | undefined>
 }

@@ -24,6 +24,7 @@ import type { DbEndpoint, Inputs } from '../inputs/types.js'
 import { readCatalog, type SourceCatalog } from '../mysql/catalog.js'
 import { connectDb, dbErrorMessage, type DbRole } from '../mysql/connect.js'
 import { parseGrants } from '../mysql/grants.js'
+import { readSourceObjects } from '../mysql/source-objects.js'
 import {
   binlogSettings,
   readBinlogCoordinates,
@@ -89,8 +90,10 @@ async function readSource(conn: mysql.Connection, inputs: Inputs): Promise<Sourc
   const retention = await readRetention(conn, vars)
   const grants = await attempt(async () => parseGrants(await readGrants(conn)))
   const catalog = await readCatalog(conn, inputs.filter)
+  const databases = [...new Set(catalog.tables.map((t) => t.database))]
+  const objects = await attempt(() => readSourceObjects(conn, databases))
   const position = await attempt(() => readBinlogCoordinates(conn, version, settings.gtidEnabled))
-  return { version, settings, retention, grants, catalog, position }
+  return { version, settings, retention, grants, catalog, objects, position }
 }
 
 async function withConnection<T>(

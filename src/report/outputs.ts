@@ -22,7 +22,8 @@ export const OUTPUT_NAMES = [
   'ready-for-cutover',
   'tool-versions',
   'result-file',
-  'plan-file'
+  'plan-file',
+  'unsupported-objects'
 ] as const
 
 /** An output name. */
@@ -63,6 +64,8 @@ export function outputValues(
   for (const [name, value] of Object.entries(report.outputs)) {
     if (isOutputName(name)) out[name] = value
   }
+  if (report.unsupported !== undefined)
+    out['unsupported-objects'] = JSON.stringify(report.unsupported)
   if (Object.keys(report.toolVersions).length > 0)
     out['tool-versions'] = JSON.stringify(report.toolVersions)
   if (resultFile) out['result-file'] = resultFile

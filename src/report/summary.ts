@@ -1,7 +1,8 @@
 // renderSummary(report): the job summary as a string. Pure, so it is tested on fixture reports and rendered with a
 // CommonMark/GFM renderer in the tests, as GitHub renders it.
 //
-// Order: what a reader needs first comes first — the verdict (and the error, once), what the next job needs, the
+// Order: what a reader needs first comes first — the verdict (and the error, once), what TiDB could not hold (a ✅
+// run left it behind), what the next job needs, the
 // phases and why one failed, the tables, the prechecks (failures and warnings in view, passes folded), the plan,
 // then warnings, links and tool versions. Each section is a pure function in sections/; a new section is one more
 // entry in SECTIONS.
@@ -18,6 +19,7 @@ import { planSection } from './sections/plan.js'
 import { prechecksSection } from './sections/prechecks.js'
 import type { SummaryLimits, SummarySection } from './sections/section.js'
 import { tablesSection } from './sections/tables.js'
+import { unsupportedSection } from './sections/unsupported.js'
 import { verdictSection } from './sections/verdict.js'
 import type { Report } from './types.js'
 
@@ -27,6 +29,7 @@ export const SUMMARY_MAX_BYTES = 1_000_000
 /** The sections, in the order they appear. */
 export const SECTIONS: readonly SummarySection[] = [
   verdictSection,
+  unsupportedSection,
   nextJobSection,
   phaseTableSection,
   failuresSection,

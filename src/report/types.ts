@@ -77,6 +77,40 @@ export interface CheckRow {
   readonly reason: string
 }
 
+/** What kind of object TiDB cannot hold. */
+export type UnsupportedKind =
+  | 'trigger'
+  | 'procedure'
+  | 'function'
+  | 'event'
+  | 'spatial-column'
+  | 'spatial-index'
+  | 'fulltext-index'
+  | 'column-type'
+  | 'character-set'
+  | 'collation'
+  | 'account'
+
+/**
+ * What becomes of it: `not-migrated` (the object is not created on TiDB), `table-left-out` (TiDB cannot create its
+ * table, so the table is left out of every phase), `index-dropped` (TiDB creates the table without the index).
+ */
+export type UnsupportedEffect = 'not-migrated' | 'table-left-out' | 'index-dropped'
+
+/** One object on the source that TiDB cannot hold, by name (output `unsupported-objects`). */
+export interface UnsupportedObject {
+  readonly kind: UnsupportedKind
+  /** The database it is in; absent for accounts. */
+  readonly database?: string
+  /** The table it belongs to (triggers, columns, indexes, a table's own character set or collation). */
+  readonly table?: string
+  /** The object's own name: the trigger, routine, event, column, index or `'user'@'host'`. */
+  readonly name: string
+  /** What TiDB lacks, e.g. `GEOMETRY column` or `collation utf8mb4_uca1400_ai_ci`. */
+  readonly detail: string
+  readonly effect: UnsupportedEffect
+}
+
 /** One database of a plan. */
 export interface PlanDatabase {
   readonly database: string
@@ -109,6 +143,8 @@ export interface PlanReport {
   readonly databases: readonly PlanDatabase[]
   readonly estimates: readonly PlanEstimate[]
   readonly risks: readonly PlanRisk[]
+  /** What TiDB cannot hold, and what becomes of it. */
+  readonly unsupported?: readonly UnsupportedObject[]
 }
 
 /** A link to something the run created (S3 console, export prefix…). */
@@ -147,6 +183,8 @@ export interface Report {
   warnings: string[]
   /** The prechecks, in the order they ran. */
   checks: CheckRow[]
+  /** What TiDB cannot hold, found by the precheck (undefined when it did not read the source). */
+  unsupported?: UnsupportedObject[]
   /** The plan (`operation: plan`). */
   plan?: PlanReport
   /** The message the run failed with. */

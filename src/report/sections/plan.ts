@@ -3,6 +3,7 @@
 import { formatBytes, formatCount, plural } from '../../util/format.js'
 import { el, inline, raw, table } from '../html.js'
 import type { PlanReport } from '../types.js'
+import { describeUnsupported, EFFECT_TEXT } from '../unsupported-text.js'
 import type { SummarySection } from './section.js'
 
 /**
@@ -50,6 +51,17 @@ export function renderPlanSection(plan: PlanReport, limit: number): string {
     if (shown.length < plan.risks.length)
       items.push(el('li', `… and ${plan.risks.length - shown.length} more tables in plan.json`))
     parts.push(el('p', 'Risk flags:'), raw('ul', `\n${items.join('\n')}\n`))
+  }
+  const unsupported = (plan.unsupported ?? []).filter((o) => o.kind !== 'account')
+  if (unsupported.length > 0) {
+    const shown = unsupported.slice(0, limit)
+    const items = shown.map((o) => el('li', `${describeUnsupported(o)} — ${EFFECT_TEXT[o.effect]}`))
+    if (shown.length < unsupported.length)
+      items.push(el('li', `… and ${unsupported.length - shown.length} more in plan.json`))
+    parts.push(
+      el('p', 'Not migrated (TiDB cannot hold them):'),
+      raw('ul', `\n${items.join('\n')}\n`)
+    )
   }
   const cut = plan.databases.length - dbs.length
   if (cut > 0) parts.push(el('p', `${formatCount(cut)} more databases are listed in plan.json.`))
