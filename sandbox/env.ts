@@ -1,4 +1,4 @@
-// The sandbox's environment contract (design.md §4): what `npm run sandbox -- env` prints and `exec` adds, built
+// The sandbox's environment contract: what `npm run sandbox -- env` prints and `exec` adds, built
 // from the endpoints of a running sandbox. Pure: no I/O here.
 import path from 'node:path'
 

@@ -1,5 +1,5 @@
 // Where and under which names a snapshot export writes into S3, and the two metadata documents it leaves
-// (shared/reference/aws.md §1.4, §4). Pure functions.
+// (AWS, Aurora User Guide, "Considerations for DB cluster snapshot exports"). Pure functions.
 //
 //   <S3Prefix>/<ExportTaskIdentifier>/<db>/<db>.<table>/<batch>/part-<nnnnn>-<uuid>-c000.gz.parquet
 //   <S3Prefix>/<ExportTaskIdentifier>/<db>/<db>.<table>/<batch>/_SUCCESS
@@ -7,10 +7,14 @@
 //   <S3Prefix>/<ExportTaskIdentifier>/export_tables_info_<id>_from_<a>_to_<b>.json
 //
 // `_SUCCESS`: AWS does not document it, but community listings of real exports show Spark's empty `_SUCCESS`
-// marker, in current ones inside the batch folder (aws.md §4.2). We write it there, so consumers must cope with
+// marker, in current ones inside the batch folder (seen in real exports; AWS does not
+// document it). We write it there, so consumers must cope with
 // non-Parquet objects under a table prefix, as they must on AWS.
 
-/** Characters AWS turns into `_` in S3 paths (aws.md §1.4). */
+/**
+ * Characters AWS turns into `_` in S3 paths (AWS, Aurora User Guide, "Considerations for DB cluster snapshot
+ * exports").
+ */
 export function s3Name(name: string): string {
   return name.replace(/[\\`" ]/g, '_')
 }
@@ -36,7 +40,10 @@ export function filePlace(i: number, filesPerBatch: number): { batch: string; pa
   return { batch: String(Math.floor(i / filesPerBatch) + 1), partition: i % filesPerBatch }
 }
 
-/** Characters that make AWS skip a table when a column name holds them (aws.md §1.4). */
+/**
+ * Characters that make AWS skip a table when a column name holds them (AWS, Aurora User Guide, "Considerations for DB
+ * cluster snapshot exports").
+ */
 const BAD_COLUMN_CHARS = /[,;{}()\n\t= ]/
 
 /** Why the export skips a table, or undefined when it exports it. */
@@ -65,7 +72,8 @@ export interface Skipped {
 }
 
 /**
- * The WarningMessage of a task: a JSON document inside a string (aws.md §2.3), or undefined when there is nothing to
+ * The WarningMessage of a task: a JSON document inside a string (Aurora User Guide, "Monitoring snapshot
+ * exports" example), or undefined when there is nothing to
  * warn about. The shape of the list entries is not documented; `{target, reason}` mirrors the `general` entries.
  */
 export function warningMessage(
@@ -96,7 +104,7 @@ export interface TableResult {
   readonly typeMappings: readonly TypeMapping[]
 }
 
-/** One `perTableStatus` entry (lowerCamel keys as in the real file, aws.md §4.2). */
+/** One `perTableStatus` entry (lowerCamel keys as in the real file; not documented by AWS). */
 export function perTableStatus(t: TableResult): Record<string, unknown> {
   return {
     tableStatistics: {
@@ -142,7 +150,8 @@ export interface ExportInfoInput {
   readonly warningMessage: string | undefined
 }
 
-/** `export_info_<id>.json`: the task summary, written last (fields as community parsers read them, aws.md §4.2). */
+/** `export_info_<id>.json`: the task summary, written last (fields as community parsers read them, e.g.
+ * seapy/athena-ddl-rds-snapshot internal/model/table.go). */
 export function exportInfo(t: ExportInfoInput): string {
   const time = (d: Date | undefined): string | undefined => (d ? javaDateTime(d) : undefined)
   return JSON.stringify({

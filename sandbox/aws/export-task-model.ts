@@ -5,7 +5,7 @@ import { paginate, type QueryParams, type XmlValue } from './rds-protocol.js'
 import type { ExportOnlyEntry } from './rds-validation.js'
 import type { ClusterSnapshot } from './cluster-snapshots.js'
 
-/** The six statuses of ExportTask.Status (aws.md §2.2). */
+/** The six statuses of ExportTask.Status (RDS API Reference, "ExportTask" data type). */
 export type ExportStatus =
   'STARTING' | 'IN_PROGRESS' | 'COMPLETE' | 'FAILED' | 'CANCELING' | 'CANCELED'
 
@@ -94,7 +94,8 @@ function filterField(name: string): (t: ExportTask) => string {
     case 's3-bucket':
       return (t) => t.bucket
     case 'status':
-      // The filter takes lowercase values only (aws.md §2.1): `COMPLETE` matches nothing.
+      // The filter takes lowercase values only (RDS API Reference, DescribeExportTasks, Filters): `COMPLETE` matches
+      // nothing.
       return (t) => t.status.toLowerCase()
     default:
       throw errors.invalidParameterValue(`Unrecognized filter name: ${name}`)

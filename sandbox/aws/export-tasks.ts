@@ -38,7 +38,7 @@ const STARTING_SHARE = 0.3
  */
 export const MAX_CONCURRENT_EXPORTS = 5
 
-/** A real FailureCause text (aws.md §1.2, Aurora user guide example). */
+/** A real FailureCause text (Aurora User Guide, "Failure messages for Amazon S3 export tasks"). */
 export function defaultFailureCause(bucket: string): string {
   return `The S3 bucket ${bucket} isn't located in the current AWS Region. Please, review your S3 bucket name and retry the export.`
 }
@@ -70,7 +70,8 @@ export class ExportTasks {
     const bucket = need('S3BucketName')
     const iamRoleArn = need('IamRoleArn')
     const kmsKeyId = need('KmsKeyId')
-    // An identifier can never be used again, not even after its task finished (aws.md §1.1).
+    // An identifier can never be used again, not even after its task finished (AWS, Aurora User Guide,
+    // "Considerations for DB cluster snapshot exports": ExportTaskAlreadyExistsFault).
     if (this.tasks.has(id)) throw errors.exportTaskAlreadyExists(id)
     const { sourceType, snapshot } = this.source(sourceArn)
     const busy = [...this.tasks.values()].find(
@@ -188,7 +189,8 @@ export class ExportTasks {
     if (step === 'cancel') return this.cancelled(t)
     const failure = this.ctx.fault('export-failed')
     if (failure !== undefined) return this.fail(t, failure || defaultFailureCause(t.bucket))
-    // A role RDS cannot assume is not refused by StartExportTask: the task fails once it tries (aws.md §1.2).
+    // A role RDS cannot assume is not refused by StartExportTask: the task fails once it tries (Aurora
+    // User Guide, "Failure messages for Amazon S3 export tasks").
     if (this.ctx.fault('iam-role-untrusted') !== undefined) {
       return this.fail(t, untrustedRoleCause(t.iamRoleArn))
     }
@@ -200,7 +202,8 @@ export class ExportTasks {
         manifest = t.snapshot.manifest
         dataDir = t.snapshot.dir
       } else {
-        // A cluster export clones the live cluster once the task runs (aws.md §1.4) and exports the clone.
+        // A cluster export clones the live cluster once the task runs (Aurora User Guide, "Exporting DB cluster data
+        // to Amazon S3") and exports the clone.
         clone = path.join(this.ctx.dir, 'rds', 'exports', t.id)
         const capture = await beginCapture(this.ctx.source, clone, this.ctx.signal).catch(() => {
           throw new Error('Failed to find or access the source DB cluster.') // the real cluster-export cause

@@ -19,7 +19,7 @@ import {
   type TableResult
 } from './export-layout.js'
 
-/** gzip for hyparquet-writer (not built in; verified in local-building-blocks.md §3). */
+/** gzip for hyparquet-writer (hyparquet-writer builds in only SNAPPY; a zlib GZIP compressor works). */
 const GZIP = (input: Uint8Array): Uint8Array => new Uint8Array(gzipSync(input))
 
 /** What an export will write, decided before it starts. */
@@ -31,7 +31,10 @@ export interface ExportPlan {
   readonly totalRows: number
 }
 
-/** Chooses the tables an export writes: ExportOnly, then AWS's skip rules (aws.md §1.4). */
+/**
+ * Chooses the tables an export writes: ExportOnly, then AWS's skip rules (AWS, Aurora User Guide, "Considerations for
+ * DB cluster snapshot exports").
+ */
 export function planExport(
   manifest: SnapshotManifest,
   exportOnly: readonly ExportOnlyEntry[]
@@ -128,7 +131,9 @@ export async function writeExport(o: ExportWriteOptions): Promise<ExportWriteRes
         if (o.shouldStop()) return { tables: results, bytes, stopped: true }
       }
     }
-    // An empty table gets no data file (empty tables "may have none", aws.md §4.3).
+    // An empty table gets no data file (the export writes a file per non-empty range only, so the
+    // partition index has gaps: AWS, Aurora User Guide, "Considerations for DB cluster snapshot exports", "File
+    // naming convention").
     if (buffered > 0) await flush()
     for (const b of batches) o.store.put(o.bucket, `${folder}${b}/_SUCCESS`, Buffer.alloc(0))
     results.push({

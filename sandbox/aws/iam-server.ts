@@ -12,7 +12,10 @@ import { QueryParams, renderError, renderResult } from './rds-protocol.js'
 /** IAM's XML namespace. */
 export const IAM_XMLNS = 'https://iam.amazonaws.com/doc/2010-05-08/'
 
-/** The service principal a snapshot export role must trust (aws.md §8.1). */
+/**
+ * The service principal a snapshot export role must trust (Aurora User Guide, "Setting up access to an Amazon S3
+ * bucket").
+ */
 export const EXPORT_SERVICE_PRINCIPAL = 'export.rds.amazonaws.com'
 
 /** Options of the IAM stand-in. */

@@ -1,12 +1,14 @@
-// AWS's MySQL → Parquet type mapping for snapshot exports (shared/reference/aws.md §5.1, from the Aurora user guide
-// "MySQL data type mapping to Parquet"), as pure functions from a captured column to a Parquet schema element and a
-// converter from the captured text value to what hyparquet-writer takes.
+// AWS's MySQL → Parquet type mapping for snapshot exports (AWS, Aurora User Guide, "Considerations for DB cluster
+// snapshot exports", "Data conversion and storage format", from the Aurora user guide "MySQL data type mapping to
+// Parquet"), as pure functions from a captured column to a Parquet schema element and a converter from the captured
+// text value to what hyparquet-writer takes.
 //
 // The export is Spark-based (part-00000-<uuid>-c000 file names), so where the table is silent we do what Spark does:
 // DECIMAL physical type by precision (≤ 9 INT32, ≤ 18 INT64, else FIXED_LEN_BYTE_ARRAY of the fewest bytes that hold
 // the precision — which gives AWS's FIXED_LEN_BYTE_ARRAY(9) for DECIMAL(20,0)); NOT NULL columns REQUIRED, others
 // OPTIONAL; timestamps as TIMESTAMP(isAdjustedToUTC=true, MICROS) with DATETIME's wall clock read as UTC (Aurora
-// exports run in UTC; TiDB maintainers speak of "aurora snapshot cases where the zone is UTC", aws.md §5.2).
+// exports run in UTC; TiDB maintainers speak of "aurora snapshot cases where the zone is UTC", pingcap/tidb PR
+// #67908).
 import type { SchemaElement } from 'hyparquet'
 import type { SnapshotColumn } from './snapshot-capture.js'
 
@@ -63,7 +65,7 @@ function digits(text: string, from: number, len: number): number {
 
 /**
  * `YYYY-MM-DD HH:MM:SS[.ffffff]` (the wall clock read as UTC) → microseconds since the epoch. Zero dates, which the
- * fast export path does not support and whose exported value AWS does not document (aws.md §5.1), become null.
+ * fast export path does not support and whose exported value AWS does not document (same page), become null.
  * Parsed by position without regex or Date objects: it runs for every timestamp of every exported row.
  */
 export function datetimeToMicros(text: string): bigint | null {
@@ -162,7 +164,7 @@ function mapping(
     case 'real':
       return { base: { type: 'DOUBLE' }, convert: nullable(Number), exportedType: 'double' }
     case 'char':
-      // CHAR has no STRING annotation (aws.md §5.1), unlike VARCHAR.
+      // CHAR has no STRING annotation (AWS's mapping table), unlike VARCHAR.
       return {
         base: { type: 'BYTE_ARRAY' },
         convert: nullable((v) => utf8.encode(v)),

@@ -1,6 +1,6 @@
-// RDS events (DescribeEvents): what the stand-in announced, filtered the way the API filters (aws.md §3.5):
-// SourceIdentifier needs SourceType; StartTime/EndTime or Duration (minutes, default 60); EventCategories;
-// MaxRecords/Marker. `Filters` "isn't currently supported" by the real API and is ignored here too.
+// RDS events (DescribeEvents): what the stand-in announced, filtered the way the API filters (RDS API Reference,
+// DescribeEvents): SourceIdentifier needs SourceType; StartTime/EndTime or Duration (minutes, default 60);
+// EventCategories; MaxRecords/Marker. `Filters` "isn't currently supported" by the real API and is ignored here too.
 import { errors } from './rds-errors.js'
 import { paginate, type QueryParams, type XmlValue } from './rds-protocol.js'
 

@@ -1,5 +1,6 @@
-// Validation of identifiers, ARNs, IAM roles, KMS keys and ExportOnly the way RDS does it (shared/reference/aws.md
-// §1.1, §3.1). Pure functions; the server turns their verdicts into the real error codes.
+// Validation of identifiers, ARNs, IAM roles, KMS keys and ExportOnly the way RDS does it (RDS API Reference:
+// StartExportTask, CreateDBClusterSnapshot; AWS, Aurora User Guide, "Considerations for DB cluster snapshot
+// exports"). Pure functions; the server turns their verdicts into the real error codes.
 import { errors } from './rds-errors.js'
 
 /**
@@ -17,7 +18,9 @@ export function isValidIdentifier(id: string, max = 63): boolean {
   )
 }
 
-/** Throws InvalidParameterValue when a parameter is not a valid identifier; returns it lowercased (RDS stores it so). */
+/**
+ * Throws InvalidParameterValue when a parameter is not a valid identifier; returns it lowercased (RDS stores it so).
+ */
 export function checkIdentifier(param: string, id: string, max = 63): string {
   if (!isValidIdentifier(id, max)) throw errors.invalidIdentifier(param)
   return id.toLowerCase()
@@ -57,7 +60,8 @@ export function isIamRoleArn(arn: string): boolean {
 
 /**
  * A predicate telling whether a KmsKeyId names one of the known keys. KMS accepts a key ARN, a key id, an alias ARN
- * or an alias name for the same key (aws.md §1.1), so each known key is expanded into all forms it can be written in.
+ * or an alias name for the same key (RDS API Reference, StartExportTask, KmsKeyId), so each known key is expanded
+ * into all forms it can be written in.
  */
 export function kmsKeyMatcher(
   known: readonly string[],
@@ -85,7 +89,8 @@ export interface ExportOnlyEntry {
 
 /**
  * Parses ExportOnly (`database` or `database.table` for Aurora MySQL). Partial export is unsupported for names with
- * characters other than Latin letters, digits, `$` and `_` (aws.md §1.1) → InvalidExportOnly.
+ * characters other than Latin letters, digits, `$` and `_` (AWS, Aurora User Guide, "Considerations for DB cluster
+ * snapshot exports") → InvalidExportOnly.
  */
 export function parseExportOnly(values: readonly string[]): ExportOnlyEntry[] {
   return values.map((value) => {

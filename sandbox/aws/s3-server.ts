@@ -1,6 +1,7 @@
 // The S3 stand-in: the REST API subset that @aws-sdk/client-s3 and the tool stand-ins use, path-style, with S3's
 // XML shapes and error codes. s3rver 3.7.1 is measured broken for paginated and delimited listings
-// (shared/reference/local-building-blocks.md §2), hence this small server.
+// (on Node ≥ 17 its continuation tokens use the des cipher OpenSSL 3 lacks, and its filesystem walker misses deep
+// common prefixes: jamhall/s3rver lib/controllers/bucket.js, lib/stores/filesystem.js), hence this small server.
 import http from 'node:http'
 import { randomBytes } from 'node:crypto'
 import { S3Store } from './s3-store.js'

@@ -1,5 +1,5 @@
 // Parser for the text `mariadb-binlog --read-from-remote-server --verbose --verbose --base64-output=decode-rows`
-// prints (MariaDB 10.11), verified on this machine (local-building-blocks.md §1). Each event starts with
+// prints (MariaDB 10.11), verified against MariaDB 10.11's mariadb-binlog. Each event starts with
 //   # at <pos>
 //   #<yymmdd hh:mm:ss> server id <id>  end_log_pos <end> CRC32 0x…  <Type …>
 // followed by SQL (Query events, terminated by the delimiter `/*!*/;`) or by `###` pseudo-SQL for row events:
@@ -9,8 +9,8 @@
 //   ### SET
 //   ###   @1=6 /* INT meta=0 nullable=0 is_null=0 */
 // Lines are handled as latin1 so that every byte of a string value survives: mariadb-binlog prints string bytes
-// raw, except bytes below 0x20 which it writes as `\xNN`. Identifiers are printed raw too (UTF-8 bytes, a newline in a
-// name breaks the `### INSERT INTO` line in two), so names are decoded from UTF-8 and a row header is joined across
+// raw, except bytes below 0x20 which it writes as `\xNN`. Identifiers are printed raw too (UTF-8 bytes, a newline in
+// a name breaks the `### INSERT INTO` line in two), so names are decoded from UTF-8 and a row header is joined across
 // lines until its backticks balance.
 // (`# at` is a running counter when started from a GTID; `end_log_pos` is always the real file offset.)
 

@@ -1,4 +1,4 @@
-// The two JSON printers dmctl uses (tidb-tools.md §3.3–3.4):
+// The two JSON printers dmctl uses (pingcap/tiflow dm/ctl/common; shapes from dm/proto/dmmaster.proto):
 //  - gogo jsonpb `Marshaler{EmitDefaults: true, Indent: "    "}` for protobuf responses: proto field order, int64
 //    as JSON strings, nil messages as null, empty repeated fields as `[` newline `<indent>]`, enums by name, only the
 //    set member of a oneof;

@@ -1,5 +1,6 @@
 // A private, throwaway MariaDB server: its own data directory, socket and 127.0.0.1 port, never the machine's
-// shared server. Flags are the ones verified in shared/reference/local-building-blocks.md §1.
+// shared server. Flags are the smallest set that works with MariaDB 10.11 (`--user=root` is
+// required when running as root).
 import { spawn, execFile, type ChildProcess } from 'node:child_process'
 import { cp, mkdir, mkdtemp, rename, rm, stat, readFile, writeFile } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
@@ -192,7 +193,8 @@ export async function startMariaDb(opts: MariaDbOptions): Promise<MariaDbServer>
   child.unref()
   await waitForSocket(socket, child, errorLog, opts.rootPassword)
 
-  // Root starts with an empty password; every root row needs the new one (local-building-blocks.md §1).
+  // Root starts with an empty password; every root row needs the new one (TCP from
+  // 127.0.0.1 matches root@127.0.0.1 under --skip-name-resolve, root@localhost without it).
   // A restart on an existing data directory finds the password already set and sets it again (harmless).
   const admin = await rootOverSocket(socket, opts.rootPassword)
   // Setting up accounts is not history: keep it out of the binary log, which then starts clean.

@@ -1,6 +1,7 @@
-// The text log format shared by Dumpling, TiDB Lightning and DM (pingcap/log's text encoder), as recorded in
-// shared/reference/tidb-tools.md §0:
-//   [2022/12/31 19:30:49.653 +08:00] [INFO] [restore.go:476] ["the whole procedure completed"] [takeTime=20m24.18s] []
+// The text log format shared by Dumpling, TiDB Lightning and DM (pingcap/log's text encoder,
+// zap_text_encoder.go):
+//   [2022/12/31 19:30:49.653 +08:00] [INFO] [restore.go:476] ["the whole procedure completed"] [takeTime=20m24.18s]
+// []
 
 /** A field value as the tools print it. */
 export type LogValue = string | number | boolean | null

@@ -1,4 +1,4 @@
-// The sample databases loaded into the source: every type and naming trap the migration must survive (issue 4 §3),
+// The sample databases loaded into the source: every type and naming trap the migration must survive,
 // generated in SQL from MariaDB's Sequence engine so that a large SANDBOX_SCALE loads in seconds, and derived from
 // the row number alone (no RAND(), no NOW()) so the same scale always gives the same rows.
 import type mysql from 'mysql2/promise'
@@ -70,7 +70,7 @@ export function sampleDataStatements(scale: number): string[] {
 export async function loadSampleData(conn: mysql.Connection, scale: number): Promise<void> {
   await conn.query('SET SESSION sql_log_bin = 0')
   await conn.query("SET SESSION time_zone = '+00:00'")
-  // The Sequence engine needs a default database (local-building-blocks.md §1).
+  // The Sequence engine needs a default database (MariaDB: `ERROR 1046 No database selected` without one).
   await conn.query('USE mysql')
   for (const sql of sampleDataStatements(scale)) await conn.query(sql)
   await conn.query('SET SESSION sql_log_bin = 1')

@@ -1,4 +1,4 @@
-// The definitions of the sample tables (issue 4 §3): one entry per table, its columns as DDL types plus the SQL
+// The definitions of the sample tables: one entry per table, its columns as DDL types plus the SQL
 // expression that computes each value from the row number `s`. sample-data.ts turns them into SQL. Long because it
 // is data: splitting the tables over several files would only scatter them.
 
@@ -444,7 +444,7 @@ export const SAMPLE_TABLES: readonly SampleTable[] = [
     table: 'legacy_contacts',
     baseRows: 50,
     covers:
-      'a space in a column name: the real export skips the table with a warning (aws.md §1.4)',
+      'a space in a column name: the real export skips the table with a warning (AWS, "Considerations for DB cluster snapshot exports")',
     keys: ['PRIMARY KEY (id)'],
     columns: () => [
       { name: 'id', type: 'INT NOT NULL', value: 's' },

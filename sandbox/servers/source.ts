@@ -1,14 +1,17 @@
 // The source: a private MariaDB standing in for the Aurora MySQL writer. Binary log named like Aurora's, ROW format,
 // FULL row image, a server id, GTID (native in MariaDB); a migration user with exactly the privileges Dumpling and
-// DM need (aws.md §6.5); and Aurora's binlog-retention procedures (aws.md §6.3) so the real call works.
+// DM need (PingCAP docs: "Dumpling Overview", "DM-worker Introduction"); and Aurora's binlog-retention procedures
+// (Aurora User Guide, mysql.rds_set_configuration) so the real call works.
 import type mysql from 'mysql2/promise'
 import { startMariaDb, type MariaDbServer } from '../lib/mariadb.js'
 import { loadSampleData } from './sample-data.js'
 
-/** Aurora's binary log base name: files are `mysql-bin-changelog.000001`, … (aws.md §6.1). */
+/** Aurora's binary log base name: files are `mysql-bin-changelog.000001`, … (as the Aurora User Guide's
+ * describe-events example shows). */
 export const AURORA_BINLOG_BASENAME = 'mysql-bin-changelog'
 
-/** The migration user's global privileges: Dumpling's and DM's (aws.md §6.5), nothing more. */
+/** The migration user's global privileges: Dumpling's and DM's (PingCAP docs: "Dumpling Overview",
+ * "DM-worker Introduction"), nothing more. */
 export const MIGRATION_PRIVILEGES = [
   'SELECT',
   'RELOAD',
@@ -26,7 +29,8 @@ export const MIGRATION_USER_HOSTS = ['127.0.0.1', 'localhost'] as const
 const RETENTION_DESCRIPTION =
   'binlog retention hours specifies the duration in hours before binary logs are automatically deleted.'
 
-/** Upper bound of `binlog retention hours` on Aurora MySQL 2.11+ and 3; larger values are capped (aws.md §6.3). */
+/** Upper bound of `binlog retention hours` on Aurora MySQL 2.11+ and 3; larger values are capped (Aurora
+ * User Guide, mysql.rds_set_configuration). */
 export const MAX_RETENTION_HOURS = 2160
 
 /** How to start the source server process. */
@@ -62,7 +66,9 @@ function quoteString(s: string): string {
   return `'${s.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`
 }
 
-/** The SQL that creates the migration user on every host with exactly its privileges and EXECUTE on the procedures. */
+/**
+ * The SQL that creates the migration user on every host with exactly its privileges and EXECUTE on the procedures.
+ */
 export function migrationUserStatements(user: string, password: string): string[] {
   const out: string[] = []
   for (const host of MIGRATION_USER_HOSTS) {

@@ -1,6 +1,7 @@
 // TiDB's status port and a PD stub, the two HTTP endpoints the action and Lightning's local backend ask before
 // importing: `/status` (version), `/settings` (Lightning reads `port` and `path` = PD address from it when
-// `tidb.pd-addr` is empty, tidb-tools.md §2.2), and PD's `/pd/api/v1/{version,members,status}`.
+// `tidb.pd-addr` is empty, pingcap/tidb pkg/lightning/config/config.go), and PD's
+// `/pd/api/v1/{version,members,status}`.
 import { createHash } from 'node:crypto'
 import type http from 'node:http'
 import { listen, type RunningServer } from '../lib/http-server.js'

@@ -1,5 +1,5 @@
 // The table-filter syntax shared by Dumpling `-f` and Lightning `mydumper.filter` (pingcap/tidb
-// pkg/util/table-filter, tidb-tools.md §1.4): `schema.table` rules with `*`, `?`, `[a-z]`/`[!a-z]` wildcards,
+// pkg/util/table-filter/parser.go): `schema.table` rules with `*`, `?`, `[a-z]`/`[!a-z]` wildcards,
 // `/regexp/` (Go syntax), quoted and escaped literals, `!` negation, `#` comments, `@file` imports. The last
 // matching rule decides; a table no rule matches is rejected. Errors carry the real `at <cmdline>:1: …` text.
 import { readFileSync } from 'node:fs'

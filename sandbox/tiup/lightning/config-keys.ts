@@ -1,5 +1,5 @@
-// Every TOML key TiDB Lightning knows (pingcap/tidb pkg/lightning/config: Config and GlobalConfig, tidb-tools.md
-// §2.2), used to reject unknown keys exactly as LoadFromTOML does: a key unknown to both structs is fatal
+// Every TOML key TiDB Lightning knows (pingcap/tidb pkg/lightning/config: Config and GlobalConfig, config.go
+// and global.go), used to reject unknown keys exactly as LoadFromTOML does: a key unknown to both structs is fatal
 // (`config file contained unknown configuration options: a.b, c.d`, in document order), a key known only to the
 // global config is accepted with a warning.
 
