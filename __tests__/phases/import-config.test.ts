@@ -49,6 +49,7 @@ describe('schema-export', () => {
       '--consistency',
       'none',
       '--no-data',
+      '--no-views=false',
       '--output',
       's3://bucket/prefix/schema/run-7/',
       '--s3.endpoint',
@@ -75,6 +76,8 @@ describe('schema-export', () => {
         'p/schema/r/shop-schema-create.sql',
         'p/schema/r/shop.orders-schema.sql',
         'p/schema/r/shop.order-archive-schema.sql',
+        // A view's placeholder table and its view file (dumpling/export/writer.go WriteViewMeta): one view.
+        'p/schema/r/shop.v-schema.sql',
         'p/schema/r/shop.v-schema-view.sql'
       ])
     ).toEqual({ databases: 1, tables: 2, views: 1 })

@@ -3,6 +3,7 @@ import type { ExportedTable } from '../../src/aws/export-metadata.js'
 import type { TableRow } from '../../src/report/types.js'
 import {
   judgeTable,
+  judgeViews,
   lightningTableKey,
   upsertTableRows,
   verifyTotals,
@@ -126,4 +127,34 @@ test('totals, Lightning table names, and replacing the rows an earlier phase rep
   ]
   upsertTableRows(report, [rows[0]!])
   expect(report.map((r) => r.status)).toEqual(['verified', 'imported'])
+})
+
+describe('judgeViews', () => {
+  const v = (database: string, table: string) => ({ database, table })
+
+  test('a selected view on the target is present (names compared as TiDB does)', () => {
+    const r = judgeViews([v('shop', 'ByCountry')], [v('shop', 'bycountry')], undefined)
+    expect(r.rows).toEqual([{ database: 'shop', table: 'ByCountry', status: 'view present' }])
+    expect(r.unexplained).toEqual([])
+  })
+
+  test('a missing view without a reason is unexplained (a mismatch)', () => {
+    const r = judgeViews([v('shop', 'a')], [], undefined)
+    expect(r.unexplained).toHaveLength(1)
+    expect(r.rows[0]?.status).toBe('view missing')
+  })
+
+  test('the refused view and those after it are named with the target reason, marked ⚠', () => {
+    const r = judgeViews(
+      [v('shop', 'a'), v('shop', 'b'), v('shop', 'c')],
+      [v('shop', 'a')],
+      [{ ...v('shop', 'b'), cause: 'Error 1305: FUNCTION f does not exist' }]
+    )
+    expect(r.unexplained).toEqual([])
+    expect(r.rows.map((x) => x.note)).toEqual([
+      undefined,
+      '⚠ not created: the target refused it (Error 1305: FUNCTION f does not exist)',
+      '⚠ not created: Lightning stopped creating views at `shop`.`b` (Error 1305: FUNCTION f does not exist)'
+    ])
+  })
 })

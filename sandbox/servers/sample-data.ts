@@ -3,6 +3,7 @@
 // the row number alone (no RAND(), no NOW()) so the same scale always gives the same rows.
 import type mysql from 'mysql2/promise'
 import { EXCLUDED_DATABASE, SAMPLE_TABLES as TABLES, type SampleTable } from './sample-tables.js'
+import { sampleViewStatements } from './sample-views.js'
 
 export {
   EXCLUDED_DATABASE,
@@ -60,6 +61,7 @@ export function sampleDataStatements(scale: number): string[] {
         `FROM (SELECT CAST(seq AS SIGNED) AS s FROM seq_1_to_${n}) AS g`
     )
   }
+  out.push(...sampleViewStatements())
   return out
 }
 

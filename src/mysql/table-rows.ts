@@ -92,6 +92,24 @@ export async function listTables(conn: mysql.Connection): Promise<TableName[]> {
 }
 
 /**
+ * The views of some databases (information_schema.TABLES lists a view with TABLE_TYPE `VIEW`, in TiDB as in MySQL).
+ * @param conn a connection to the target
+ * @param databases the databases to look in
+ */
+export async function listViews(
+  conn: mysql.Connection,
+  databases: readonly string[]
+): Promise<TableName[]> {
+  if (databases.length === 0) return []
+  const [rows] = await conn.query<RowDataPacket[]>(
+    "SELECT TABLE_SCHEMA AS s, TABLE_NAME AS t FROM information_schema.TABLES WHERE TABLE_TYPE = 'VIEW' " +
+      'AND TABLE_SCHEMA IN (?)',
+    [databases]
+  )
+  return rows.map((r) => ({ database: String(r['s']), table: String(r['t']) }))
+}
+
+/**
  * Empties tables (TRUNCATE TABLE), one statement each. Only for rows the run itself wrote (tidb/lightning/import.ts).
  * @param conn a connection to the target
  * @param tables the tables to empty

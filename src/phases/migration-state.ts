@@ -93,6 +93,11 @@ export interface MigrationState {
   export?: ExportFacts
   /** `s3://…/schema/` written by Dumpling. */
   schemaUri?: string
+  /**
+   * The view Lightning could not create (the target's error), set by schema-import: views after it in Lightning's
+   * order are missing too, which verify finds.
+   */
+  viewsNotCreated?: { readonly database: string; readonly table: string; readonly cause: string }[]
   /** Rows Lightning imported per `db.table`, and in total. */
   imported?: {
     readonly total: number

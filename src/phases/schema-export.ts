@@ -36,17 +36,22 @@ export interface SchemaFiles {
   readonly views: number
 }
 
-/** Counts Dumpling's schema files in a listing of keys. Pure. */
+/**
+ * Counts Dumpling's schema files in a listing of keys. A view comes as two files (dumpling/export/writer.go
+ * WriteViewMeta): a placeholder table `<db>.<view>-schema.sql` and `<db>.<view>-schema-view.sql`; the placeholder is
+ * not a table. Pure.
+ */
 export function countSchemaFiles(keys: Iterable<string>): SchemaFiles {
   let databases = 0
-  let tables = 0
-  let views = 0
+  const tables = new Set<string>()
+  const views = new Set<string>()
   for (const key of keys) {
     if (key.endsWith('-schema-create.sql')) databases++
-    else if (key.endsWith('-schema-view.sql')) views++
-    else if (key.endsWith('-schema.sql')) tables++
+    else if (key.endsWith('-schema-view.sql')) views.add(key.slice(0, -'-schema-view.sql'.length))
+    else if (key.endsWith('-schema.sql')) tables.add(key.slice(0, -'-schema.sql'.length))
   }
-  return { databases, tables, views }
+  for (const v of views) tables.delete(v)
+  return { databases, tables: tables.size, views: views.size }
 }
 
 /** Dumpling's arguments for a run: the filter, the run's schema folder, the S3 endpoint and region. */

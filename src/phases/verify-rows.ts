@@ -6,6 +6,7 @@ import type { RowCount } from '../mysql/row-counts.js'
 import type { TableRow } from '../report/types.js'
 import type { ChecksumResult } from '../tidb/lightning/report.js'
 import { formatCount } from '../util/format.js'
+import { tableKey, type TableName } from '../table-filter/table-name.js'
 
 /** Statuses of a verified table. */
 export const VERIFY_STATUS = {
@@ -102,5 +103,44 @@ export function upsertTableRows(into: TableRow[], rows: readonly TableRow[]): vo
     const i = index.get(`${r.database}.${r.table}`)
     if (i === undefined) into.push(r)
     else into[i] = r
+  }
+}
+
+/** Statuses of a selected view. */
+export const VIEW_STATUS = {
+  present: 'view present',
+  missing: 'view missing'
+} as const
+
+/**
+ * Whether each selected view is on the target. A missing view is a failure unless the schema import said why (the
+ * target refused a view: that one and any after it in Lightning's order are missing); then it is named with the
+ * reason, marked ⚠, and counted as reported rather than as a mismatch. Names compare case-insensitively, as TiDB's.
+ * @param selected the views the filter selects on the source
+ * @param present the views on the target
+ * @param refused the view the target refused, with its error, when the schema import recorded one
+ */
+export function judgeViews(
+  selected: readonly TableName[],
+  present: readonly TableName[],
+  refused: readonly (TableName & { readonly cause: string })[] | undefined
+): { rows: TableRow[]; unexplained: TableRow[] } {
+  const key = (t: TableName): string => tableKey(t).toLowerCase()
+  const there = new Set(present.map(key))
+  const first = refused?.[0]
+  const rows = selected.map((v): TableRow => {
+    const name = { database: v.database, table: v.table }
+    if (there.has(key(v))) return { ...name, status: VIEW_STATUS.present }
+    if (first === undefined)
+      return { ...name, status: VIEW_STATUS.missing, note: 'not on the target' }
+    const why =
+      key(first) === key(v)
+        ? `⚠ not created: the target refused it (${first.cause})`
+        : `⚠ not created: Lightning stopped creating views at \`${first.database}\`.\`${first.table}\` (${first.cause})`
+    return { ...name, status: VIEW_STATUS.missing, note: why }
+  })
+  return {
+    rows,
+    unexplained: first === undefined ? rows.filter((r) => r.status === VIEW_STATUS.missing) : []
   }
 }

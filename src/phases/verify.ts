@@ -5,6 +5,10 @@
 // WarningMessage say which tables the export skipped or did not list. Rows in the target: COUNT(*). Lightning's own
 // per-table rows and checksum results, when the import recorded them, must agree too.
 //
+// Views: each view the filter selects on the source must be on the target (information_schema.TABLES, type VIEW).
+// One the schema import could not create is named with the target's reason, as a warning; any other missing view
+// is a mismatch.
+//
 // A mismatch fails the phase unless `fail-on-verify-mismatch: false` (then it is a warning). Tables the export
 // skipped are not mismatches — the export phase already warned about them — but are listed as such.
 import {
@@ -17,6 +21,7 @@ import { classifyExportObjects, type ExportListing } from '../aws/export-files.j
 import { tableFolder } from '../aws/export-naming.js'
 import type { S3 } from '../aws/s3.js'
 import { countRows, type RowCount } from '../mysql/row-counts.js'
+import type { TableName } from '../table-filter/table-name.js'
 import { tableKey } from '../table-filter/table-name.js'
 import type { PhaseContext } from '../orchestrator/phase.js'
 import { PhaseError } from '../util/errors.js'
@@ -26,9 +31,11 @@ import type { ExportFacts, MigrationState, SelectedTable } from './migration-sta
 import type { PhaseBody } from './phase-body.js'
 import {
   judgeTable,
+  judgeViews,
   lightningTableKey,
   upsertTableRows,
   verifyTotals,
+  VIEW_STATUS,
   type TableEvidence
 } from './verify-rows.js'
 
@@ -78,22 +85,33 @@ async function exportRowsByFolder(
   return out
 }
 
-async function targetCounts(
+/** What verify reads from the target: the rows of the selected tables and the views of their databases. */
+async function readTarget(
   ctx: PhaseContext,
-  tables: readonly SelectedTable[]
-): Promise<Map<string, RowCount>> {
+  tables: readonly SelectedTable[],
+  views: readonly TableName[]
+): Promise<{ counts: Map<string, RowCount>; views: TableName[] }> {
   // mysql2 is loaded when needed, like the AWS SDK (aws-deps.ts): it is a large part of the bundle's start-up.
   const { connectDb } = await import('../mysql/connect.js')
+  const { listViews } = await import('../mysql/table-rows.js')
   const conn = await connectDb(ctx.inputs.target, 'target').catch((e: unknown) =>
     Promise.reject(new PhaseError(PHASE, (e as Error).message, { cause: e }))
   )
   try {
-    return await countRows(conn, tables, (done, total) =>
+    const counts = await countRows(conn, tables, (done, total) =>
       ctx.progress(`COUNT(*) on the target ${done}/${total}`)
     )
+    const present = await listViews(conn, [...new Set(views.map((v) => v.database))])
+    return { counts, views: present }
   } finally {
     await conn.end().catch(() => undefined)
   }
+}
+
+/** The views the filter selects on the source, as the precheck read them; none when it could not. */
+function selectedViews(state: MigrationState): readonly TableName[] {
+  const source = state.precheck?.source
+  return source?.ok === true ? source.value.catalog.views : []
 }
 
 function evidence(
@@ -171,18 +189,34 @@ export function verifyPhase(state: MigrationState, deps: AwsPhaseDeps = {}): Pha
         text: undefined
       }
       const exported = exportedTables(meta, warnings, tables)
-      const target = await targetCounts(ctx, tables)
-      const verdicts = evidence(state, tables, exported, meta.tables.length > 0, rows, target).map(
-        judgeTable
-      )
-      upsertTableRows(ctx.report.tables, verdicts)
+      const wantedViews = selectedViews(state)
+      const target = await readTarget(ctx, tables, wantedViews)
+      const verdicts = evidence(
+        state,
+        tables,
+        exported,
+        meta.tables.length > 0,
+        rows,
+        target.counts
+      ).map(judgeTable)
+      const views = judgeViews(wantedViews, target.views, state.viewsNotCreated)
+      upsertTableRows(ctx.report.tables, [...verdicts, ...views.rows])
       const totals = verifyTotals(verdicts)
+      const mismatched = [...totals.mismatched, ...views.unexplained]
+      const missingViews = views.rows.filter((r) => r.status === VIEW_STATUS.missing)
+      for (const v of missingViews.filter((r) => !views.unexplained.includes(r)))
+        ctx.log.warning(`View ${v.database}.${v.table} is not on the target: ${v.note ?? ''}`)
       ctx.record.numbers.push(
         { label: 'tables verified', value: totals.verified },
-        { label: 'mismatches', value: totals.mismatched.length },
+        { label: 'mismatches', value: mismatched.length },
         { label: 'skipped by export', value: totals.skipped }
       )
-      const passed = totals.mismatched.length === 0
+      if (wantedViews.length > 0)
+        ctx.record.numbers.push({
+          label: 'views present',
+          value: wantedViews.length - missingViews.length
+        })
+      const passed = mismatched.length === 0
       ctx.setOutput('verify-result', passed ? 'passed' : 'mismatch')
       ctx.record.note = `${totals.verified} of ${verdicts.length} tables match the export`
       if (passed) {
@@ -191,11 +225,15 @@ export function verifyPhase(state: MigrationState, deps: AwsPhaseDeps = {}): Pha
         )
         return
       }
-      const named = totals.mismatched
+      const named = mismatched
         .slice(0, NAMED_MISMATCHES)
         .map((r) => `${r.database}.${r.table} (${r.note ?? r.status})`)
-      const more = totals.mismatched.length - named.length
-      const message = `${totals.mismatched.length} of ${verdicts.length} tables do not match the export: ${named.join('; ')}${more > 0 ? `; and ${more} more (see the summary)` : ''}.`
+      const more = mismatched.length - named.length
+      const what =
+        views.unexplained.length === 0
+          ? `${mismatched.length} of ${verdicts.length} tables do not match the export`
+          : `${totals.mismatched.length} of ${verdicts.length} tables do not match the export and ${views.unexplained.length} of ${views.rows.length} selected views are missing on the target`
+      const message = `${what}: ${named.join('; ')}${more > 0 ? `; and ${more} more (see the summary)` : ''}.`
       if (!ctx.inputs.failOnVerifyMismatch) {
         ctx.log.warning(`${message} Not failing: fail-on-verify-mismatch is false.`)
         return

@@ -68,7 +68,9 @@ function selectedRow(catalog: SourceCatalog, ctx: CheckContext): CheckRow {
     title,
     'pass',
     `${plural(t.length, 'table')} in ${plural(dbs, 'database')}, about ${plural(rows, 'row')}, ${formatBytes(bytes)}` +
-      (catalog.views.length > 0 ? `; ${plural(catalog.views.length, 'view')} (schema only)` : '')
+      (catalog.views.length > 0
+        ? `; ${plural(catalog.views.length, 'view')} (dumped by Dumpling and created on the target after the tables; verify checks each)`
+        : '')
   )
 }
 

@@ -2,10 +2,13 @@ import fc from 'fast-check'
 import {
   SYSTEM_SCHEMA_EXCLUSION,
   dumplingArgs,
+  exactTableRule,
   dumplingFilterProblem,
   type DumplingOptions
 } from '../../../src/tidb/dumpling/args.js'
 import { DumplingMonitor } from '../../../src/tidb/dumpling/monitor.js'
+import { matchesTable } from '../../../src/table-filter/match.js'
+import { parseFilter } from '../../../src/table-filter/parse.js'
 import { describeReal, realLines, realSamples } from '../../fixtures/real-outputs.js'
 
 const opts: DumplingOptions = {
@@ -42,6 +45,7 @@ describe('dumplingArgs', () => {
       '--consistency',
       'none',
       '--no-data',
+      '--no-views=false',
       '--output',
       's3://my-bucket/migrate/schema',
       '--s3.endpoint',
@@ -53,6 +57,34 @@ describe('dumplingArgs', () => {
     ])
     expect(args[passwordIndex]).toBe('s3cr,et"pw')
     expect(args[passwordIndex - 1]).toBe('--password')
+  })
+
+  test('a data dump reads each table at one point (--consistency lock) and keeps its rows and DDL', () => {
+    const { args } = dumplingArgs({
+      ...opts,
+      filter: [exactTableRule({ database: 'crm', table: 'legacy_contacts' })],
+      content: 'data'
+    })
+    expect(args.slice(args.indexOf('--filter'))).toEqual([
+      '--filter',
+      '`crm`.`legacy_contacts`',
+      '--filter',
+      SYSTEM_SCHEMA_EXCLUSION,
+      '--consistency',
+      'lock',
+      '--output',
+      's3://my-bucket/migrate/schema'
+    ])
+    expect(args).not.toContain('--no-data')
+  })
+
+  test('exactTableRule quotes both names so dots, wildcards and backquotes are literal', () => {
+    const rule = exactTableRule({ database: 'my.db', table: 'a`b*?' })
+    expect(rule).toBe('`my.db`.`a``b*?`')
+    const filter = parseFilter([rule])
+    expect(matchesTable(filter, 'my.db', 'a`b*?')).toBe(true)
+    expect(matchesTable(filter, 'my.db', 'a`bxy')).toBe(false)
+    expect(matchesTable(filter, 'myxdb', 'a`b*?')).toBe(false)
   })
 
   test('no filter keeps Dumpling defaults; the exclusion can be turned off', () => {

@@ -1,9 +1,16 @@
-// Dumpling's command line for the schema export of PingCAP's documented procedure ("Migrate Data from Amazon
-// Aurora to TiDB", step 1.1 "Export the schema file from Amazon Aurora"):
-//   dumpling --host H --port 3306 --user U --password P --filter R1 --filter R2 --consistency none --no-data
-//            --output s3://bucket/prefix/schema [--s3.endpoint URL] [--s3.region R] [--threads N]
-// Flags as pingcap/tidb dumpling/export/config.go defines them (S3 flags: pkg/objstore/s3store/s3.go). Dumpling's
-// parser is pflag, whose StringSlice reads each value as one
+// Dumpling's command lines:
+//   schema (PingCAP's documented procedure "Migrate Data from Amazon Aurora to TiDB", step 1.1 "Export the schema
+//   file from Amazon Aurora", plus the views):
+//     dumpling --host H --port 3306 --user U --password P --filter R1 --filter R2 --consistency none --no-data
+//              --no-views=false --output s3://bucket/prefix/schema [--s3.endpoint URL] [--s3.region R] [--threads N]
+//   data (the tables the Aurora export skipped):
+//     dumpling … --filter `db`.`t` … --consistency lock --output s3://bucket/prefix/skipped-tables/<run key>/…
+// Flags as pingcap/tidb dumpling/export/config.go defines them (S3 flags: pkg/objstore/s3store/s3.go). `--no-views`
+// is a bool defaulting to true there (`flags.BoolP(flagNoViews, "W", true, "Do not dump views")`), so views are
+// dumped only with `--no-views=false` (pflag takes a bool's value only after `=`). `--consistency lock` runs
+// `LOCK TABLES … READ` on the dumped tables until every dump transaction has started, which Aurora allows, unlike
+// the FLUSH TABLES WITH READ LOCK of `flush`; it makes the dump of each table one consistent point in time.
+// Dumpling's parser is pflag, whose StringSlice reads each value as one
 // CSV record (pflag string_slice.go readAsCSV): a comma would split a rule in two, so such rules are refused here
 // with the way around them, and a rule with a double quote (`"my db".*`) is passed CSV-quoted so it arrives intact.
 // No --logfile: Dumpling then logs to stdout, which is what the monitor reads.
@@ -29,6 +36,11 @@ export interface DumplingOptions {
   readonly threads?: number | undefined
   /** Append SYSTEM_SCHEMA_EXCLUSION as the last rule (default true), so `*.*` never dumps `mysql` or `sys`. */
   readonly excludeSystemSchemas?: boolean
+  /**
+   * `schema` (default): the DDL of the tables and the views, no rows. `data`: the tables' rows too (and their DDL,
+   * which Lightning creates only when absent), as one consistent read per table.
+   */
+  readonly content?: 'schema' | 'data'
 }
 
 /** The arguments, and where the password value sits so the runner can mask it in any echo of the command. */
@@ -48,6 +60,15 @@ export function dumplingFilterProblem(rule: string): string | undefined {
   }
   if (/[\r\n]/.test(rule)) return `filter rule "${rule}" spans several lines`
   return undefined
+}
+
+/**
+ * The table-filter rule selecting exactly one table: both names back-quoted (backquotes doubled), as
+ * pkg/util/table-filter reads quoted names, so dots, wildcards and spaces in names are literal.
+ */
+export function exactTableRule(t: { readonly database: string; readonly table: string }): string {
+  const quote = (n: string): string => `\`${n.replaceAll('`', '``')}\``
+  return `${quote(t.database)}.${quote(t.table)}`
 }
 
 /** One CSV field: quoted (its quotes doubled) when it holds a double quote, as pflag reads StringSlice values. */
@@ -89,7 +110,9 @@ export function dumplingArgs(opts: DumplingOptions): DumplingArgs {
   ]
   const passwordIndex = args.length - 1
   for (const rule of rules) args.push('--filter', csvField(rule))
-  args.push('--consistency', 'none', '--no-data', '--output', opts.output)
+  if (opts.content === 'data') args.push('--consistency', 'lock')
+  else args.push('--consistency', 'none', '--no-data', '--no-views=false')
+  args.push('--output', opts.output)
   if (opts.s3Endpoint !== undefined) args.push('--s3.endpoint', opts.s3Endpoint)
   if (opts.s3Region !== undefined) args.push('--s3.region', opts.s3Region)
   if (opts.threads !== undefined) args.push('--threads', String(opts.threads))
