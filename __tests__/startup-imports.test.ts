@@ -1,6 +1,6 @@
-// Cold start (issue 9): `node dist/index.js` must reach its first log line without evaluating the AWS SDK,
-// mysql2, hyparquet, the YAML and TOML libraries, the tool cache, the phases or undici. re2js loads at start: the
-// inputs check the filter's Go regexps with it. ncc bundles a
+// Cold start (the bench's cold-start metric): `node dist/index.js` must reach its first log line without evaluating
+// the AWS SDK, mysql2, hyparquet, the YAML and TOML libraries, the tool cache, the phases or undici. re2js loads at
+// start: the inputs check the filter's Go regexps with it. ncc bundles a
 // package into index.js as soon as any module reachable through static imports from src/main.ts imports it (a
 // single `import { X } from '@aws-sdk/…'` does it), and everything in index.js is read and compiled at each start.
 // This walks the static import graph the way the bundler does: `import type` and type-only specifiers are erased,
@@ -54,7 +54,9 @@ function runtimeSpecifiers(file: string): string[] {
   return out
 }
 
-/** What `entry` reaches through static imports: source files, and packages with the chain of files that reach each. */
+/**
+ * What `entry` reaches through static imports: source files, and packages with the chain of files that reach each.
+ */
 interface StaticGraph {
   readonly files: ReadonlySet<string>
   readonly packages: ReadonlyMap<string, string[]>

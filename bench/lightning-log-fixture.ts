@@ -1,5 +1,5 @@
-// A generated TiDB Lightning log in the real line formats (reference/tidb-tools.md §0 and §2.3, the v5–v8 lines
-// of real-outputs/lightning) for the log-parsing benchmark of issue 9 and the parser's tests. It streams chunks so
+// A generated TiDB Lightning log in the real line formats (pingcap/log's text encoder; the lines of
+// Lightning v5–v8 as real runs print them) for the log-parsing benchmark and the parser's tests. It streams chunks so
 // a 1 GiB log never sits in memory.
 import { formatLogLine, type LogField, type LogLevel } from '../sandbox/lib/pingcap-log.js'
 

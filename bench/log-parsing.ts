@@ -1,4 +1,4 @@
-// Log parsing (issue 9): a generated Lightning log (real line formats, bench/lightning-log-fixture.ts) is written to
+// Log parsing: a generated Lightning log (real line formats, bench/lightning-log-fixture.ts) is written to
 // a file, then a child process streams it through exactly what the import phase runs on Lightning's log — the
 // FileTailer and the run's line sink (monitor, heartbeat, echo of warnings and milestones) — and reports its
 // throughput and its own peak RSS (log-parsing-child.ts).

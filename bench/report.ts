@@ -1,4 +1,4 @@
-// The pure parts of `npm run bench` (issue 9): the critical path of the phase graph under fixed durations, the
+// The pure parts of `npm run bench`: the critical path of the phase graph under fixed durations, the
 // verdict of a measurement against its goal, the printed lines, the README table and the command-line options.
 // Everything here is deterministic, so a jest test covers it; the timed parts live in the other bench files.
 

@@ -1,4 +1,4 @@
-// `npm run bench` (issue 9): what the action itself costs, as ratios and counts measured in one run, so a noisy
+// `npm run bench`: what the action itself costs, as ratios and counts measured in one run, so a noisy
 // machine does not change the verdict. Prints one line per metric (value, goal, PASS/MISS), writes
 // bench/results.json and, after a full run, the table of bench/README.md.
 //   npm run bench                      every metric, full sizes
@@ -28,9 +28,10 @@ import {
 const FULL_ROWS = 1_000_000
 /**
  * The fixed durations of the overlap run (seconds): the issue's export 20 s and Lightning 5 s, and a 12-second
- * Dumpling (the schema track, with tiup's setup, then stays shorter than the export track). With the issue's example of a 3-second Dumpling the seed's sequential sum is 35 s and the critical path
- * 27 s, so even a perfect scheduler would score 0.77 against the seed's ≤ 0.70: the comparison only says something
- * when the schema track is about as long as the export track, as it is for a large schema.
+ * Dumpling (the schema track, with tiup's setup, then stays shorter than the export track). With the issue's example
+ * of a 3-second Dumpling the seed's sequential sum is 35 s and the critical path 27 s, so even a perfect scheduler
+ * would score 0.77 against the seed's ≤ 0.70: the comparison only says something when the schema track is about as
+ * long as the export track, as it is for a large schema.
  */
 const TIMINGS = { export: 20, lightning: 5, dumpling: 12, snapshot: 2 } as const
 

@@ -55,8 +55,8 @@ describeReal('the real (PostgreSQL, truncated) export_tables_info sample', () =>
   })
 })
 
-// The documented shape (aws.md §4.2), in two files, with a database-level warning entry and PascalCase keys as
-// third-party copies write them.
+// The shape community parsers read (seapy/athena-ddl-rds-snapshot internal/model/table.go; AWS documents none), in
+// two files, with a database-level warning entry and PascalCase keys as third-party copies write them.
 const FILE_1 = JSON.stringify({
   perTableStatus: [
     {

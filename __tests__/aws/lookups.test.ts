@@ -73,7 +73,7 @@ describe('classifyAwsError', () => {
 })
 
 describe('trust policies', () => {
-  test('the documented export role policy (aws.md §8.1)', () => {
+  test('the documented export role policy (Aurora User Guide, Setting up access to an Amazon S3 bucket)', () => {
     expect(
       trustedServices(
         JSON.stringify({

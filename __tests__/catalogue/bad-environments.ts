@@ -1,4 +1,4 @@
-// The bad-environment catalogue (issue 8 item 1, the part that is not a pure input error): each case breaks one thing
+// The bad-environment catalogue (the part that is not a pure input error): each case breaks one thing
 // in the sandbox or in the action's environment and names the precheck that must fail and what its message must say.
 // Pure data plus the setup functions that break the sandbox (no jest globals): e2e/bad-environments.test.ts runs
 // each through the migrate graph; the README's "Reliability" section counts them. Each case undoes what it set up.

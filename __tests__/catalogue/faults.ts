@@ -1,4 +1,4 @@
-// The fault catalogue (issue 8 item 2) and the places the secrets test searches (item 4), as plain data: the
+// The fault catalogue and the places the secrets test searches, as plain data: the
 // faults*.test.ts suites run every case through the bundled action, faults.test.ts checks that every fault the
 // sandbox can inject has an entry, and the README's "Reliability" counts are generated from it. No jest globals
 // here, so scripts can import it.

@@ -1,4 +1,4 @@
-// Safe reruns (issue 8 §5), part 2, on a sandbox of its own: a run cancelled during the snapshot export re-attaches to
+// Safe reruns, part 2, on a sandbox of its own: a run cancelled during the snapshot export re-attaches to
 // its export task in the re-run attempt (no second snapshot, no second export), and a re-run whose recorded binlog
 // file was purged on the source meanwhile refuses to start DM before any DM call.
 import { jest } from '@jest/globals'

@@ -1,4 +1,4 @@
-// Safe reruns (issue 8 §5) of the bundled action on a private sandbox: a run that failed in the data import is re-run
+// Safe reruns of the bundled action on a private sandbox: a run that failed in the data import is re-run
 // as attempt 2 and finishes without a second snapshot, export or Dumpling, importing every row once; a run cancelled
 // during the export re-attaches to its export task; a new run continues an old one with `resume: true`; a reused
 // run-key without `resume`, or with a changed filter, is refused before any side effect; and a recorded binlog file

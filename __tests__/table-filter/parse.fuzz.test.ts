@@ -1,4 +1,4 @@
-// Property tests for the table-filter parser (issue 8 item 7): no rule text makes parseFilter or translateFilter
+// Property tests for the table-filter parser: no rule text makes parseFilter or translateFilter
 // throw anything but a TableFilterError, and each finishes in bounded time. Inputs are arbitrary text and rules built
 // from the grammar's own pieces (wildcards, classes, quotes, regexps, escapes), which reach far more of the parser
 // than random bytes do.

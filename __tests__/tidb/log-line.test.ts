@@ -14,7 +14,7 @@ import {
 } from '../../src/tidb/log-values.js'
 import { formatLogLine } from '../../sandbox/lib/pingcap-log.js'
 
-describe('parseLogLine: the zap format of tidb-tools.md §0', () => {
+describe("parseLogLine: the zap format of pingcap/log's text encoder", () => {
   test('quoted message, bare and quoted fields, trailing skipped field', () => {
     const l = parseLogLine(
       '[2022/12/31 19:30:49.653 +08:00] [INFO] [restore.go:476] ["the whole procedure completed"] [takeTime=20m24.181465093s] []'

@@ -1,4 +1,4 @@
-// Reads Parquet files exactly (shared/reference/local-building-blocks.md §3): timestamps as raw microseconds, DECIMALs
+// Reads Parquet files exactly (hyparquet's own conversions hide them): timestamps as raw microseconds, DECIMALs
 // as unscaled bigints (by hiding their annotation from hyparquet), BYTE_ARRAY without STRING annotation as bytes.
 import { gunzipSync } from 'node:zlib'
 import { parquetMetadata, parquetReadObjects, type SchemaElement } from 'hyparquet'

@@ -1,6 +1,7 @@
 // The source schema of the export tests: every MySQL type of AWS's Parquet mapping with extreme values, NULLs and
-// emoji, a table without primary key, a dashed/capitalised name, a name with a space, a table AWS skips (a column name
-// with a space), a table with a slash in its name (skipped too), an empty table and a table big enough for several files and batch folders.
+// emoji, a table without primary key, a dashed/capitalised name, a name with a space, a table AWS skips (a column
+// name with a space), a table with a slash in its name (skipped too), an empty table and a table big enough for
+// several files and batch folders.
 import type { MariaDbServer } from '../../../sandbox/lib/mariadb.js'
 
 export const ALL_TYPES_DDL = `CREATE TABLE shop.all_types (
@@ -76,7 +77,10 @@ export const ALL_TYPES_EXPECTED_SQL = `SELECT id, c_tinyint, c_tinyint_u, c_smal
   c_year, HEX(c_point) AS c_point
   FROM shop.all_types ORDER BY id`
 
-/** How each column of shop.all_types must look in the Parquet schema (the AWS mapping table, aws.md §5.1). */
+/**
+ * How each column of shop.all_types must look in the Parquet schema (AWS's "MySQL data type mapping to Parquet"
+ * table, Aurora User Guide, "Considerations for DB cluster snapshot exports").
+ */
 export const ALL_TYPES_SCHEMA: Record<string, Record<string, unknown>> = {
   id: { type: 'INT32', repetition_type: 'REQUIRED' },
   c_tinyint: { type: 'INT32' },

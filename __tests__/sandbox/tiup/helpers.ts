@@ -1,5 +1,6 @@
 // Shared helpers of the tiup/dumpling/lightning tests: running the compiled stand-ins as processes, private
-// servers, the real-outputs folder, and Aurora-style Parquet files (AWS's MySQL → Parquet mapping, aws.md §5.1).
+// servers, the real-outputs folder, and Aurora-style Parquet files (AWS's "MySQL data type mapping to Parquet" table,
+// Aurora User Guide, "Considerations for DB cluster snapshot exports").
 import { spawn } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
@@ -135,7 +136,7 @@ function unscaled(text: string, scale: number): bigint {
 }
 
 /**
- * Writes rows of a MariaDB table as Aurora's snapshot export does (aws.md §5.1): BIGINT → INT64, INT family →
+ * Writes rows of a MariaDB table as Aurora's snapshot export does (AWS's mapping table): BIGINT → INT64, INT family →
  * INT32, unsigned INT → INT64, BIGINT UNSIGNED → FIXED_LEN_BYTE_ARRAY(9) DECIMAL(20,0), DECIMAL → INT32/INT64/
  * FIXED_LEN_BYTE_ARRAY by precision, FLOAT/DOUBLE → DOUBLE, CHAR and binary types → BYTE_ARRAY without
  * annotation, other strings/DATE/TIME/JSON → BYTE_ARRAY STRING, DATETIME/TIMESTAMP → INT64 TIMESTAMP_MICROS

@@ -74,7 +74,7 @@ describe('table filter', () => {
     }
   })
 
-  // tidb-tools.md §1.4 error table.
+  // The errors of pingcap/tidb pkg/util/table-filter/parser.go.
   test.each([
     ['db', 'at <cmdline>:1: wrong table pattern'],
     ['db.', 'at <cmdline>:1: syntax error: missing pattern'],

@@ -33,7 +33,8 @@ const task: DmTaskConfigInput = {
   safeMode: true
 }
 
-// Every key DM accepts, from reference/tidb-tools.md §3.1 and §3.2 (DM decodes strictly: anything else is refused).
+// Every key DM accepts, from pingcap/tiflow dm/config/source_config.go and task.go (DM decodes strictly: anything
+// else is refused).
 // `<name>` stands for a user-chosen rule name, `[]` for a list element.
 const SOURCE_KEYS = new Set([
   'source-id',

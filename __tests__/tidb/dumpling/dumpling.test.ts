@@ -199,7 +199,7 @@ describeReal('DumplingMonitor on every recorded Dumpling output', () => {
   })
 })
 
-describe('DumplingMonitor on the lines of tidb-tools.md §1.3', () => {
+describe('DumplingMonitor on the lines of dumpling/cmd/dumpling/main.go', () => {
   const T = '[2024/01/02 03:04:05.678 +00:00]'
   test('success needs exit 0 and the success line', () => {
     const m = monitorOf([

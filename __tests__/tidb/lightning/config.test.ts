@@ -7,7 +7,8 @@ import {
 } from '../../../src/tidb/lightning/config.js'
 import { auroraFileRules } from '../../../src/tidb/lightning/aurora-rules.js'
 
-// Every key of reference/tidb-tools.md §2.2, transcribed section by section. Lightning aborts on any other key.
+// Every key of pingcap/tidb pkg/lightning/config (config.go, global.go), transcribed section by section. Lightning
+// aborts on any other key.
 const KNOWN_KEYS: Readonly<Record<string, readonly string[]>> = {
   lightning: [
     'level',
@@ -158,7 +159,7 @@ const full: LightningTomlOptions = {
 }
 
 describe('renderLightningToml', () => {
-  test('every key it can emit is a key of tidb-tools.md §2.2', () => {
+  test('every key it can emit is a key of pkg/lightning/config', () => {
     const variants: LightningTomlOptions[] = [
       full,
       { ...full, backend: 'tidb', sortedKvDir: undefined, files: [] },

@@ -1,4 +1,4 @@
-// Property tests for the Lightning log parser (issue 8 item 7): no line — random bytes, real-format lines damaged at a
+// Property tests for the Lightning log parser : no line — random bytes, real-format lines damaged at a
 // random place, or pathological long lines — makes LightningMonitor.push or verdict throw, and each line is handled
 // in bounded time. (lightning-log.test.ts holds the property on near-valid zap lines and the verdict rules.)
 import fc from 'fast-check'

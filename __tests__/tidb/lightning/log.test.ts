@@ -241,7 +241,7 @@ describeReal('LightningMonitor on every recorded Lightning output', () => {
 
 const T = '[2024/01/02 03:04:05.678 +00:00]'
 
-describe('LightningMonitor on the lines of tidb-tools.md §2.3', () => {
+describe("LightningMonitor on the lines of Lightning's main.go, importer and log packages", () => {
   test('current progress line with every field, and its heartbeat rendering', () => {
     const m = monitorOf([
       `${T} [INFO] [import.go:1284] [progress] [total=57.2%] [tables="7/9 (77.8%)"] [chunks="2642/4247 (62.2%)"] [engines="17/27 (63.0%)"] [restore-bytes=1.5GiB/3GiB] [restore-rows=1200/4800(estimated)] [import-bytes=1GiB/4GiB(estimated)] ["encode speed(MiB/s)"=53.61944249195604] [state=writing] [remaining=52m21s]`

@@ -168,7 +168,7 @@ describe('per-task config (LoadFromTOML)', () => {
     ])
   })
 
-  test('every key of the seed, of tidb-tools §2.2 and of the max-error table is known', () => {
+  test("every key of PingCAP's documented procedure, of pkg/lightning/config and of the max-error table is known", () => {
     const doc = {
       tidb: {
         host: 'h',
