@@ -66,6 +66,7 @@ test('README.md is up to date with action.yml (npm run docs)', () => {
   const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8')
   const spec = parseActionYaml(readFileSync(path.join(REPO_ROOT, 'action.yml'), 'utf8'))
   expect(updateReadme(readme, spec)).toBe(readme)
-  expect(Object.keys(spec.inputs)).toHaveLength(40)
-  expect(Object.keys(spec.outputs)).toHaveLength(19)
+  // Every input and output has its row (a count here would only track how many there are today).
+  for (const name of [...Object.keys(spec.inputs), ...Object.keys(spec.outputs)])
+    expect(readme).toContain(`| \`${name}\` |`)
 })
