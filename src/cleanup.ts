@@ -48,6 +48,31 @@ async function endStragglers(graceMs: number, clock: Clock): Promise<void> {
   }
 }
 
+/**
+ * Deletes the run lock the main step left behind (killed before its own release), only while it still holds this
+ * run's token: a lock taken over since belongs to another run. The SDK is loaded only when there is a lock.
+ */
+async function releaseRunLock(): Promise<void> {
+  const ref = loadState('run-lock')
+  if (ref === undefined || ref === null) return
+  const [, bucket = '', key = ''] = /^s3:\/\/([^/]+)\/(.+)$/.exec(ref.uri) ?? []
+  const [{ createAwsClients }, { createS3 }, { isAwsError }, { parseLock }] = await Promise.all([
+    import('./aws/clients.js'),
+    import('./aws/s3.js'),
+    import('./aws/aws-call.js'),
+    import('./resume/lock.js')
+  ])
+  const s3 = createS3(createAwsClients({ region: ref.region, s3Endpoint: ref.s3Endpoint }).s3)
+  try {
+    const { text, etag } = await s3.readTagged(bucket, key)
+    if (parseLock(text)?.token !== ref.token) return
+    await s3.remove(bucket, key, etag)
+    logLine(`Released the run lock ${ref.uri} the main step held.`)
+  } catch (e) {
+    if (!isAwsError(e, 'NoSuchKey', 'NotFound', 'PreconditionFailed')) throw e
+  }
+}
+
 async function fallbackSummary(): Promise<void> {
   const written = loadState('summary-written')
   if (written === true) return
@@ -93,6 +118,8 @@ export async function cleanup(opts: CleanupOptions = {}): Promise<void> {
     steps.push(['remove temporary files', removeRecordedFiles])
     steps.push(['stop leftover processes', () => endStragglers(graceMs, clock)])
   }
+  // After the processes are stopped: nothing of this run writes any more once the lock is gone.
+  steps.push(['release the run lock', releaseRunLock])
   steps.push(['write the fallback summary', fallbackSummary])
   for (const [what, step] of steps) {
     try {

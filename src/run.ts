@@ -1,6 +1,7 @@
 // The main step: inputs → phase graph → report. Record first, fail last: whatever happens, the outputs, result.json
 // and the job summary are written for whatever ran, and only then does the first failure fail the step.
 import * as core from '@actions/core'
+import { hostname } from 'node:os'
 import path from 'node:path'
 import { readInputs } from './inputs/read.js'
 import type { Inputs } from './inputs/types.js'
@@ -14,6 +15,8 @@ import {
   type OpenedRunState,
   type RunStateStore
 } from './resume/store.js'
+import { lockHolder } from './resume/lock.js'
+import { acquireRunLock, type HeldRunLock } from './resume/lock-store.js'
 import { writeOutputs } from './report/outputs.js'
 import { resultDir, writeResultFile, writeSummary } from './report/publish.js'
 import { publishToolLogs, type LogUploader } from './report/tool-logs.js'
@@ -49,15 +52,51 @@ const DEFAULT_DEPS: RunDeps = {
     inputs.operation === 'migrate' ? s3RunStateStore(inputs) : undefined
 }
 
+/**
+ * Takes the run lock of a migrate (refusing when another run holds the key), before any phase starts; another run
+ * taking it over later aborts this one. The post step releases it if this step is killed.
+ */
+async function takeLock(
+  store: RunStateStore,
+  inputs: Inputs,
+  clock: Clock,
+  controller: AbortController
+): Promise<HeldRunLock | undefined> {
+  if (store.lock === undefined) return undefined
+  const lock = await acquireRunLock({
+    store: store.lock,
+    runKey: inputs.runKey,
+    holder: lockHolder(process.env, hostname(), process.pid),
+    clock,
+    log: logLine,
+    warn: (message) => core.warning(message),
+    onLost: (error) => controller.abort(error)
+  })
+  saveState('run-lock', {
+    uri: store.lock.uri,
+    token: lock.record.token,
+    region: inputs.aws.region,
+    ...(inputs.aws.s3Endpoint === undefined ? {} : { s3Endpoint: inputs.aws.s3Endpoint })
+  })
+  return lock
+}
+
+/** Releases the run lock and tells the post step it need not. */
+async function releaseLock(lock: HeldRunLock | undefined): Promise<void> {
+  if (lock === undefined) return
+  await lock.release()
+  saveState('run-lock', null)
+}
+
 /** Reads the run state of a migrate (and refuses what must not run), before any phase starts. */
 async function runStateFor(
-  deps: RunDeps,
+  store: RunStateStore | undefined,
+  clock: Clock,
   inputs: Inputs,
   state: MigrationState,
   report: Report,
   phases: readonly Phase[]
 ): Promise<OpenedRunState | undefined> {
-  const store = await deps.runStateStore(inputs)
   if (store === undefined) return undefined
   return openRunState({
     inputs,
@@ -66,7 +105,7 @@ async function runStateFor(
     report,
     phaseIds: phases.map((p) => p.id),
     attempt: runAttempt(),
-    now: new Date(deps.clock.now()),
+    now: new Date(clock.now()),
     log: logLine,
     warn: (message) => core.warning(message)
   })
@@ -131,6 +170,7 @@ export async function run(deps: Partial<RunDeps> = {}): Promise<void> {
   let report = newReport('unknown', new Date(startedAt))
   let failure: unknown
   let inputs: Inputs | undefined
+  let lock: HeldRunLock | undefined
   saveState('summary-written', false)
   try {
     inputs = read()
@@ -139,7 +179,9 @@ export async function run(deps: Partial<RunDeps> = {}): Promise<void> {
     saveState('operation', inputs.operation)
     const state = newMigrationState(inputs.runKey)
     const phases = await phasesFor(inputs, state)
-    const runState = await runStateFor(all, inputs, state, report, phases)
+    const store = await all.runStateStore(inputs)
+    lock = store && (await takeLock(store, inputs, clock, controller))
+    const runState = await runStateFor(store, clock, inputs, state, report, phases)
     const result = await runGraph(phases, {
       inputs,
       report,
@@ -151,13 +193,19 @@ export async function run(deps: Partial<RunDeps> = {}): Promise<void> {
       })
     })
     await runState?.writer.flush()
-    failure = result.error
-    report.status = result.cancelled ? 'cancelled' : failure === undefined ? 'succeeded' : 'failed'
+    failure = lock?.lost ?? result.error
+    report.status =
+      result.cancelled && lock?.lost === undefined
+        ? 'cancelled'
+        : failure === undefined
+          ? 'succeeded'
+          : 'failed'
   } catch (e) {
-    failure = e
-    report.status = controller.signal.aborted ? 'cancelled' : 'failed'
+    failure = lock?.lost ?? e
+    report.status = controller.signal.aborted && lock?.lost === undefined ? 'cancelled' : 'failed'
   } finally {
     unsubscribe()
+    await releaseLock(lock)
     const endedAt = clock.now()
     report.endedAt = new Date(endedAt).toISOString()
     report.durationMs = endedAt - startedAt

@@ -122,7 +122,10 @@ export function startAction(
   const summaryFile = env['GITHUB_STEP_SUMMARY'] ?? ''
   const before = { out: safeRead(outputFile).length, sum: safeRead(summaryFile).length }
   const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..')
-  const child = spawn(process.execPath, [path.join(root, 'dist', entry)], { env, cwd: root })
+  // AURORA_TO_TIDB_DIST: a bundle built elsewhere (`ncc build src/main.ts -o <dir>`), to run the e2e tests on
+  // source changes without touching the committed dist/.
+  const bundle = process.env['AURORA_TO_TIDB_DIST'] ?? path.join(root, 'dist')
+  const child = spawn(process.execPath, [path.join(bundle, entry)], { env, cwd: root })
   let stdout = ''
   let stderr = ''
   const watchers = new Set<() => void>()

@@ -1,6 +1,7 @@
 // A thin adapter over @aws-sdk/client-s3 for what the phases read and write: prefix listings (paginated), small
 // JSON/text objects (export metadata, the run state), and byte ranges (how parquet-footers.ts reads row counts).
 import {
+  DeleteObjectCommand,
   GetObjectCommand,
   ListObjectsV2Command,
   PutObjectCommand,
@@ -25,7 +26,27 @@ export interface S3 {
   writeJson(bucket: string, key: string, value: unknown): Promise<void>
   /** Bytes `[start, end)` of an object. */
   readRange(bucket: string, key: string, start: number, end: number): Promise<ArrayBuffer>
+  /** A small object as UTF-8 text with its ETag (for a conditional write or delete of it afterwards). */
+  readTagged(bucket: string, key: string): Promise<TaggedText>
+  /**
+   * Writes a JSON document only if the condition holds (S3 conditional writes): `{ ifNoneMatch: '*' }` only if the
+   * key does not exist, `{ ifMatch: etag }` only if the object still has that ETag. A failed condition is AWS's
+   * PreconditionFailed (412), a concurrent conditional write ConditionalRequestConflict (409).
+   * @returns the new object's ETag
+   */
+  writeJsonIf(bucket: string, key: string, value: unknown, cond: WriteCondition): Promise<string>
+  /** Deletes an object, only if it still has `ifMatch` as its ETag when given (412 PreconditionFailed if not). */
+  remove(bucket: string, key: string, ifMatch?: string): Promise<void>
 }
+
+/** An object's text and ETag. */
+export interface TaggedText {
+  readonly text: string
+  readonly etag: string
+}
+
+/** The precondition of a conditional write. */
+export type WriteCondition = { readonly ifNoneMatch: '*' } | { readonly ifMatch: string }
 
 const DEFAULT_MAX_TEXT = 16 * 1024 * 1024
 
@@ -87,6 +108,39 @@ export function createS3(client: AwsSender, opts: AwsCallOptions = {}): S3 {
           Key: key,
           Body: `${JSON.stringify(value, null, 2)}\n`,
           ContentType: 'application/json'
+        })
+      )
+    },
+
+    async readTagged(bucket, key) {
+      const out = await call<GetObjectCommandOutput>(
+        'GetObject',
+        new GetObjectCommand({ Bucket: bucket, Key: key })
+      )
+      return { text: new TextDecoder().decode(await bodyBytes(out)), etag: out.ETag ?? '' }
+    },
+
+    async writeJsonIf(bucket, key, value, cond) {
+      const out = await call<{ ETag?: string }>(
+        'PutObject',
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: key,
+          Body: `${JSON.stringify(value, null, 2)}\n`,
+          ContentType: 'application/json',
+          ...('ifNoneMatch' in cond ? { IfNoneMatch: cond.ifNoneMatch } : { IfMatch: cond.ifMatch })
+        })
+      )
+      return out.ETag ?? ''
+    },
+
+    async remove(bucket, key, ifMatch) {
+      await call(
+        'DeleteObject',
+        new DeleteObjectCommand({
+          Bucket: bucket,
+          Key: key,
+          ...(ifMatch === undefined ? {} : { IfMatch: ifMatch })
         })
       )
     },

@@ -48,3 +48,8 @@ export function exportDataPrefix(s3: S3Location, taskId: string): string {
 export function stateKeyFor(s3: S3Location, runKey: string): string {
   return join(s3.prefix, '.state', `${runKey}.json`)
 }
+
+/** The run lock of a run key, beside its state file: `<s3-uri>/.state/<run key>.lock` (resume/lock.ts). */
+export function lockKeyFor(s3: S3Location, runKey: string): string {
+  return join(s3.prefix, '.state', `${runKey}.lock`)
+}

@@ -10,7 +10,8 @@ import type { Inputs } from '../inputs/types.js'
 import type { Report } from '../report/types.js'
 import { errorMessage } from '../util/errors.js'
 import type { MigrationState } from '../phases/migration-state.js'
-import { stateKeyFor } from '../phases/names.js'
+import { lockKeyFor, stateKeyFor } from '../phases/names.js'
+import { LockConflict, type RunLockStore } from './lock-store.js'
 import { decideResume, restoreReport, restoreState, type DoneEarlier } from './decide.js'
 import { parseRunState } from './parse.js'
 import {
@@ -26,6 +27,8 @@ export interface RunStateStore {
   readonly uri: string
   read(): Promise<string | undefined>
   write(record: RunStateRecord): Promise<void>
+  /** The run lock beside the file (lock.ts); absent for stores without one (tests of other parts). */
+  readonly lock?: RunLockStore
 }
 
 /**
@@ -43,17 +46,52 @@ export async function s3RunStateStore(inputs: Inputs): Promise<RunStateStore | u
   ])
   const s3 = createS3(createAwsClients(inputs.aws).s3)
   const key = stateKeyFor(s3uri, inputs.runKey)
+  const lockKey = lockKeyFor(s3uri, inputs.runKey)
+  const missing = (e: unknown): boolean => isAwsError(e, 'NoSuchKey', 'NotFound')
+  // 412: the condition failed; 409: another conditional write of the key was in flight; 404 on If-Match: the
+  // object is gone. Each means another run wrote or deleted the lock first (S3 user guide, conditional writes).
+  const conflict = (e: unknown): unknown =>
+    isAwsError(e, 'PreconditionFailed', 'ConditionalRequestConflict') || missing(e)
+      ? new LockConflict(errorMessage(e))
+      : e
+  const lock: RunLockStore = {
+    uri: `s3://${s3uri.bucket}/${lockKey}`,
+    async read() {
+      try {
+        return await s3.readTagged(s3uri.bucket, lockKey)
+      } catch (e) {
+        if (missing(e)) return undefined
+        throw e
+      }
+    },
+    create: (record) =>
+      s3.writeJsonIf(s3uri.bucket, lockKey, record, { ifNoneMatch: '*' }).catch((e: unknown) => {
+        throw conflict(e)
+      }),
+    replace: (record, etag) =>
+      s3.writeJsonIf(s3uri.bucket, lockKey, record, { ifMatch: etag }).catch((e: unknown) => {
+        throw conflict(e)
+      }),
+    async remove(etag) {
+      try {
+        await s3.remove(s3uri.bucket, lockKey, etag)
+      } catch (e) {
+        if (!missing(e)) throw e
+      }
+    }
+  }
   return {
     uri: `s3://${s3uri.bucket}/${key}`,
     async read() {
       try {
         return await s3.readText(s3uri.bucket, key)
       } catch (e) {
-        if (isAwsError(e, 'NoSuchKey') || isAwsError(e, 'NotFound')) return undefined
+        if (missing(e)) return undefined
         throw e
       }
     },
-    write: (record) => s3.writeJson(s3uri.bucket, key, record)
+    write: (record) => s3.writeJson(s3uri.bucket, key, record),
+    lock
   }
 }
 

@@ -23,6 +23,16 @@ export interface RunningPhase {
   readonly startedAt: string
 }
 
+/** The run lock the main step holds (resume/lock.ts), for the post step to delete if the main step was killed. */
+export interface RunLockRef {
+  /** `s3://bucket/key` of the lock object. */
+  readonly uri: string
+  /** The holder's token: the post step deletes the lock only while it still holds this token. */
+  readonly token: string
+  readonly region: string
+  readonly s3Endpoint?: string
+}
+
 /** Everything the main step saves, by state key. */
 export interface ActionState {
   /** Files holding secrets (configs with passwords) to delete. */
@@ -35,6 +45,8 @@ export interface ActionState {
   'running-phases': readonly RunningPhase[]
   /** The operation being run. */
   operation: string
+  /** The run lock held, or null once released. */
+  'run-lock': RunLockRef | null
 }
 
 /** A state key. */
@@ -61,7 +73,15 @@ const VALIDATORS: { [K in StateKey]: (v: unknown) => boolean } = {
     v.every(
       (p) => isObject(p) && isString(p['id']) && isString(p['title']) && isString(p['startedAt'])
     ),
-  operation: isString
+  operation: isString,
+  'run-lock': (v) =>
+    v === null ||
+    (isObject(v) &&
+      isString(v['uri']) &&
+      v['uri'].startsWith('s3://') &&
+      isString(v['token']) &&
+      isString(v['region']) &&
+      (v['s3Endpoint'] === undefined || isString(v['s3Endpoint'])))
 }
 
 /**
