@@ -57,7 +57,7 @@ describe('selection', () => {
     expect(r.reason).toContain('column "x=y"')
   })
 
-  test('names the seed pattern misses pass (generated rules route them); shared export folders warn', () => {
+  test('names the documented pattern misses pass (generated rules route them); shared export folders warn', () => {
     const dash = withTables([tbl('shop', 'order-archive')])
     const r = rowOf(selectionChecks(dash, context()), 'selection.file-routing')
     expect(r).toMatchObject({

@@ -111,7 +111,7 @@ export async function readGlobalVariables(
   )
 }
 
-/** The binlog settings that decide whether the seed's position and DM work. */
+/** The binlog settings that decide whether the recorded position and DM work. */
 export interface BinlogSettings {
   readonly logBin: boolean
   /** `ROW`, `STATEMENT`, `MIXED`, or undefined when the variable is absent. */

@@ -1,6 +1,6 @@
 // The target (TiDB) as the precheck reads it: its version from the status port, and for each selected table whether
 // it is absent, present and empty, or present with rows. Lightning's physical import needs empty target tables and
-// the seed never overwrites data, so a table with rows stops the run. Reads only.
+// the action never overwrites data, so a table with rows stops the run. Reads only.
 import type mysql from 'mysql2/promise'
 import { formatHostPort } from '../inputs/parsers.js'
 import { errorMessage } from '../util/errors.js'

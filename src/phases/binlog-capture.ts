@@ -1,6 +1,7 @@
-// Phase `binlog-capture`: the seed's step "record the binlog position", run immediately before the snapshot is taken
-// (the graph puts it right after the precheck and right before `snapshot`). Reads `SHOW MASTER STATUS` (`SHOW BINARY
-// LOG STATUS` on MySQL ≥ 8.4) and the GTID of exactly that position when GTIDs are on; DM starts from it.
+// Phase `binlog-capture`: the step "record the binlog position" of PingCAP's documented procedure, run immediately
+// before the snapshot is taken (the graph puts it right after the precheck and right before `snapshot`). Reads `SHOW
+// MASTER STATUS` (`SHOW BINARY LOG STATUS` on MySQL ≥ 8.4) and the GTID of exactly that position when GTIDs are on;
+// DM starts from it.
 import type mysql from 'mysql2/promise'
 import type { DbEndpoint } from '../inputs/types.js'
 import type { DbRole } from '../mysql/connect.js'

@@ -1,9 +1,9 @@
-// Phase `data-import`: step 2.3 of the seed. TiDB Lightning imports the Parquet files of the snapshot export into the
-// tables the schema import created:
+// Phase `data-import`: step 2.3 of PingCAP's documented procedure. TiDB Lightning imports the Parquet files of the
+// snapshot export into the tables the schema import created:
 //   - `[mydumper] data-source-dir` = the export's folder (`<s3-uri>/export/<task id>`) with endpoint and region;
 //   - `[[mydumper.files]]` = the Aurora rules (tidb/lightning/aurora-rules.ts): the export's JSON and `_SUCCESS` files
 //     ignored, exact rules for names the export rewrote, one rule per database, then a general rule — so names with
-//     capitals, dashes or dots, which the seed's `[a-z0-9_]+` pattern misses, are imported too;
+//     capitals, dashes or dots, which the documented `[a-z0-9_]+` pattern misses, are imported too;
 //   - `mydumper.filter` = the `filter` input (Lightning's filter has Dumpling's syntax and case rules), plus
 //     Dumpling's system-schema exclusion, so a whole-cluster export still imports only the selected tables;
 //   - `[post-restore] checksum` from the `checksum` input;

@@ -29,12 +29,15 @@ export interface SourceFacts {
   readonly flavor: 'mysql' | 'mariadb'
 }
 
-/** The binlog coordinates recorded just before the snapshot (the seed's `SHOW MASTER STATUS`). */
+/**
+ * The binlog coordinates recorded just before the snapshot (the `SHOW MASTER STATUS` of PingCAP's documented
+ * procedure).
+ */
 export interface CapturedBinlog {
   readonly file: string
   readonly position: number
   readonly gtid: string | undefined
-  /** Epoch ms when it was read, to measure the gap to the snapshot (the seed's 5-minute window). */
+  /** Epoch ms when it was read, to measure the gap to the snapshot (the documented procedure's 5-minute window). */
   readonly capturedAt: number
 }
 

@@ -1,7 +1,7 @@
-// Phase `replicate` (seed step 4, "Replicate incremental data to TiDB using DM"): register the source with DM,
-// check and start an incremental task from the binlog position recorded before the snapshot, and wait until it runs
-// from there. Safe mode absorbs the changes made between the recorded position and the snapshot, which the import
-// already holds.
+// Phase `replicate` (PingCAP's documented procedure, "Replicate incremental data to TiDB"): register the source with
+// DM, check and start an incremental task from the binlog position recorded before the snapshot, and wait until it
+// runs from there. Safe mode absorbs the changes made between the recorded position and the snapshot, which the
+// import already holds.
 //
 // Order matters: the recorded binlog file is checked on the source before any DM call, so a run whose binlog was
 // purged while the export and import ran changes nothing in DM. A re-run attempt that finds its task already in DM
@@ -155,9 +155,9 @@ export function replicatePhase(state: MigrationState, deps: ReplicateDeps = {}):
 }
 
 /**
- * DM starts from the position recorded before the snapshot (the seed's procedure). When RDS also reported the
- * snapshot's own position, say how far apart they are, and warn when safe mode is off although changes between the
- * two will be replayed onto rows the import already holds.
+ * DM starts from the position recorded before the snapshot (PingCAP's documented procedure). When RDS also reported
+ * the snapshot's own position, say how far apart they are, and warn when safe mode is off although changes between
+ * the two will be replayed onto rows the import already holds.
  */
 function noteSnapshotPosition(ctx: PhaseContext, state: MigrationState): void {
   const recorded = state.binlog

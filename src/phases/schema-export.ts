@@ -1,5 +1,5 @@
-// Phase `schema-export`: step 1.1 of the seed. Dumpling writes the DDL of the selected tables to
-// `<s3-uri>/schema/<run key>/` (a folder per run, so a rerun never mixes in another run's files):
+// Phase `schema-export`: step 1.1 of PingCAP's documented procedure. Dumpling writes the DDL of the selected tables
+// to `<s3-uri>/schema/<run key>/` (a folder per run, so a rerun never mixes in another run's files):
 //   dumpling --host … --port … --user … --password … --filter <rule> … --consistency none --no-data --output s3://…
 //            [--s3.endpoint …] --s3.region …
 // Each filter rule is its own --filter (plus Dumpling's system-schema exclusion, which any --filter replaces);

@@ -1,8 +1,8 @@
-// Phase `schema-import`: steps 1.2–1.3 of the seed. TiDB Lightning reads Dumpling's files from the run's schema
-// folder (`[mydumper] data-source-dir` = that S3 URI with the endpoint and region) with its default Dumpling file
-// rules, and creates the databases and tables exactly as Dumpling wrote them. Backend, `[tidb]` and sorted-kv-dir
-// come from the inputs. No checkpoint: creating tables is safe to repeat (Lightning creates them IF NOT EXISTS),
-// and a stale checkpoint would only block a rerun.
+// Phase `schema-import`: steps 1.2–1.3 of PingCAP's documented procedure. TiDB Lightning reads Dumpling's files from
+// the run's schema folder (`[mydumper] data-source-dir` = that S3 URI with the endpoint and region) with its default
+// Dumpling file rules, and creates the databases and tables exactly as Dumpling wrote them. Backend, `[tidb]` and
+// sorted-kv-dir come from the inputs. No checkpoint: creating tables is safe to repeat (Lightning creates them IF NOT
+// EXISTS), and a stale checkpoint would only block a rerun.
 //
 // Views: Lightning creates them last, after every database and table (pkg/lightning/mydump/schema_import.go
 // importViews), and stops at the first one the target refuses (a definer or a function TiDB lacks). Such a failure

@@ -4,8 +4,8 @@
 // Re-runs: the snapshot id is derived from the run key, so a re-run attempt of the same workflow run gets
 // DBClusterSnapshotAlreadyExists and picks up the snapshot its first attempt took instead of taking another.
 //
-// The seed's window: PingCAP's procedure records the binlog position, then snapshots "within 5 minutes"; every change
-// in between is both in the export and after the recorded position, so DM replays it (safe mode makes that
+// The documented window: PingCAP's procedure records the binlog position, then snapshots "within 5 minutes"; every
+// change in between is both in the export and after the recorded position, so DM replays it (safe mode makes that
 // harmless). The gap is measured from the two clocks we have (the runner's at capture, RDS's SnapshotCreateTime),
 // and when RDS reports the snapshot's own binlog position, the overlap is counted in binlog events.
 import { awsErrorLine, isAwsError } from '../aws/aws-call.js'
@@ -33,7 +33,7 @@ const PHASE = 'snapshot'
 export const SNAPSHOT_POLL = { intervalMs: 2000, maxIntervalMs: 30_000, factor: 1.5, jitter: 0.1 }
 
 /** PingCAP's window between recording the binlog position and the snapshot. */
-export const SEED_WINDOW_MS = 5 * 60_000
+export const DOCUMENTED_WINDOW_MS = 5 * 60_000
 
 /** Statuses a snapshot passes through on its way to `available`. */
 const PENDING = new Set(['creating', 'copying', 'pending', 'modifying'])
@@ -146,7 +146,7 @@ async function waitAvailable(
   return s
 }
 
-/** Measures capture → snapshot and warns outside the seed's window (or when the snapshot came first). */
+/** Measures capture → snapshot and warns outside the documented window (or when the snapshot came first). */
 function reportGap(
   ctx: PhaseContext,
   state: MigrationState,
@@ -169,7 +169,7 @@ function reportGap(
     ctx.log.warning(
       `The snapshot was taken ${formatDuration(-gap)} BEFORE the binlog position ${at} was recorded (${why}). Changes made in between are in neither the export nor the binlog after ${at}: replicate from the position recorded when the snapshot was taken (the earlier attempt's binlog-file/binlog-position, or the snapshot's own position when RDS reports it below).`
     )
-  } else if (gap > SEED_WINDOW_MS) {
+  } else if (gap > DOCUMENTED_WINDOW_MS) {
     ctx.log.warning(
       `The snapshot was taken ${formatDuration(gap)} after the binlog position ${at} was recorded, more than the 5 minutes of PingCAP's procedure: DM replays every change of that time (safe mode keeps that idempotent only for tables with a primary or unique key).`
     )

@@ -5,7 +5,7 @@
 import type { SourceCatalog, SourceTable } from '../mysql/catalog.js'
 import type { CheckRow } from '../report/types.js'
 import { exportSkipReason } from '../aws/export-naming.js'
-import { auroraFileRules, seedPatternMisses } from '../tidb/lightning/aurora-rules.js'
+import { auroraFileRules, documentedPatternMisses } from '../tidb/lightning/aurora-rules.js'
 import { formatBytes, plural } from '../util/format.js'
 import { filterRules, goToLower } from '../table-filter/parse.js'
 import { dmEnabled } from '../inputs/types.js'
@@ -129,7 +129,7 @@ function keyRow(tables: readonly SourceTable[], ctx: CheckContext): CheckRow {
 function exportRows(tables: readonly SourceTable[]): CheckRow[] {
   const skipped = tables.map(exportSkip).filter((s): s is string => s !== undefined)
   const rules = auroraFileRules(tables)
-  const misses = seedPatternMisses(tables).map(tableName)
+  const misses = documentedPatternMisses(tables).map(tableName)
   const rows: CheckRow[] = [
     skipped.length === 0
       ? row(

@@ -1,10 +1,10 @@
 // Verdicts on the source: reachable, binary log on and usable by DM, retention long enough, privileges. Pure: facts
 // in, CheckRows out.
 //
-// Policy: the binlog must be on for every migrate (the seed records the position before the snapshot, and the
-// binlog-capture phase fails without it). ROW format, FULL row image, no transaction compression and a server id
-// are what DM needs to replay from that position: a failure when `dm-master-addr` is set, a warning otherwise
-// (the position is still recorded for a DM started later, which would then fail the same way).
+// Policy: the binlog must be on for every migrate (PingCAP's documented procedure records the position before the
+// snapshot, and the binlog-capture phase fails without it). ROW format, FULL row image, no transaction compression
+// and a server id are what DM needs to replay from that position: a failure when `dm-master-addr` is set, a warning
+// otherwise (the position is still recorded for a DM started later, which would then fail the same way).
 import { dmEnabled } from '../inputs/types.js'
 import type { AwsSide, CheckContext, Outcome, PrecheckFacts, SourceSide } from './facts.js'
 import { listSome, row, tableName } from './facts.js'

@@ -1,5 +1,5 @@
 // Verdicts on the target and the runner: TiDB reachable over SQL and its status port, its version against the tool
-// version, the selected tables absent or empty (Lightning's physical import needs empty tables, and the seed never
+// version, the selected tables absent or empty (Lightning's physical import needs empty tables, and the action never
 // overwrites data), and room on the runner for Lightning's sorted KV files. Pure.
 import type { CheckRow } from '../report/types.js'
 import { formatBytes } from '../util/format.js'

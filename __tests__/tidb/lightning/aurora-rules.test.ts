@@ -3,9 +3,9 @@ import type { TableName } from '../../../src/table-filter/table-name.js'
 import {
   GENERAL_AURORA_RULE,
   IGNORE_EXPORT_METADATA,
-  SEED_PATTERN,
+  DOCUMENTED_PATTERN,
   auroraFileRules,
-  seedPatternMisses
+  documentedPatternMisses
 } from '../../../src/tidb/lightning/aurora-rules.js'
 import { FileRouter, compileRe2, expandTemplate } from '../../../src/tidb/lightning/file-router.js'
 import { describeReal, haveRealOutputs, realLines } from '../../fixtures/real-outputs.js'
@@ -40,7 +40,7 @@ const key = (t: TableName, batch?: string): string =>
 describe('auroraFileRules', () => {
   test('every generated pattern is RE2-compatible and compiles as a JavaScript RegExp', () => {
     const { rules } = auroraFileRules(TRICKY)
-    for (const r of [...rules, { pattern: SEED_PATTERN }]) assertRe2Compatible(r.pattern)
+    for (const r of [...rules, { pattern: DOCUMENTED_PATTERN }]) assertRe2Compatible(r.pattern)
   })
 
   test('routes every tricky name back to its real name, in the current, old and non-numeric layouts', () => {
@@ -166,10 +166,12 @@ describeReal('auroraFileRules on the real key listings (real-outputs/aurora)', (
     }
   )
 
-  test('the seed pattern routes these (plain) names too', () => {
-    const seed = new FileRouter([{ pattern: SEED_PATTERN, schema: '$1', table: '$2', type: '$3' }])
+  test("the documented procedure's pattern routes these (plain) names too", () => {
+    const documented = new FileRouter([
+      { pattern: DOCUMENTED_PATTERN, schema: '$1', table: '$2', type: '$3' }
+    ])
     for (const rel of realLines('aurora/s3-keys-current-convention-docs.txt')) {
-      expect(seed.route(tablePrefix + rel)).toEqual({
+      expect(documented.route(tablePrefix + rel)).toEqual({
         ...{ schema: table.database, table: table.table },
         type: 'parquet'
       })
@@ -177,9 +179,9 @@ describeReal('auroraFileRules on the real key listings (real-outputs/aurora)', (
   })
 })
 
-describe('seedPatternMisses', () => {
-  test('lists exactly the names outside [a-z0-9_] (case-insensitive) the seed cannot route', () => {
-    const misses = seedPatternMisses(TRICKY).map((t) => `${t.database}.${t.table}`)
+describe('documentedPatternMisses', () => {
+  test("lists exactly the names outside [a-z0-9_] (case-insensitive) PingCAP's documented pattern cannot route", () => {
+    const misses = documentedPatternMisses(TRICKY).map((t) => `${t.database}.${t.table}`)
     expect(misses).toEqual([
       'my-db.t-1',
       'shop.order.items',

@@ -25,7 +25,7 @@ import type { TableName } from '../../table-filter/table-name.js'
 import { FileRouter, quoteMeta, quoteTemplate, type FileRule } from './file-router.js'
 
 /** The pattern of PingCAP's documented procedure (pingcap/docs migrate-aurora-to-tidb.md). */
-export const SEED_PATTERN = String.raw`(?i)^(?:[^/]*/)*([a-z0-9_]+)\.([a-z0-9_]+)/(?:[^/]*/)*(?:[a-z0-9\-_.]+\.(parquet))$`
+export const DOCUMENTED_PATTERN = String.raw`(?i)^(?:[^/]*/)*([a-z0-9_]+)\.([a-z0-9_]+)/(?:[^/]*/)*(?:[a-z0-9\-_.]+\.(parquet))$`
 
 /** Any depth of batch folders (none included) and the data file, shared by every data rule. */
 const TAIL = String.raw`/(?:[^/]+/)*[^/]+\.parquet$`
@@ -117,7 +117,9 @@ export function auroraFileRules(tables: readonly TableName[] = []): AuroraRules 
 }
 
 /** The tables the documented procedure's pattern would not route to their own name (for the precheck warning). */
-export function seedPatternMisses(tables: readonly TableName[]): TableName[] {
-  const seed = new FileRouter([{ pattern: SEED_PATTERN, schema: '$1', table: '$2', type: '$3' }])
-  return tables.filter((t) => !routesTo(seed, t))
+export function documentedPatternMisses(tables: readonly TableName[]): TableName[] {
+  const documented = new FileRouter([
+    { pattern: DOCUMENTED_PATTERN, schema: '$1', table: '$2', type: '$3' }
+  ])
+  return tables.filter((t) => !routesTo(documented, t))
 }
