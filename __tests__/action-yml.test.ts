@@ -44,7 +44,13 @@ test('every input is optional, documented in full sentences, with string default
     Object.keys(action.inputs).filter((n) =>
       /`true` or `false`/.test(String(action.inputs[n]?.description))
     )
-  ).toEqual(['safe-mode', 'fail-on-short-retention', 'fail-on-verify-mismatch', 'resume'])
+  ).toEqual([
+    'safe-mode',
+    'fail-on-short-retention',
+    'fail-on-verify-mismatch',
+    'resume',
+    'keep-restored-copy'
+  ])
 })
 
 test('AWS credentials are never inputs, and the docs say where they come from', () => {

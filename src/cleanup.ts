@@ -73,6 +73,14 @@ async function releaseRunLock(): Promise<void> {
   }
 }
 
+/** Deletes the restored copy the main step recorded and did not remove (killed, cancelled late, or failed to). */
+async function removeCopies(): Promise<void> {
+  const copies = loadState('restored-copies') ?? []
+  if (copies.length === 0) return
+  const { removeRestoredCopies } = await import('./phases/restore-cleanup.js')
+  await removeRestoredCopies(copies, { log: logLine, warn: (m) => core.warning(m) })
+}
+
 async function fallbackSummary(): Promise<void> {
   const written = loadState('summary-written')
   if (written === true) return
@@ -120,6 +128,8 @@ export async function cleanup(opts: CleanupOptions = {}): Promise<void> {
   }
   // After the processes are stopped: nothing of this run writes any more once the lock is gone.
   steps.push(['release the run lock', releaseRunLock])
+  // Not skipped for debugging: a copy bills by the hour (keep-restored-copy keeps one on purpose).
+  steps.push(['remove the restored copy', removeCopies])
   steps.push(['write the fallback summary', fallbackSummary])
   for (const [what, step] of steps) {
     try {

@@ -111,6 +111,38 @@ async function runStateFor(
   })
 }
 
+/**
+ * Removes the run's restored copy (success, failure or cancel), before the report is published so it says what
+ * became of it. Loaded only when a copy was made.
+ */
+async function removeRestoredCopy(
+  state: MigrationState | undefined,
+  inputs: Inputs | undefined,
+  report: Report
+): Promise<void> {
+  const copy = state?.restored
+  if (copy === undefined || inputs === undefined || copy.removed) return
+  const { removeRestoredCopies } = await import('./phases/restore-cleanup.js')
+  const left = await removeRestoredCopies(
+    [
+      { cluster: copy.cluster, instance: copy.instance, region: inputs.aws.region, keep: copy.keep }
+    ],
+    {
+      log: logLine,
+      warn: (m) => {
+        core.warning(m)
+        report.warnings.push(m)
+      }
+    }
+  )
+  copy.removed = left.length === 0
+  report.outputs['restored-copy'] = JSON.stringify({
+    cluster: copy.cluster,
+    instance: copy.instance,
+    kept: left.length > 0
+  })
+}
+
 /** Publishes the report; each part on its own, so one failing never stops the others. Never throws. */
 /** The secrets a copied tool log must not hold: the passwords and the AWS secrets of the environment. */
 function logSecrets(inputs: Inputs): string[] {
@@ -171,13 +203,14 @@ export async function run(deps: Partial<RunDeps> = {}): Promise<void> {
   let failure: unknown
   let inputs: Inputs | undefined
   let lock: HeldRunLock | undefined
+  let state: MigrationState | undefined
   saveState('summary-written', false)
   try {
     inputs = read()
     await startToolLogs(path.join(resultDir(), 'logs')).catch(() => undefined)
     report = newReport(inputs.operation, new Date(startedAt))
     saveState('operation', inputs.operation)
-    const state = newMigrationState(inputs.runKey)
+    state = newMigrationState(inputs.runKey)
     const phases = await phasesFor(inputs, state)
     const store = await all.runStateStore(inputs)
     lock = store && (await takeLock(store, inputs, clock, controller))
@@ -205,6 +238,7 @@ export async function run(deps: Partial<RunDeps> = {}): Promise<void> {
     report.status = controller.signal.aborted && lock?.lost === undefined ? 'cancelled' : 'failed'
   } finally {
     unsubscribe()
+    await removeRestoredCopy(state, inputs, report)
     await releaseLock(lock)
     const endedAt = clock.now()
     report.endedAt = new Date(endedAt).toISOString()

@@ -45,6 +45,46 @@ export const BAD_OPTION_INPUTS: readonly BadInputRow[] = [
     "Input 'unsupported-objects' must be one of warn, fail; got 'skip'."
   ],
   [
+    'restore-snapshot as yes',
+    { ...MIGRATE, 'restore-snapshot': 'yes' },
+    "Input 'restore-snapshot' must be one of auto, true, false; got 'yes'."
+  ],
+  [
+    'keep-restored-copy as keep',
+    { ...MIGRATE, 'keep-restored-copy': 'keep' },
+    "Input 'keep-restored-copy' must be true or false; got 'keep'."
+  ],
+  [
+    'restore-instance-class without db.',
+    { ...MIGRATE, 'restore-instance-class': 't4g.medium' },
+    "Input 'restore-instance-class' must be a DB instance class such as db.t4g.medium or db.r6g.large; got 't4g.medium'."
+  ],
+  [
+    'restore-security-groups by name',
+    { ...MIGRATE, 'restore-security-groups': 'sg-0123abcd, default' },
+    "Input 'restore-security-groups' must be VPC security group ids such as sg-0123456789abcdef0, separated by commas; got 'sg-0123abcd, default' ('default' is not a security group id)."
+  ],
+  [
+    'restore-subnet-group with a slash',
+    { ...MIGRATE, 'restore-subnet-group': 'vpc/private' },
+    "Input 'restore-subnet-group' must be a DB subnet group name (letters, digits, . _ - and spaces); got 'vpc/private'."
+  ],
+  [
+    'restore-parameter-group with an underscore',
+    { ...MIGRATE, 'restore-parameter-group': 'binlog_on' },
+    "Input 'restore-parameter-group' must be a DB cluster parameter group name (letters, digits and hyphens, starting with a letter); got 'binlog_on' (contains '_')."
+  ],
+  [
+    'verify as rows',
+    { ...MIGRATE, verify: 'rows' },
+    "Input 'verify' must be one of counts, checksum; got 'rows'."
+  ],
+  [
+    'verify checksum without a restored copy',
+    { ...MIGRATE, verify: 'checksum', 'restore-snapshot': 'false' },
+    "Input 'verify' is 'checksum' but 'restore-snapshot' is 'false': a migrate compares checksums against a restored copy of the snapshot (the export's own state). Set restore-snapshot to auto or true, or verify to counts."
+  ],
+  [
     'sorted-kv-dir with the tidb backend',
     { ...MIGRATE, 'lightning-backend': 'tidb', 'sorted-kv-dir': '/mnt/kv' },
     "Input 'sorted-kv-dir' is only used when 'lightning-backend' is 'local' (it is 'tidb')."

@@ -40,6 +40,15 @@ export function fakeInputs(operation: Operation = 'migrate'): Inputs {
     uploadLogs: 'on-failure',
     unsupportedObjects: 'warn',
     resume: false,
+    restore: {
+      mode: 'false',
+      keep: false,
+      instanceClass: undefined,
+      subnetGroup: undefined,
+      securityGroupIds: undefined,
+      parameterGroup: undefined
+    },
+    verify: undefined,
     runKey: 'test-run'
   }
 }

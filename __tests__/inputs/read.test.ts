@@ -63,6 +63,13 @@ describe('readInputs: good input sets', () => {
       resume: 'true',
       'upload-logs': 'always',
       'unsupported-objects': 'fail',
+      'restore-snapshot': 'true',
+      'keep-restored-copy': 'true',
+      'restore-instance-class': 'db.r6g.large',
+      'restore-subnet-group': 'private subnets',
+      'restore-security-groups': 'sg-0123456789abcdef0, sg-0fedcba9876543210',
+      'restore-parameter-group': 'binlog-row',
+      verify: 'checksum',
       'run-key': 'shop-2026-11'
     })
     const expected: Inputs = {
@@ -114,6 +121,15 @@ describe('readInputs: good input sets', () => {
       failOnShortRetention: true,
       failOnVerifyMismatch: false,
       resume: true,
+      restore: {
+        mode: 'true',
+        keep: true,
+        instanceClass: 'db.r6g.large',
+        subnetGroup: 'private subnets',
+        securityGroupIds: ['sg-0123456789abcdef0', 'sg-0fedcba9876543210'],
+        parameterGroup: 'binlog-row'
+      },
+      verify: 'checksum',
       uploadLogs: 'always',
       unsupportedObjects: 'fail',
       runKey: 'shop-2026-11'

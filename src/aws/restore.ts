@@ -28,7 +28,6 @@ import {
   type CreateDBInstanceCommandOutput,
   type Tag
 } from '@aws-sdk/client-rds'
-import { parseCrashRecoveryEvent } from '../mysql/binlog.js'
 import { callAws, isAwsError, type AwsCallOptions, type AwsSender } from './aws-call.js'
 import type { RdsEventView } from './rds.js'
 
@@ -117,6 +116,9 @@ function instanceView(i: DBInstance, identifier: string): InstanceView {
 const tagList = (tags: Readonly<Record<string, string>>): Tag[] =>
   Object.entries(tags).map(([Key, Value]) => ({ Key, Value }))
 
+/** The event's message: file name and position separated by a space. */
+const CRASH_RECOVERY = /Binlog position from crash recovery is (\S+)\s+(\d+)/
+
 /**
  * The crash-recovery binlog position among a restored instance's events: the last announced one (the docs say
  * describe-events output is not in chronological order, so the latest by date wins). Undefined when none was
@@ -125,14 +127,15 @@ const tagList = (tags: Readonly<Record<string, string>>): Tag[] =>
 export function crashRecoveryPosition(
   events: readonly RdsEventView[]
 ): { readonly file: string; readonly position: number } | undefined {
-  const found = events
-    .map((e) => ({ at: e.date?.getTime() ?? 0, pos: parseCrashRecoveryEvent(e.message) }))
-    .filter((x) => x.pos?.positionNumber !== undefined)
-    .sort((a, b) => a.at - b.at)
-  const last = found[found.length - 1]?.pos
-  return last?.positionNumber === undefined
-    ? undefined
-    : { file: last.file, position: last.positionNumber }
+  const found: { at: number; file: string; position: number }[] = []
+  for (const e of events) {
+    const m = CRASH_RECOVERY.exec(e.message)
+    const position = Number(m?.[2])
+    if (m?.[1] && Number.isSafeInteger(position))
+      found.push({ at: e.date?.getTime() ?? 0, file: m[1], position })
+  }
+  const last = found.sort((a, b) => a.at - b.at)[found.length - 1]
+  return last && { file: last.file, position: last.position }
 }
 
 /**

@@ -16,7 +16,15 @@ import {
 import { InputError } from './input-error.js'
 import * as aws from './aws-parsers.js'
 import * as parse from './parsers.js'
-import { OPERATIONS, UNSUPPORTED_OBJECTS, UPLOAD_LOGS, type Inputs } from './types.js'
+import * as restore from './restore-parsers.js'
+import {
+  OPERATIONS,
+  RESTORE_MODES,
+  UNSUPPORTED_OBJECTS,
+  UPLOAD_LOGS,
+  VERIFY_MODES,
+  type Inputs
+} from './types.js'
 import {
   parseFilter,
   TableFilterError,
@@ -194,9 +202,18 @@ export function readInputs(): Inputs {
     failOnVerifyMismatch:
       opt('fail-on-verify-mismatch', (n, v) => parse.parseBoolean(n, v, true)) ?? true,
     resume: opt('resume', (n, v) => parse.parseBoolean(n, v, false)) ?? false,
-    uploadLogs: opt('upload-logs', (n, v) => parse.parseEnum(n, v, UPLOAD_LOGS)) ?? 'on-failure',
     unsupportedObjects:
-      opt('unsupported-objects', (n, v) => parse.parseEnum(n, v, UNSUPPORTED_OBJECTS)) ?? 'warn'
+      opt('unsupported-objects', (n, v) => parse.parseEnum(n, v, UNSUPPORTED_OBJECTS)) ?? 'warn',
+    restore: {
+      mode: opt('restore-snapshot', (n, v) => parse.parseEnum(n, v, RESTORE_MODES)) ?? 'auto',
+      keep: opt('keep-restored-copy', (n, v) => parse.parseBoolean(n, v, false)) ?? false,
+      instanceClass: opt('restore-instance-class', restore.parseInstanceClass),
+      subnetGroup: opt('restore-subnet-group', restore.parseSubnetGroup),
+      securityGroupIds: opt('restore-security-groups', restore.parseSecurityGroups),
+      parameterGroup: opt('restore-parameter-group', restore.parseParameterGroup)
+    },
+    verify: opt('verify', (n, v) => parse.parseEnum(n, v, VERIFY_MODES)),
+    uploadLogs: opt('upload-logs', (n, v) => parse.parseEnum(n, v, UPLOAD_LOGS)) ?? 'on-failure'
   }
   const runKey =
     opt('run-key', parse.parseRunKey) ??

@@ -32,7 +32,9 @@ export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {
   'fail-on-verify-mismatch': 'true',
   resume: 'false',
   'upload-logs': 'on-failure',
-  'unsupported-objects': 'warn'
+  'unsupported-objects': 'warn',
+  'restore-snapshot': 'auto',
+  'keep-restored-copy': 'false'
 }
 
 /** What `migrate` (and `plan`, which checks everything `migrate` would do) needs, and why. */
@@ -211,6 +213,11 @@ export function crossFieldProblems(ctx: RuleContext): string[] {
           `Input '${input}' is only used when 'lightning-backend' is 'local' (it is 'tidb').`
         )
     }
+  }
+  if (migrating && inputs.verify === 'checksum' && inputs.restore.mode === 'false') {
+    problems.push(
+      "Input 'verify' is 'checksum' but 'restore-snapshot' is 'false': a migrate compares checksums against a restored copy of the snapshot (the export's own state). Set restore-snapshot to auto or true, or verify to counts."
+    )
   }
   if (inputs.resume && !migrating) {
     problems.push(

@@ -84,6 +84,33 @@ export interface DmInputs {
   readonly safeMode: boolean
 }
 
+/** Input `restore-snapshot`: whether the run restores a copy of the snapshot (`auto`: see {@link restoreWanted}). */
+export type RestoreMode = 'auto' | 'true' | 'false'
+
+/** The values of `restore-snapshot`. */
+export const RESTORE_MODES: readonly RestoreMode[] = ['auto', 'true', 'false']
+
+/** The restored copy of the snapshot: whether, kept or not, and what differs from the source cluster's settings. */
+export interface RestoreInputs {
+  readonly mode: RestoreMode
+  /** Keep the copy after the run (`keep-restored-copy`) instead of deleting it. */
+  readonly keep: boolean
+  /** DB instance class; undefined: the smallest Aurora MySQL 3 supports. */
+  readonly instanceClass: string | undefined
+  /** Undefined: the source cluster's (DescribeDBClusters). */
+  readonly subnetGroup: string | undefined
+  /** Undefined: the source cluster's. */
+  readonly securityGroupIds: readonly string[] | undefined
+  /** Undefined: the source cluster's, so binary logging is on as on the source. */
+  readonly parameterGroup: string | undefined
+}
+
+/** Input `verify`: row counts only, or checksums of the contents. Undefined: checksum when a restored copy exists. */
+export type VerifyMode = 'counts' | 'checksum'
+
+/** The values of `verify`. */
+export const VERIFY_MODES: readonly VerifyMode[] = ['counts', 'checksum']
+
 /** Deadlines of every long wait, in milliseconds. */
 export interface TimeoutInputs {
   readonly snapshotMs: number
@@ -119,6 +146,10 @@ export interface Inputs {
   readonly uploadLogs: UploadLogs
   /** What to do with objects TiDB cannot hold: name them and migrate the rest, or fail the precheck. */
   readonly unsupportedObjects: UnsupportedObjectsMode
+  /** The restored copy of the snapshot. */
+  readonly restore: RestoreInputs
+  /** How `verify` compares; undefined: checksum when a restored copy exists, counts otherwise. */
+  readonly verify: VerifyMode | undefined
   /** Stable key of this migration run; names the export task, state file and DM task. */
   readonly runKey: string
 }
@@ -151,4 +182,18 @@ export const OPERATIONS: readonly Operation[] = [
  */
 export function dmEnabled(inputs: Pick<Inputs, 'dm'>): boolean {
   return inputs.dm.masterAddr !== undefined
+}
+
+/**
+ * Whether a migrate restores a copy of the snapshot. `restore-snapshot: auto` restores one when it is the only way to a
+ * correct start position — a reused `snapshot-identifier` with DM on (nothing recorded its binlog position; the copy
+ * announces the snapshot's own) — and when `verify: checksum` asks for a consistent copy to compare with.
+ */
+export function restoreWanted(
+  inputs: Pick<Inputs, 'operation' | 'restore' | 'verify' | 'aws' | 'dm'>
+): boolean {
+  if (inputs.operation !== 'migrate' && inputs.operation !== 'plan') return false
+  if (inputs.restore.mode !== 'auto') return inputs.restore.mode === 'true'
+  if (inputs.verify === 'checksum') return true
+  return inputs.aws.snapshotIdentifier !== undefined && dmEnabled(inputs)
 }

@@ -2,11 +2,12 @@
 // its own file.
 //
 //   precheck ──┬── tiup ── schema-export ── schema-import ──────────────────┐
-//              └── binlog-capture ── snapshot ── export ────────────────────┴── data-import ── verify ── replicate
+//              └── binlog-capture ── snapshot ──┬── export ─────────────┴── data-import ── verify ── replicate
+//                                               └── restore (a restored copy, when wanted) ──┴──────────┘
 //
 // The schema track runs while the snapshot export runs (exports take tens of minutes to hours); the binlog position
 // is read immediately before the snapshot is taken, not after the tools are installed.
-import { dmEnabled, type Inputs } from '../inputs/types.js'
+import { dmEnabled, restoreWanted, type Inputs } from '../inputs/types.js'
 import type { Phase } from '../orchestrator/phase.js'
 import { binlogCapturePhase } from './binlog-capture.js'
 import { dataImportPhase } from './data-import.js'
@@ -17,6 +18,7 @@ import type { PhaseBody } from './phase-body.js'
 import { planPhase } from './plan.js'
 import { precheckPhase } from './precheck.js'
 import { replicatePhase } from './replicate.js'
+import { restorePhase } from './restore.js'
 import { schemaExportPhase } from './schema-export.js'
 import { schemaImportPhase } from './schema-import.js'
 import { snapshotPhase } from './snapshot.js'
@@ -27,6 +29,8 @@ const after = (body: PhaseBody, ...dependsOn: string[]): Phase => ({ ...body, de
 
 /** The migrate graph over one shared state. */
 export function migratePhases(inputs: Inputs, state: MigrationState): Phase[] {
+  // The restored copy: replication starts at its position, and verification compares with it.
+  const restore = restoreWanted(inputs) ? ['restore'] : []
   const phases = [
     after(precheckPhase(state)),
     after(tiupPhase(state), 'precheck'),
@@ -36,9 +40,10 @@ export function migratePhases(inputs: Inputs, state: MigrationState): Phase[] {
     after(snapshotPhase(state), 'binlog-capture'),
     after(exportPhase(state), 'snapshot'),
     after(dataImportPhase(state), 'export', 'schema-import'),
-    after(verifyPhase(state), 'data-import')
+    after(verifyPhase(state), 'data-import', ...restore)
   ]
-  if (dmEnabled(inputs)) phases.push(after(replicatePhase(state), 'verify'))
+  if (restoreWanted(inputs)) phases.push(after(restorePhase(state), 'snapshot'))
+  if (dmEnabled(inputs)) phases.push(after(replicatePhase(state), 'verify', ...restore))
   return phases
 }
 

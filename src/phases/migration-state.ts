@@ -56,6 +56,20 @@ export interface SnapshotFacts {
   readonly binlog?: { readonly file: string; readonly position: number }
 }
 
+/** The restored copy of the snapshot (phase `restore`). */
+export interface RestoredCopyFacts {
+  readonly cluster: string
+  readonly instance: string
+  /** `keep-restored-copy`: left in place when the run ends. */
+  readonly keep: boolean
+  /** Where it answers MySQL (the source's user and password: the copy is the snapshot's volume). */
+  readonly endpoint?: { readonly host: string; readonly port: number }
+  /** The snapshot's own binlog position, from the copy's crash-recovery event. */
+  readonly binlog?: { readonly file: string; readonly position: number }
+  /** Set once removal was started. */
+  removed?: boolean
+}
+
 /** The snapshot export task and where its files are. */
 export interface ExportFacts {
   readonly taskId: string
@@ -94,6 +108,7 @@ export interface MigrationState {
   binlog?: CapturedBinlog
   snapshot?: SnapshotFacts
   export?: ExportFacts
+  restored?: RestoredCopyFacts
   /** `s3://…/schema/` written by Dumpling. */
   schemaUri?: string
   /**

@@ -53,3 +53,12 @@ export function stateKeyFor(s3: S3Location, runKey: string): string {
 export function lockKeyFor(s3: S3Location, runKey: string): string {
   return join(s3.prefix, '.state', `${runKey}.lock`)
 }
+
+/**
+ * The restored copy's cluster and instance (`aurora-to-tidb-copy-<run key>` and `…-1`: at most 62 characters, within
+ * RDS's 63 for identifiers).
+ */
+export function restoredCopyIdsFor(runKey: string): { cluster: string; instance: string } {
+  const cluster = `${PREFIX}-copy-${runKey}`
+  return { cluster, instance: `${cluster}-1` }
+}

@@ -75,7 +75,7 @@ export function replicatePhase(state: MigrationState, deps: ReplicateDeps = {}):
           "Input 'dm-master-addr' is empty: there is no DM-master to start replication on."
         )
       }
-      const binlog = state.binlog
+      const binlog = startPosition(ctx, state)
       if (binlog === undefined) {
         throw new PhaseError(
           PHASE,
@@ -96,7 +96,7 @@ export function replicatePhase(state: MigrationState, deps: ReplicateDeps = {}):
         `The recorded binlog file ${binlog.file} is still on the source (newest ${availability.newest ?? '?'}).`
       )
 
-      noteSnapshotPosition(ctx, state)
+      if (state.restored?.binlog === undefined) noteSnapshotPosition(ctx, state)
       // The YAML library comes with the renderers and the source comparison, loaded when replication starts rather
       // than at bundle start-up.
       const config = {
@@ -174,6 +174,28 @@ function noteSnapshotPosition(ctx: PhaseContext, state: MigrationState): void {
     ctx.log.warning(
       'safe-mode is false, but DM replays the changes between the recorded position and the snapshot, which the import already holds: inserts among them fail with duplicate keys. Set safe-mode: true.'
     )
+  }
+}
+
+/**
+ * Where DM starts: the snapshot's own position when the restored copy announced it (nothing in the export is
+ * replayed), otherwise the position recorded before the snapshot. The copy's position is a file and offset only: its
+ * GTID set is not announced, and DM derives one from the position when the source runs with GTIDs.
+ */
+function startPosition(
+  ctx: PhaseContext,
+  state: MigrationState
+): MigrationState['binlog'] | undefined {
+  const own = state.restored?.binlog
+  if (own === undefined) return state.binlog
+  ctx.log.info(
+    `DM starts from the snapshot's own binlog position (${own.file}, ${own.position}), announced by its restored copy${state.binlog ? `; the position recorded before the snapshot was (${state.binlog.file}, ${state.binlog.position})` : ''}.`
+  )
+  return {
+    file: own.file,
+    position: own.position,
+    gtid: undefined,
+    capturedAt: state.binlog?.capturedAt ?? 0
   }
 }
 

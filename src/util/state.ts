@@ -47,6 +47,16 @@ export interface ActionState {
   operation: string
   /** The run lock held, or null once released. */
   'run-lock': RunLockRef | null
+  /** RDS clusters (with their one instance) the main step created and has not removed yet. */
+  'restored-copies': readonly RestoredCopyRecord[]
+}
+
+/** A DB cluster with one instance the post step deletes unless `keep`. */
+export interface RestoredCopyRecord {
+  readonly cluster: string
+  readonly instance: string
+  readonly region: string
+  readonly keep: boolean
 }
 
 /** A state key. */
@@ -81,7 +91,17 @@ const VALIDATORS: { [K in StateKey]: (v: unknown) => boolean } = {
       v['uri'].startsWith('s3://') &&
       isString(v['token']) &&
       isString(v['region']) &&
-      (v['s3Endpoint'] === undefined || isString(v['s3Endpoint'])))
+      (v['s3Endpoint'] === undefined || isString(v['s3Endpoint']))),
+  'restored-copies': (v) =>
+    Array.isArray(v) &&
+    v.every(
+      (c) =>
+        isObject(c) &&
+        isString(c['cluster']) &&
+        isString(c['instance']) &&
+        isString(c['region']) &&
+        typeof c['keep'] === 'boolean'
+    )
 }
 
 /**
