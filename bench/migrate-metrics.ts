@@ -1,6 +1,6 @@
-// The metrics that run the bundled action's full `migrate` on the sandbox: overlap and "vs one step at a time" (tool and export
-// durations fixed by SANDBOX_TIMINGS, compared with the critical path and the sequential sum of the phase graph),
-// and data volume (a sandbox scale with ≥ 1 M source rows: end-to-end time, and the Lightning stand-in's rows/s
+// The metrics that run the bundled action's full `migrate` on the sandbox: overlap and "vs one step at a time" (tool
+// and export durations fixed by SANDBOX_TIMINGS, compared with the critical path and the sequential sum of the phase
+// graph), and data volume (a sandbox scale with ≥ 1 M source rows: end-to-end time, and the Lightning stand-in's rows/s
 // against `mariadb-dump | mariadb` of the same databases, so the stand-in is known not to be the bottleneck).
 import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
@@ -79,10 +79,11 @@ const phaseTimes = (r: Report): string =>
   r.phases.map((p) => `${p.id} ${((p.durationMs ?? 0) / 1000).toFixed(1)}`).join(', ')
 
 /**
- * Overlap and vs one step at a time: one full migrate with the tools' and the export's durations fixed by the sandbox. Both
- * ratios divide the wall time by sums of the phases' own durations as this run measured them (result.json): the
- * longest dependency chain (what a perfect scheduler of these phases could reach) and the sum of all of them (the
- * seed runs its steps one after another). So the ratios measure the orchestration, not the machine's speed.
+ * Overlap and vs one step at a time: one full migrate with the tools' and the export's durations fixed by the sandbox.
+ * Both ratios divide the wall time by sums of the phases' own durations as this run measured them (result.json): the
+ * longest dependency chain (what a perfect scheduler of these phases could reach) and the sum of all of them (PingCAP's
+ * documented procedure runs its steps one after another). So the ratios measure the orchestration, not the machine's
+ * speed.
  */
 export async function overlap(
   timings: Readonly<Partial<Record<TimingName, number>>>

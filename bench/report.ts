@@ -80,7 +80,7 @@ export function criticalPath(
   return best
 }
 
-/** The seed's wall time: every step one after another. */
+/** The wall time of PingCAP's documented procedure: every step one after another. */
 export function sequentialSum(
   nodes: readonly GraphNode[],
   seconds: Readonly<Record<string, number>>

@@ -27,11 +27,11 @@ import {
 /** Source rows of the data-volume run (the issue: at least a million). */
 const FULL_ROWS = 1_000_000
 /**
- * The fixed durations of the overlap run (seconds): the issue's export 20 s and Lightning 5 s, and a 12-second
- * Dumpling (the schema track, with tiup's setup, then stays shorter than the export track). With the issue's example
- * of a 3-second Dumpling the seed's sequential sum is 35 s and the critical path 27 s, so even a perfect scheduler
- * would score 0.77 against the seed's ≤ 0.70: the comparison only says something when the schema track is about as
- * long as the export track, as it is for a large schema.
+ * The fixed durations of the overlap run (seconds): the metric's export 20 s and Lightning 5 s, and a 12-second
+ * Dumpling (the schema track, with tiup's setup, then stays shorter than the export track). With a 3-second Dumpling
+ * the one-step-at-a-time sum of PingCAP's documented procedure is 35 s and the critical path 27 s, so even a perfect
+ * scheduler would score 0.77 against the goal of ≤ 0.70: the comparison only says something when the schema track is
+ * about as long as the export track, as it is for a large schema.
  */
 const TIMINGS = { export: 20, lightning: 5, dumpling: 12, snapshot: 2 } as const
 

@@ -17,7 +17,7 @@ import { migrateGraph, phaseSeconds, sampleRows, scaleFor } from '../../bench/mi
 
 const TIMINGS = { export: 20, lightning: 5, dumpling: 3, snapshot: 2 }
 
-test('the critical path of the migrate graph runs through the export; the seed runs every step in turn', () => {
+test("the critical path of the migrate graph runs through the export; PingCAP's documented procedure runs every step in turn", () => {
   const graph = migrateGraph()
   const seconds = phaseSeconds(TIMINGS)
   expect(seconds).toEqual({

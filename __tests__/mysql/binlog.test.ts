@@ -58,7 +58,7 @@ describeReal('SHOW MASTER STATUS as printed by the mysql client (real-outputs/my
   const status = (rel: string): ReturnType<typeof parseMasterStatus> =>
     parseMasterStatus(parseClientTable(readReal(rel)))
 
-  test('Aurora (seed docs)', () => {
+  test("Aurora (PingCAP's documented procedure)", () => {
     expect(status('mysql/show-master-status-aurora-changelog-docs.txt')).toEqual({
       enabled: true,
       file: 'mysql-bin-changelog.018128',

@@ -189,7 +189,7 @@ const MATCH_TABLES: [string[], Row[]][] = [
       ['S', 'Daa', true, true]
     ]
   ],
-  // The seed procedure's example, written one rule per line.
+  // The example of PingCAP's documented procedure, written one rule per line.
   [
     ['my_db1.table[12]', 'mydb.*'],
     [

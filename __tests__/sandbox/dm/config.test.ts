@@ -18,7 +18,7 @@ function errorOf(fn: () => unknown): string {
   throw new Error('expected a DM error')
 }
 
-const SEED_SOURCE = `# Must be unique.
+const DOCUMENTED_SOURCE = `# Must be unique.
 source-id: "mysql-01"
 enable-gtid: false
 
@@ -50,15 +50,17 @@ ${instance}    meta:
 ${extra}`
 
 describe('source config', () => {
-  test("the seed's source1.yaml parses", () => {
-    const s = parseSourceYaml(SEED_SOURCE)
+  test("PingCAP's documented source1.yaml parses", () => {
+    const s = parseSourceYaml(DOCUMENTED_SOURCE)
     expect(s).toMatchObject({ sourceId: 'mysql-01', enableGtid: false })
     expect(s.from).toEqual({ host: '127.0.0.1', port: 3306, user: 'root', password: 'pw' })
     expect(verifySource(s)).toBeUndefined()
   })
 
   test('unknown keys are rejected like yaml.v2 UnmarshalStrict, every one with its line', () => {
-    expect(errorOf(() => parseSourceYaml(`${SEED_SOURCE}  pasword: x\nflavour: mysql\n`))).toBe(
+    expect(
+      errorOf(() => parseSourceYaml(`${DOCUMENTED_SOURCE}  pasword: x\nflavour: mysql\n`))
+    ).toBe(
       '[code=20003:class=config:scope=internal:level=medium], Message: decode source config, RawCause: yaml: unmarshal errors:\n' +
         '  line 10: field pasword not found in type dbconfig.DBConfig\n' +
         '  line 11: field flavour not found in type config.SourceConfig, Workaround: Please check the configuration file has correct YAML format.'
@@ -81,7 +83,7 @@ describe('source config', () => {
 })
 
 describe('task config', () => {
-  test("the seed's task1.yaml with safe mode on", () => {
+  test("PingCAP's documented task1.yaml with safe mode on", () => {
     const t = parseTaskYaml(
       task('syncers:\n  global:\n    safe-mode: true\n', '    syncer-config-name: "global"\n')
     )

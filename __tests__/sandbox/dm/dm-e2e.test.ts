@@ -1,5 +1,6 @@
 // End to end: private source (binlog) and target MariaDB servers, a DM-master started here, and dmctl run as a child
-// process with the seed's source1.yaml, task1.yaml (safe mode on) and dmctl calls, placeholders filled.
+// process with the source1.yaml and task1.yaml of PingCAP's documented procedure (safe mode on) and dmctl calls,
+// placeholders filled.
 import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
@@ -97,8 +98,8 @@ syncers:
 
 afterAll(() => stopDmWorld(w), 60_000)
 
-describe('DM with the seed configuration', () => {
-  test('operate-source create, check-task, start-task as the seed runs them', async () => {
+describe("DM with the configuration of PingCAP's documented procedure", () => {
+  test('operate-source create, check-task, start-task as the documented procedure runs them', async () => {
     const created = await json<{ result: boolean; sources: { source: string }[] }>([
       'operate-source',
       'create',

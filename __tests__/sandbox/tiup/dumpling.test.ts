@@ -5,7 +5,7 @@ import type { RowDataPacket } from 'mysql2'
 import { startMariaDb, type MariaDbServer } from '../../../sandbox/lib/mariadb.js'
 import { freePort } from '../../../sandbox/lib/ports.js'
 import type { RunningS3 } from '../../../sandbox/aws/s3-server.js'
-import { dumplingConn, logLines, run, SEED_SCHEMA_DUMP, startTestS3 } from './helpers.js'
+import { dumplingConn, logLines, run, DOCUMENTED_SCHEMA_DUMP, startTestS3 } from './helpers.js'
 
 let dir: string
 let source: MariaDbServer
@@ -44,10 +44,10 @@ const conn = (user?: string, password?: string): string[] =>
   dumplingConn(source.port, user, password)
 
 describe('Dumpling stand-in', () => {
-  test("the seed's schema export to S3", async () => {
+  test("PingCAP's documented schema export to S3", async () => {
     const status = await source.query<RowDataPacket[]>('SHOW MASTER STATUS')
     const gtid = await source.query<RowDataPacket[]>('SELECT @@global.gtid_binlog_pos AS g')
-    const r = await dumpling([...conn(), ...SEED_SCHEMA_DUMP])
+    const r = await dumpling([...conn(), ...DOCUMENTED_SCHEMA_DUMP])
     expect(r.code).toBe(0)
     expect(r.stderr).toMatch(
       /^Release version: v[\d.]+\nGit commit hash: [0-9a-f]{40}\nGit branch: {6}heads\/refs\/tags\/v[\d.]+\nBuild timestamp: [\d-]+ [\d:]+Z\nGo version: {6}go version go[\d.]+ \w+\/\w+\n\n$/

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { compileGoRegexp, expandTemplate, GoRegexpError } from '../../../sandbox/tiup/go-regexp.js'
 
-const SEED =
+const DOCUMENTED =
   '(?i)^(?:[^/]*/)*([a-z0-9_]+)\\.([a-z0-9_]+)/(?:[^/]*/)*(?:[a-z0-9\\-_.]+\\.(parquet))$'
 
 function route(pattern: string, path: string, templates: string[]): string[] | undefined {
@@ -11,21 +11,21 @@ function route(pattern: string, path: string, templates: string[]): string[] | u
 }
 
 describe('Go regexp translation', () => {
-  test("the seed's [[mydumper.files]] pattern on Aurora export keys", () => {
+  test("PingCAP's documented [[mydumper.files]] pattern on Aurora export keys", () => {
     const key = 'exp/export-1/shop/shop.orders/1/part-00000-6d3f-c000.gz.parquet'
-    expect(route(SEED, key, ['$1', '$2', '$3'])).toEqual(['shop', 'orders', 'parquet'])
+    expect(route(DOCUMENTED, key, ['$1', '$2', '$3'])).toEqual(['shop', 'orders', 'parquet'])
     expect(
-      route(SEED, 'export-1/Shop/Shop.Orders/1/part-00000-x-c000.gz.parquet', ['$1', '$2'])
+      route(DOCUMENTED, 'export-1/Shop/Shop.Orders/1/part-00000-x-c000.gz.parquet', ['$1', '$2'])
     ).toEqual(['Shop', 'Orders'])
     // names outside [a-z0-9_] are not matched: the file is silently left out
     expect(
-      route(SEED, 'export-1/shop/shop.order-items/1/part-00000-x-c000.gz.parquet', ['$1'])
+      route(DOCUMENTED, 'export-1/shop/shop.order-items/1/part-00000-x-c000.gz.parquet', ['$1'])
     ).toBeUndefined()
     expect(
-      route(SEED, 'export-1/shop/shop.pay$t/1/part-00000-x-c000.gz.parquet', ['$1'])
+      route(DOCUMENTED, 'export-1/shop/shop.pay$t/1/part-00000-x-c000.gz.parquet', ['$1'])
     ).toBeUndefined()
-    expect(route(SEED, 'export-1/export_info_export-1.json', ['$1'])).toBeUndefined()
-    expect(route(SEED, 'export-1/shop/shop.orders/1/_SUCCESS', ['$1'])).toBeUndefined()
+    expect(route(DOCUMENTED, 'export-1/export_info_export-1.json', ['$1'])).toBeUndefined()
+    expect(route(DOCUMENTED, 'export-1/shop/shop.orders/1/_SUCCESS', ['$1'])).toBeUndefined()
   })
 
   test('flags: (?i) scoped groups, (?s) dot, (?m) anchors, (?U) ungreedy', () => {

@@ -77,8 +77,10 @@ export function dumplingConn(port: number, user = 'root', password = 'src-pw'): 
   return ['--host', '127.0.0.1', '--port', String(port), '--user', user, '--password', password]
 }
 
-/** The rest of the seed's step 1.1 command: the schema only, to s3://my-bucket/schema-backup. */
-export const SEED_SCHEMA_DUMP = [
+/**
+ * The rest of the step 1.1 command of PingCAP's documented procedure: the schema only, to s3://my-bucket/schema-backup.
+ */
+export const DOCUMENTED_SCHEMA_DUMP = [
   '--filter',
   'my_db1.table[12],mydb.*',
   '--consistency',

@@ -1,5 +1,6 @@
-// TiDB Lightning stand-in end to end: the seed's Dumpling command and its two TOML files against private
-// MariaDB servers and the S3 stand-in, with the snapshot data as Aurora-style Parquet; then every fault.
+// TiDB Lightning stand-in end to end: the Dumpling command of PingCAP's documented procedure and its two TOML files
+// against private MariaDB servers and the S3 stand-in, with the snapshot data as Aurora-style Parquet; then every
+// fault.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
@@ -13,7 +14,7 @@ import {
   dumplingConn,
   logLines,
   run,
-  SEED_SCHEMA_DUMP,
+  DOCUMENTED_SCHEMA_DUMP,
   startTestS3,
   type RunResult,
   type SourceColumn
@@ -75,10 +76,14 @@ beforeAll(async () => {
     INSERT INTO mydb.Orders VALUES (1, 10.50), (2, 20.25);
     INSERT INTO mydb.\`order-items\` VALUES (1, 3);
   `)
-  // The seed, step 1.1: the schema with Dumpling, to S3.
-  const dump = await run('tiup/dumpling.js', [...dumplingConn(source.port), ...SEED_SCHEMA_DUMP], {
-    env
-  })
+  // PingCAP's documented procedure, step 1.1: the schema with Dumpling, to S3.
+  const dump = await run(
+    'tiup/dumpling.js',
+    [...dumplingConn(source.port), ...DOCUMENTED_SCHEMA_DUMP],
+    {
+      env
+    }
+  )
   expect(dump.code).toBe(0)
   await writeExport('exports', 'export-1')
 })
@@ -88,7 +93,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-/** Writes what an Aurora snapshot export of the source looks like: one gzip Parquet file per table, plus metadata files. */
+/**
+ * Writes what an Aurora snapshot export of the source looks like: one gzip Parquet file per table, plus metadata files.
+ */
 async function writeExport(prefix: string, id: string): Promise<void> {
   for (const full of TABLES) {
     const [db = '', table = ''] = full.split('.')
@@ -131,8 +138,10 @@ async function writeExport(prefix: string, id: string): Promise<void> {
   )
 }
 
-/** The seed's tidb-lightning-*.toml with its placeholders filled (quoted as TOML needs them). */
-function seedToml(dataSourceDir: string, extra = '', files = false): string {
+/**
+ * The tidb-lightning-*.toml of PingCAP's documented procedure with its placeholders filled (quoted as TOML needs them).
+ */
+function documentedToml(dataSourceDir: string, extra = '', files = false): string {
   return `[tidb]
 
 # The target TiDB cluster information.
@@ -204,12 +213,12 @@ async function resetTarget(): Promise<void> {
 }
 
 async function importSchema(): Promise<void> {
-  const r = await lightning(writeConfig(seedToml('s3://my-bucket/schema-backup')))
+  const r = await lightning(writeConfig(documentedToml('s3://my-bucket/schema-backup')))
   expect(r.code).toBe(0)
 }
 
-describe('TiDB Lightning stand-in: the seed procedure', () => {
-  test("the seed's template filled in verbatim is not valid TOML: exit 2, the parse error on stdout", async () => {
+describe("TiDB Lightning stand-in: PingCAP's documented procedure", () => {
+  test("PingCAP's documented template filled in verbatim is not valid TOML: exit 2, the parse error on stdout", async () => {
     const verbatim = `[tidb]\n\n# The target TiDB cluster information.\nhost = 127.0.0.1\nport = ${target.port}\nuser = "root\npassword = "tgt-pw"\n`
     const file = writeConfig(verbatim)
     const r = await lightning(file)
@@ -223,7 +232,7 @@ describe('TiDB Lightning stand-in: the seed procedure', () => {
 
   test('schema (tidb-lightning-schema.toml) then the Aurora Parquet snapshot (tidb-lightning-data.toml): exact rows', async () => {
     await resetTarget()
-    const schema = await lightning(writeConfig(seedToml('s3://my-bucket/schema-backup')))
+    const schema = await lightning(writeConfig(documentedToml('s3://my-bucket/schema-backup')))
     expect(schema.code).toBe(0)
     expect(schema.stdout).toMatch(
       /^Verbose debug logs will be written to .+\/lightning\.log\.\d{4}-\d\d-\d\dT\d\d\.\d\d\.\d\d(Z|[+-]\d{4})\n\n/
@@ -244,11 +253,13 @@ describe('TiDB Lightning stand-in: the seed procedure', () => {
       'mydb.order-items'
     ])
 
-    const data = await lightning(writeConfig(seedToml('s3://my-bucket/exports/export-1', '', true)))
+    const data = await lightning(
+      writeConfig(documentedToml('s3://my-bucket/exports/export-1', '', true))
+    )
     expect(data.code).toBe(0)
     expect(data.stdout).toContain('| all importing tables on the target are empty ')
     const log = logOf(data)
-    // the dashed table name escapes the seed's [a-z0-9_] pattern: its file is left out, the table stays empty
+    // the dashed table name escapes the documented [a-z0-9_] pattern: its file is left out, the table stays empty
     expect(
       logLines(log, 'file is filtered by file router').map((l) => /\[path=([^\]]+)\]/.exec(l)?.[1])
     ).toEqual([
@@ -278,7 +289,7 @@ describe('TiDB Lightning stand-in: the seed procedure', () => {
     await importSchema()
     const r = await lightning(
       writeConfig(
-        seedToml('s3://my-bucket/exports/export-1', '', true).replace(
+        documentedToml('s3://my-bucket/exports/export-1', '', true).replace(
           '[[mydumper.files]]',
           'filter = ["my_db1.table1"]\n\n[[mydumper.files]]'
         )
@@ -316,7 +327,7 @@ describe('TiDB Lightning stand-in: the seed procedure', () => {
     try {
       await resetTarget()
       await importSchema()
-      const toml = seedToml(
+      const toml = documentedToml(
         's3://my-bucket/exports/export-1',
         '\n[tidb.session-vars]\ntime_zone = "+00:00"\n',
         true
@@ -372,7 +383,7 @@ describe('TiDB Lightning stand-in: the seed procedure', () => {
 
 describe('TiDB Lightning stand-in: checks and faults', () => {
   const dataToml = (extra = ''): string =>
-    writeConfig(seedToml('s3://my-bucket/exports/export-1', extra, true))
+    writeConfig(documentedToml('s3://my-bucket/exports/export-1', extra, true))
 
   test('non-empty target tables are refused by the pre-check; without it the checksum catches them', async () => {
     await resetTarget()
@@ -389,7 +400,7 @@ describe('TiDB Lightning stand-in: checks and faults', () => {
     rmSync(path.join(dir, 'tmp'), { recursive: true, force: true })
     const noCheck = await lightning(
       writeConfig(
-        `[lightning]\ncheck-requirements = false\n${seedToml('s3://my-bucket/exports/export-1', '', true)}`
+        `[lightning]\ncheck-requirements = false\n${documentedToml('s3://my-bucket/exports/export-1', '', true)}`
       )
     )
     expect(noCheck.code).toBe(1)
@@ -465,7 +476,7 @@ describe('TiDB Lightning stand-in: checks and faults', () => {
     try {
       const r = await lightning(
         writeConfig(
-          `[lightning]\nstatus-addr = "127.0.0.1:${port}"\n${seedToml('s3://my-bucket/exports/export-1', '', true)}`
+          `[lightning]\nstatus-addr = "127.0.0.1:${port}"\n${documentedToml('s3://my-bucket/exports/export-1', '', true)}`
         )
       )
       expect([r.code, r.stderr]).toEqual([

@@ -9,7 +9,7 @@ const DEFAULT = [
 ]
 
 describe('table filter', () => {
-  test("the seed's Dumpling filter selects my_db1.table1/table2 and all of mydb", () => {
+  test("PingCAP's documented Dumpling filter selects my_db1.table1/table2 and all of mydb", () => {
     const f = parseTableFilter(['my_db1.table[12]', 'mydb.*'])
     expect(f.matchTable('my_db1', 'table1')).toBe(true)
     expect(f.matchTable('my_db1', 'table2')).toBe(true)

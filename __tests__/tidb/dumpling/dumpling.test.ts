@@ -18,7 +18,7 @@ const opts: DumplingOptions = {
 }
 
 describe('dumplingArgs', () => {
-  test('the seed command: every rule its own --filter, system schemas excluded last, password position', () => {
+  test('the documented command: every rule its own --filter, system schemas excluded last, password position', () => {
     const { args, passwordIndex } = dumplingArgs({
       ...opts,
       s3Endpoint: 'http://127.0.0.1:9000',

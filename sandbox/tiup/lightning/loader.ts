@@ -1,6 +1,6 @@
 // The data-source scan (pkg/lightning/mydump/loader.go): list every file, route it, drop what the table filter
 // rejects, and group schema and data files by database and table. Logs "file is filtered by file router" for
-// files no rule matches (e.g. the seed's Parquet rule against a dashed table name).
+// files no rule matches (e.g. the Parquet rule of PingCAP's documented procedure against a dashed table name).
 import { parseTableFilter, FilterError } from '../table-filter.js'
 import type { ExternalStorage } from '../storage.js'
 import type { ToolLogger } from '../tool-log.js'

@@ -101,15 +101,15 @@ describe('startup config (config.Must: stdout, exit 2)', () => {
     expect(must(() => loadGlobalConfig(['-config', missing], 'v')).stdout).toBe(
       `[Lightning:Config:ErrReadConfigFile]cannot read config file '${missing}': open ${missing}: no such file or directory\n`
     )
-    // the seed's own template with its placeholders filled in verbatim: `user = "root` never closes its string
-    const seed = toml(
-      'seed.toml',
+    // the documented template with its placeholders filled in verbatim: `user = "root` never closes its string
+    const documented = toml(
+      'documented.toml',
       '[tidb]\nhost = "127.0.0.1"\nport = 4000\nuser = "root\npassword = "pw"\n'
     )
-    const e = must(() => loadGlobalConfig(['-config', seed], 'v'))
+    const e = must(() => loadGlobalConfig(['-config', documented], 'v'))
     expect(e.code).toBe(2)
     expect(e.stdout).toBe(
-      `[Lightning:Config:ErrParseConfigFile]parse config file '${seed}' failed: toml: line 4 (last key "tidb.user"): strings cannot contain newlines\n`
+      `[Lightning:Config:ErrParseConfigFile]parse config file '${documented}' failed: toml: line 4 (last key "tidb.user"): strings cannot contain newlines\n`
     )
     const bare = toml('bare.toml', '[tidb]\nhost = 127.0.0.1\n')
     expect(must(() => loadGlobalConfig(['-config', bare], 'v')).stdout).toMatch(

@@ -11,7 +11,7 @@ const rule = (r: Partial<FileRouteRule>): FileRouteRule => ({
   compression: '',
   ...r
 })
-const SEED = rule({
+const DOCUMENTED = rule({
   pattern: '(?i)^(?:[^/]*/)*([a-z0-9_]+)\\.([a-z0-9_]+)/(?:[^/]*/)*(?:[a-z0-9\\-_.]+\\.(parquet))$',
   schema: '$1',
   table: '$2',
@@ -53,8 +53,8 @@ describe('file routing', () => {
     expect(r.route('metadata')).toBeUndefined()
   })
 
-  test("the seed's Parquet rule routes the Aurora layout and nothing else; defaults are off when rules are given", () => {
-    const r = newFileRouter([SEED], false)
+  test("PingCAP's documented Parquet rule routes the Aurora layout and nothing else; defaults are off when rules are given", () => {
+    const r = newFileRouter([DOCUMENTED], false)
     expect(r.route('export-1/shop/shop.orders/1/part-00000-a1-c000.gz.parquet')).toEqual({
       schema: 'shop',
       table: 'orders',
