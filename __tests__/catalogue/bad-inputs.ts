@@ -2,6 +2,7 @@
 // Pure data (no jest globals), so the README's "Reliability" section can count it.
 import { BAD_EDGE_INPUTS } from './bad-input-edges.js'
 import { BAD_OPTION_INPUTS } from './bad-input-options.js'
+import { BAD_POSITION_INPUTS } from './bad-input-positions.js'
 import { BAD_VALUE_INPUTS } from './bad-input-values.js'
 import type { BadInputRow } from './input-sets.js'
 
@@ -21,5 +22,6 @@ const toCase = ([name, inputs, message]: BadInputRow): BadInput => ({ name, inpu
 export const BAD_INPUTS: readonly BadInput[] = [
   ...BAD_VALUE_INPUTS,
   ...BAD_OPTION_INPUTS,
+  ...BAD_POSITION_INPUTS,
   ...BAD_EDGE_INPUTS
 ].map(toCase)

@@ -251,11 +251,21 @@ describe('readInputs: good input sets', () => {
       'snapshot-identifier': 'rds:shop-2026-11-20-03-10',
       'kms-key-id': 'alias/aurora-export',
       'lightning-backend': 'tidb',
-      'dm-master-addr': '[2001:db8::5]:8261'
+      'dm-master-addr': '[2001:db8::5]:8261',
+      // A reused snapshot with DM: the position SHOW MASTER STATUS printed when it was taken.
+      'binlog-file': 'mysql-bin-changelog.000123',
+      'binlog-position': '4512',
+      'binlog-gtid':
+        '3E11FA47-71CA-11E1-9E33-C80AA9429562:1-5, 3E11FA47-71CA-11E1-9E33-C80AA9429563:1-9:11'
     })
     const inputs = readInputs()
     expect([inputs.source.host, inputs.target.host]).toEqual(['2001:db8::10', '::1'])
     expect(inputs.dm.masterAddr).toBe('[2001:db8::5]:8261')
+    expect(inputs.dm.start).toEqual({
+      file: 'mysql-bin-changelog.000123',
+      position: 4512,
+      gtid: '3E11FA47-71CA-11E1-9E33-C80AA9429562:1-5,3E11FA47-71CA-11E1-9E33-C80AA9429563:1-9:11'
+    })
     expect(inputs.aws.kmsKeyId).toBe('alias/aurora-export')
     expect(inputs.import.backend).toBe('tidb')
   })

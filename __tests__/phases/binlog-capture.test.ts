@@ -144,3 +144,51 @@ test('a refused connection fails with the message naming the inputs; a refused s
     /^Cannot read the binlog position: Access denied.*needs REPLICATION CLIENT/
   )
 })
+
+describe('a reused snapshot’s position from the inputs', () => {
+  const given = { file: 'mysql-bin-changelog.000123', position: 4512, gtid: '0-1-42' }
+  const withStart = () => {
+    const inputs = context().inputs
+    return {
+      ...inputs,
+      aws: { ...inputs.aws, snapshotIdentifier: 'nightly' },
+      dm: { ...inputs.dm, masterAddr: '10.0.0.5:8261', start: given }
+    }
+  }
+  async function captureGiven(conn: mysql.Connection) {
+    const state = newMigrationState('k')
+    const phase = binlogCapturePhase(state, {
+      connect: () => Promise.resolve(conn),
+      now: () => NOW
+    })
+    const run = await runPhaseList([{ ...phase, dependsOn: [] }], withStart())
+    return { state, run }
+  }
+
+  test('is taken as DM’s start when its file is still on the source; SHOW MASTER STATUS is not read', async () => {
+    const asked: string[] = []
+    const logs = [{ Log_name: 'mysql-bin-changelog.000122' }, { Log_name: given.file }]
+    const { state, run } = await captureGiven(scripted({ 'SHOW BINARY LOGS': logs }, asked))
+    expect(run.result.error).toBeUndefined()
+    expect(asked).toEqual(['SHOW BINARY LOGS'])
+    expect(state.binlog).toEqual({ ...given, capturedAt: NOW, given: true })
+    expect(run.report.outputs).toMatchObject({
+      'binlog-file': given.file,
+      'binlog-position': '4512',
+      'binlog-gtid': '0-1-42'
+    })
+    expect(run.report.binlog?.capturedBy).toBe(
+      'inputs binlog-file/binlog-position, recorded when snapshot nightly was taken'
+    )
+  })
+
+  test('is refused before the snapshot when the source no longer has its file', async () => {
+    const logs = [{ Log_name: 'mysql-bin-changelog.000130' }]
+    const { state, run } = await captureGiven(scripted({ 'SHOW BINARY LOGS': logs }))
+    expect(run.result.error).toBeInstanceOf(PhaseError)
+    expect((run.result.error as Error).message).toMatch(
+      /^The binlog file mysql-bin-changelog\.000123 recorded before the snapshot is no longer on the source \(the oldest binary log it keeps is mysql-bin-changelog\.000130\)/
+    )
+    expect(state.binlog).toBeUndefined()
+  })
+})

@@ -14,6 +14,13 @@ import {
   runIdentity
 } from './rules.js'
 import { InputError } from './input-error.js'
+import {
+  binlogStartOf,
+  binlogStartProblems,
+  parseBinlogFileName,
+  parseBinlogGtid,
+  parseBinlogPosition
+} from './binlog-start.js'
 import * as aws from './aws-parsers.js'
 import * as parse from './parsers.js'
 import * as restore from './restore-parsers.js'
@@ -141,6 +148,11 @@ export function readInputs(): Inputs {
   const role = opt('export-role-arn', aws.parseRoleArn)
   const kms = opt('kms-key-id', aws.parseKmsKey)
   const snapshot = opt('snapshot-identifier', aws.parseSnapshotIdentifier)
+  const start = binlogStartOf(
+    opt('binlog-file', parseBinlogFileName),
+    opt('binlog-position', parseBinlogPosition),
+    opt('binlog-gtid', parseBinlogGtid)
+  )
   const partial: Omit<Inputs, 'runKey'> = {
     operation,
     source: {
@@ -187,7 +199,8 @@ export function readInputs(): Inputs {
       masterAddr: opt('dm-master-addr', parse.parseAddressList),
       sourceId: opt('dm-source-id', parse.parseDmSourceId) ?? '',
       taskName: opt('dm-task-name', parse.parseDmTaskName),
-      safeMode: opt('safe-mode', (n, v) => parse.parseBoolean(n, v, true)) ?? true
+      safeMode: opt('safe-mode', (n, v) => parse.parseBoolean(n, v, true)) ?? true,
+      ...(start === undefined ? {} : { start })
     },
     timeouts: {
       snapshotMs: minutes('snapshot-timeout-minutes'),
@@ -220,12 +233,14 @@ export function readInputs(): Inputs {
     deriveRunKey(process.env, hostname(), process.cwd(), runIdentity(partial))
   if (problems.length > 0) throw new InputError(combine(problems))
   const inputs: Inputs = { ...partial, runKey }
-  const conflicts = crossFieldProblems({
-    inputs,
-    roleArn: role,
-    kmsArn: kms?.arn,
-    snapshotArn: snapshot?.arn
-  })
+  const conflicts = [
+    ...crossFieldProblems({ inputs, roleArn: role, kmsArn: kms?.arn, snapshotArn: snapshot?.arn }),
+    ...binlogStartProblems(inputs, {
+      file: has('binlog-file'),
+      position: has('binlog-position'),
+      gtid: has('binlog-gtid')
+    })
+  ]
   if (conflicts.length > 0) throw new InputError(combine(conflicts))
   return deepFreeze(inputs)
 }

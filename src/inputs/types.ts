@@ -75,6 +75,14 @@ export interface ImportInputs {
   readonly checksum: ChecksumMode
 }
 
+/** Binlog coordinates DM starts from (inputs `binlog-file`, `binlog-position`, `binlog-gtid`). */
+export interface BinlogStart {
+  readonly file: string
+  readonly position: number
+  /** The GTID set at that position; absent when GTIDs are off (or not recorded). */
+  readonly gtid?: string
+}
+
 /** DM incremental replication settings. */
 export interface DmInputs {
   /** `host:port` of a DM-master; undefined means no replication. */
@@ -82,6 +90,11 @@ export interface DmInputs {
   readonly sourceId: string
   readonly taskName: string | undefined
   readonly safeMode: boolean
+  /**
+   * Where DM starts, given by the user: the coordinates recorded when a reused snapshot was taken. Absent: the action
+   * records the position itself just before it takes the snapshot.
+   */
+  readonly start?: BinlogStart
 }
 
 /** Input `restore-snapshot`: whether the run restores a copy of the snapshot (`auto`: see {@link restoreWanted}). */
@@ -186,8 +199,9 @@ export function dmEnabled(inputs: Pick<Inputs, 'dm'>): boolean {
 
 /**
  * Whether a migrate restores a copy of the snapshot. `restore-snapshot: auto` restores one when it is the only way to a
- * correct start position — a reused `snapshot-identifier` with DM on (nothing recorded its binlog position; the copy
- * announces the snapshot's own) — and when `verify: checksum` asks for a consistent copy to compare with.
+ * correct start position — a reused `snapshot-identifier` with DM on and no `binlog-file`/`binlog-position` given for
+ * it (nothing recorded its binlog position; the copy announces the snapshot's own) — and when `verify: checksum` asks
+ * for a consistent copy to compare with.
  */
 export function restoreWanted(
   inputs: Pick<Inputs, 'operation' | 'restore' | 'verify' | 'aws' | 'dm'>
@@ -195,5 +209,6 @@ export function restoreWanted(
   if (inputs.operation !== 'migrate' && inputs.operation !== 'plan') return false
   if (inputs.restore.mode !== 'auto') return inputs.restore.mode === 'true'
   if (inputs.verify === 'checksum') return true
-  return inputs.aws.snapshotIdentifier !== undefined && dmEnabled(inputs)
+  // Coordinates given for the reused snapshot (binlog-file/binlog-position) already say where DM starts.
+  return inputs.aws.snapshotIdentifier !== undefined && dmEnabled(inputs) && inputs.dm.start === undefined
 }

@@ -2,8 +2,14 @@
 // before the snapshot is taken (the graph puts it right after the precheck and right before `snapshot`). Reads `SHOW
 // MASTER STATUS` (`SHOW BINARY LOG STATUS` on MySQL ≥ 8.4) and the GTID of exactly that position when GTIDs are on;
 // DM starts from it.
+//
+// With a reused snapshot the position comes from the inputs instead (`binlog-file`, `binlog-position`,
+// `binlog-gtid`: what SHOW MASTER STATUS printed when that snapshot was taken; inputs/binlog-start.ts refuses a
+// reused snapshot with DM but without them). Reading one now would start DM after rows the snapshot does not hold.
+// The phase then only checks that the file is still on the source, before the export is started.
 import type mysql from 'mysql2/promise'
-import type { DbEndpoint } from '../inputs/types.js'
+import type { BinlogStart, DbEndpoint } from '../inputs/types.js'
+import { binlogFileAvailability, purgedBinlogMessage } from '../mysql/binary-logs.js'
 import type { DbRole } from '../mysql/connect.js'
 import {
   binlogSettings,
@@ -69,6 +75,11 @@ export function binlogCapturePhase(
     id: 'binlog-capture',
     title: 'Binlog position',
     async run(ctx) {
+      const given = ctx.inputs.dm.start
+      if (given !== undefined) {
+        await takeGivenPosition(ctx, state, deps, given)
+        return
+      }
       ctx.progress('reading SHOW MASTER STATUS')
       let conn: mysql.Connection
       try {
@@ -108,4 +119,63 @@ export function binlogCapturePhase(
       ctx.record.numbers.push({ label: 'position', value: coords.position })
     }
   }
+}
+
+/** Lists the source's binary logs over the phase's connection. */
+async function binaryLogs(conn: mysql.Connection): Promise<string[]> {
+  const [rows] = await conn.query('SHOW BINARY LOGS')
+  return (rows as { Log_name?: unknown }[])
+    .map((r) => r.Log_name)
+    .filter((name): name is string => typeof name === 'string')
+}
+
+/** A reused snapshot's position from the inputs: checked to be still on the source, then recorded as DM's start. */
+async function takeGivenPosition(
+  ctx: Parameters<PhaseBody['run']>[0],
+  state: MigrationState,
+  deps: BinlogCaptureDeps,
+  given: BinlogStart
+): Promise<void> {
+  ctx.progress(`checking that ${given.file} is still on the source`)
+  let logs: string[]
+  try {
+    const conn = await deps.connect(ctx.inputs.source, 'source')
+    try {
+      logs = await binaryLogs(conn)
+    } finally {
+      await conn.end().catch(() => undefined)
+    }
+  } catch (e) {
+    throw new PhaseError(
+      'binlog-capture',
+      `Cannot list the source's binary logs to check input binlog-file ${given.file}: ${errorMessage(e)} (the source user needs REPLICATION CLIENT; BINLOG MONITOR on MariaDB).`,
+      { cause: e }
+    )
+  }
+  const availability = binlogFileAvailability(logs, given.file)
+  if (!availability.available)
+    throw new PhaseError('binlog-capture', purgedBinlogMessage(given.file, availability))
+  const capturedAt = deps.now()
+  const snapshot = ctx.inputs.aws.snapshotIdentifier ?? 'the reused snapshot'
+  state.binlog = {
+    file: given.file,
+    position: given.position,
+    gtid: given.gtid,
+    capturedAt,
+    given: true
+  }
+  ctx.report.binlog = {
+    file: given.file,
+    position: given.position,
+    gtid: given.gtid,
+    capturedBy: `inputs binlog-file/binlog-position, recorded when snapshot ${snapshot} was taken`
+  }
+  ctx.setOutput('binlog-file', given.file)
+  ctx.setOutput('binlog-position', given.position)
+  if (given.gtid !== undefined) ctx.setOutput('binlog-gtid', given.gtid)
+  ctx.log.info(
+    `DM starts from the position given for snapshot ${snapshot}: ${given.file}:${given.position}${given.gtid ? `, GTID ${given.gtid}` : ''} (inputs binlog-file/binlog-position); the file is still on the source (newest ${availability.newest ?? '?'}).`
+  )
+  ctx.record.note = `${given.file}:${given.position} (given)`
+  ctx.record.numbers.push({ label: 'position', value: given.position })
 }

@@ -39,6 +39,11 @@ export interface CapturedBinlog {
   readonly gtid: string | undefined
   /** Epoch ms when it was read, to measure the gap to the snapshot (the documented procedure's 5-minute window). */
   readonly capturedAt: number
+  /**
+   * True when the inputs gave it (`binlog-file`/`binlog-position`: recorded when a reused snapshot was taken) rather
+   * than the action reading it now; `capturedAt` is then when the action took it over, not when it was recorded.
+   */
+  readonly given?: boolean
 }
 
 /** The cluster snapshot the export reads. */

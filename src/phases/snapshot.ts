@@ -10,6 +10,7 @@
 // and when RDS reports the snapshot's own binlog position, the overlap is counted in binlog events.
 import { awsErrorLine, isAwsError } from '../aws/aws-call.js'
 import type { SnapshotView } from '../aws/rds.js'
+import { dmEnabled, restoreWanted } from '../inputs/types.js'
 import { countBinlogEvents, type BinlogCoordinate } from '../mysql/binlog-events.js'
 import { parseCrashRecoveryEvent } from '../mysql/binlog.js'
 import type { PhaseContext } from '../orchestrator/phase.js'
@@ -146,7 +147,12 @@ async function waitAvailable(
   return s
 }
 
-/** Measures capture → snapshot and warns outside the documented window (or when the snapshot came first). */
+/**
+ * Measures capture → snapshot and warns outside the documented window. A snapshot older than the recorded position loses
+ * the changes in between when DM starts from that position: with DM that is refused here, before the export starts
+ * (never a warning and a run that continues); without DM the position is not used and a note suffices. A position
+ * the inputs gave (recorded when a reused snapshot was taken) has no gap to measure.
+ */
 function reportGap(
   ctx: PhaseContext,
   state: MigrationState,
@@ -155,8 +161,14 @@ function reportGap(
 ): void {
   const b = state.binlog
   if (!b) return
-  const gap = createdAt - b.capturedAt
   const at = `${b.file}:${b.position}`
+  if (b.given) {
+    ctx.log.info(
+      `DM starts from ${at}, the position given for this snapshot (inputs binlog-file/binlog-position).`
+    )
+    return
+  }
+  const gap = createdAt - b.capturedAt
   ctx.record.numbers.push({
     label: 'binlog capture → snapshot',
     value: Math.round(gap / 1000),
@@ -166,9 +178,18 @@ function reportGap(
     const why = got.reused
       ? 'snapshot-identifier names a snapshot older than this run'
       : 'an earlier attempt of this run took it'
-    ctx.log.warning(
-      `The snapshot was taken ${formatDuration(-gap)} BEFORE the binlog position ${at} was recorded (${why}). Changes made in between are in neither the export nor the binlog after ${at}: replicate from the position recorded when the snapshot was taken (the earlier attempt's binlog-file/binlog-position, or the snapshot's own position when RDS reports it below).`
-    )
+    const lost = `The snapshot was taken ${formatDuration(-gap)} BEFORE the binlog position ${at} was recorded (${why}): changes made in between are in neither the export nor the binlog after ${at}.`
+    if (dmEnabled(ctx.inputs) && restoreWanted(ctx.inputs)) {
+      ctx.log.info(
+        `${lost} DM starts from the snapshot's own position instead, which its restored copy announces.`
+      )
+    } else if (dmEnabled(ctx.inputs)) {
+      throw new PhaseError(
+        PHASE,
+        `${lost} Refusing to export it for a migration with DM. Set inputs binlog-file and binlog-position to what SHOW MASTER STATUS printed when the snapshot was taken, set restore-snapshot to true so that a restored copy tells the snapshot's own position, or start a new run (a new run key) so that the position is recorded just before a new snapshot.`
+      )
+    }
+    ctx.log.info(`${lost} Without DM the position is not used.`)
   } else if (gap > DOCUMENTED_WINDOW_MS) {
     ctx.log.warning(
       `The snapshot was taken ${formatDuration(gap)} after the binlog position ${at} was recorded, more than the 5 minutes of PingCAP's procedure: DM replays every change of that time (safe mode keeps that idempotent only for tables with a primary or unique key).`

@@ -66,7 +66,13 @@ const obj =
       check((v as Record<string, unknown>)[k], `${at}.${k}`)
   }
 
-const binlog = obj({ file: str, position: num, gtid: optional(str), capturedAt: num })
+const binlog = obj({
+  file: str,
+  position: num,
+  gtid: optional(str),
+  capturedAt: num,
+  given: optional(bool)
+})
 const table = obj({ database: str, table: str })
 const learned: Record<keyof LearnedState, Check> = {
   source: obj({ version: str, gtidEnabled: bool, flavor: str }),
