@@ -210,5 +210,9 @@ export function restoreWanted(
   if (inputs.restore.mode !== 'auto') return inputs.restore.mode === 'true'
   if (inputs.verify === 'checksum') return true
   // Coordinates given for the reused snapshot (binlog-file/binlog-position) already say where DM starts.
-  return inputs.aws.snapshotIdentifier !== undefined && dmEnabled(inputs) && inputs.dm.start === undefined
+  return (
+    inputs.aws.snapshotIdentifier !== undefined &&
+    dmEnabled(inputs) &&
+    inputs.dm.start === undefined
+  )
 }
