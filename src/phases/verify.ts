@@ -29,6 +29,8 @@ import { formatCount } from '../util/format.js'
 import { awsKit, awsPhaseError, type AwsPhaseDeps } from './aws-deps.js'
 import type { ExportFacts, MigrationState, SelectedTable } from './migration-state.js'
 import type { PhaseBody } from './phase-body.js'
+import type { TableRow } from '../report/types.js'
+import { checksumWanted, compareContents, reportContents } from './verify-checksum.js'
 import {
   judgeTable,
   judgeViews,
@@ -149,6 +151,35 @@ function evidence(
 }
 
 /**
+ * Compares the contents with the restored copy of the snapshot (`verify: checksum`, the default with a copy): what
+ * the export held against what the import wrote, before DM writes anything. The tables that differ, or none.
+ */
+async function verifyContents(
+  ctx: PhaseContext,
+  state: MigrationState,
+  tables: readonly SelectedTable[]
+): Promise<TableRow[]> {
+  if (!checksumWanted(ctx.inputs, state)) return []
+  const copy = state.restored?.endpoint
+  if (copy === undefined)
+    throw new PhaseError(
+      PHASE,
+      "verify is 'checksum' but there is no restored copy of the snapshot to compare with (restore-snapshot)."
+    )
+  ctx.log.info(
+    `Comparing the contents of ${formatCount(tables.length)} tables with the restored copy of the snapshot at ${copy.host}:${copy.port}.`
+  )
+  const results = await compareContents(
+    ctx,
+    PHASE,
+    { ...ctx.inputs.source, host: copy.host, port: copy.port },
+    'source',
+    tables
+  )
+  return reportContents(ctx, results, 'the snapshot (its restored copy)')
+}
+
+/**
  * The `verify` phase.
  * @param state reads `tables`, `export` and `imported`
  * @param deps fakes for tests
@@ -202,7 +233,8 @@ export function verifyPhase(state: MigrationState, deps: AwsPhaseDeps = {}): Pha
       const views = judgeViews(wantedViews, target.views, state.viewsNotCreated)
       upsertTableRows(ctx.report.tables, [...verdicts, ...views.rows])
       const totals = verifyTotals(verdicts)
-      const mismatched = [...totals.mismatched, ...views.unexplained]
+      const contents = await verifyContents(ctx, state, tables)
+      const mismatched = [...totals.mismatched, ...views.unexplained, ...contents]
       const missingViews = views.rows.filter((r) => r.status === VIEW_STATUS.missing)
       for (const v of missingViews.filter((r) => !views.unexplained.includes(r)))
         ctx.log.warning(`View ${v.database}.${v.table} is not on the target: ${v.note ?? ''}`)
@@ -211,6 +243,8 @@ export function verifyPhase(state: MigrationState, deps: AwsPhaseDeps = {}): Pha
         { label: 'mismatches', value: mismatched.length },
         { label: 'skipped by export', value: totals.skipped }
       )
+      if (contents.length > 0)
+        ctx.record.numbers.push({ label: 'tables with other contents', value: contents.length })
       if (wantedViews.length > 0)
         ctx.record.numbers.push({
           label: 'views present',

@@ -60,7 +60,8 @@ export function outputValues(
         table: t.table,
         rowsExported: t.rowsExported ?? null,
         rowsImported: t.rowsImported ?? null,
-        status: t.status
+        status: t.status,
+        ...(t.differingRows?.length ? { differingRows: t.differingRows } : {})
       }))
     )
   }

@@ -64,6 +64,8 @@ export interface TableRow {
   /** e.g. `imported`, `verified`, `mismatch`, `failed`. */
   status: string
   note?: string
+  /** Rows whose contents differ (`verify: checksum`), by key: `id=42 changed`. */
+  differingRows?: readonly string[]
 }
 
 /** One precheck: pass, warn or fail, with the reason (shown as a row in the summary). */
