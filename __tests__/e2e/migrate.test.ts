@@ -125,7 +125,10 @@ test('once DM caught up, the target equals the source row for row in every selec
   const { h } = ref
   const tables = (await selectedTables(h.sb.source)).filter(
     // The export skips crm.legacy_contacts (a space in a column name; the summary warns): DM alone cannot fill it.
-    (t) => !(t.db === 'crm' && t.table === 'legacy_contacts')
+    // TiDB cannot create shop.store_locations (a POINT column): the run leaves it out and names it.
+    (t) =>
+      !(t.db === 'crm' && t.table === 'legacy_contacts') &&
+      !(t.db === 'shop' && t.table === 'store_locations')
   )
   expect(tables.length).toBeGreaterThan(10)
   const differing = async (): Promise<string[]> => {

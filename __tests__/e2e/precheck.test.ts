@@ -23,11 +23,14 @@ test('a clean precheck passes and makes no write request to any stand-in', async
   const run = await h.runPhases(only(state, ['precheck']))
   expect(run.result.error).toBeUndefined()
   expect(run.report.checks.filter((c) => c.status === 'fail')).toEqual([])
-  // The sample data's traps are warnings: a table without a key (DM is set) and one the export skips.
+  // The sample data's traps are warnings: a table without a key (DM is set), one the export skips, and the objects
+  // TiDB cannot hold (the spatial table among them, left out of the selection).
   expect(run.report.checks.filter((c) => c.status === 'warn').map((c) => c.id)).toEqual([
     'selection.unique-keys',
-    'selection.export-skips'
+    'selection.export-skips',
+    'selection.unsupported-objects'
   ])
+  expect(state.leftOut?.map((t) => `${t.database}.${t.table}`)).toEqual(['shop.store_locations'])
   const during = h.sb.requests().slice(before)
   expect(during.filter((r) => r.write)).toEqual([])
   expect(new Set(during.map((r) => `${r.piece} ${r.op}`))).toEqual(
@@ -102,8 +105,11 @@ test('operation plan through the bundled action: exit 0, plan-file, and the plan
   expect(run.exitCode).toBe(0)
   expect(run.summary).toContain('<h3>Plan: 13 tables')
   expect(run.summary).toMatch(/<td>Export cost<\/td><td>\$\d+\.\d\d<\/td>/)
-  expect(run.summary).toMatch(/<h2>⚠️ Go, after reading 2 warnings: 13 tables, ~[\d,]+ rows<\/h2>/)
-  expect(run.summary).toMatch(/<h3>Prechecks \(2 warnings · \d+ passed\)<\/h3>/)
+  expect(run.summary).toMatch(/<h2>⚠️ Go, after reading 3 warnings: 13 tables, ~[\d,]+ rows<\/h2>/)
+  expect(run.summary).toMatch(/<h3>Prechecks \(3 warnings · \d+ passed\)<\/h3>/)
+  // The spatial table is left out of the 13 and named, with the other objects TiDB cannot hold.
+  expect(run.summary).toContain('Not migrated (TiDB cannot hold them):')
+  expect(run.outputs['unsupported-objects']).toContain('"store_locations"')
   const plan = JSON.parse(await readFile(run.outputs['plan-file'] ?? '', 'utf8')) as {
     totals: { tables: number }
     checks: unknown[]

@@ -2,6 +2,7 @@ import { judgePrecheck } from '../../src/precheck/checks.js'
 import { findUnsupported, withoutLeftOut } from '../../src/precheck/unsupported.js'
 import { tidbHasCollation, tidbRelease } from '../../src/precheck/tidb-compatibility.js'
 import { buildSourceObjects } from '../../src/mysql/source-objects.js'
+import { parseGrants } from '../../src/mysql/grants.js'
 import { excludingTables } from '../../src/table-filter/exclude.js'
 import { matchesTable } from '../../src/table-filter/match.js'
 import { filterRules, parseFilter } from '../../src/table-filter/parse.js'
@@ -175,4 +176,28 @@ test('output unsupported-objects and the summary name them near the top', () => 
     'User accounts and grants are never migrated; create them on TiDB: &#39;app&#39;@&#39;%&#39;.'
   )
   expect(outputValues(newReport('migrate'))['unsupported-objects']).toBeUndefined()
+})
+
+test('without TRIGGER or EVENT the user cannot see triggers or events, and the row says so', () => {
+  const ctx = context()
+  const side = sourceSide(
+    {},
+    {
+      // Dumpling's documented minimum: information_schema then hides the triggers and events.
+      grants: {
+        ok: true,
+        value: parseGrants([
+          'GRANT SELECT, RELOAD, LOCK TABLES, REPLICATION CLIENT, PROCESS ON *.* TO `mig`@`%`',
+          'GRANT EVENT ON `shop`.* TO `mig`@`%`'
+        ])
+      }
+    }
+  )
+  const j = judgePrecheck({ ...goodFacts(), source: { ok: true, value: side } }, ctx)
+  const r = j.rows.find((x) => x.id === 'selection.unsupported-objects')
+  expect(r?.status).toBe('warn')
+  expect(r?.reason).toContain(
+    'The source user cannot see the triggers of `shop` (no TRIGGER privilege): grant it'
+  )
+  expect(r?.reason).not.toContain('events of')
 })

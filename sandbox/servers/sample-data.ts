@@ -2,6 +2,7 @@
 // generated in SQL from MariaDB's Sequence engine so that a large SANDBOX_SCALE loads in seconds, and derived from
 // the row number alone (no RAND(), no NOW()) so the same scale always gives the same rows.
 import type mysql from 'mysql2/promise'
+import { SAMPLE_OBJECTS, SAMPLE_OBJECT_STATEMENTS } from './sample-objects.js'
 import { EXCLUDED_DATABASE, SAMPLE_TABLES as TABLES, type SampleTable } from './sample-tables.js'
 import { sampleViewStatements } from './sample-views.js'
 
@@ -35,7 +36,10 @@ function ident(name: string): string {
   return `\`${name.replace(/`/g, '``')}\``
 }
 
-/** The SQL that creates and fills the sample databases at a scale (statements without trailing `;`). */
+/**
+ * The SQL that creates and fills the sample databases at a scale, then the trigger, routines and event TiDB cannot
+ * hold (statements without trailing `;`).
+ */
 export function sampleDataStatements(scale: number): string[] {
   const counts = new Map(TABLES.map((t) => [`${t.db}.${t.table}`, rowsAt(t, scale)]))
   const rows = (name: string): number => {
@@ -62,7 +66,7 @@ export function sampleDataStatements(scale: number): string[] {
     )
   }
   out.push(...sampleViewStatements())
-  return out
+  return [...out, ...SAMPLE_OBJECT_STATEMENTS]
 }
 
 /**
@@ -84,5 +88,12 @@ export function sampleTableMarkdown(): string {
     const where = t.db === EXCLUDED_DATABASE ? ' (excluded database)' : ''
     return `| \`${t.db}\`.\`${t.table}\`${where} | ${t.baseRows} | ${t.covers.replace(/\|/g, '\\|')} |`
   })
-  return ['| table | rows at scale 1 | what it exercises |', '|---|---|---|', ...rows].join('\n')
+  const objects = SAMPLE_OBJECTS.map((o) => `${o.kind} \`${o.name}\``).join(', ')
+  return [
+    '| table | rows at scale 1 | what it exercises |',
+    '|---|---|---|',
+    ...rows,
+    '',
+    `Also in the selected databases, for TiDB cannot hold them: ${objects}.`
+  ].join('\n')
 }

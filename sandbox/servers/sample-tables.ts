@@ -237,6 +237,19 @@ export const SAMPLE_TABLES: readonly SampleTable[] = [
   },
   {
     db: 'shop',
+    table: 'store_locations',
+    baseRows: 25,
+    covers:
+      'a POINT column with a SPATIAL index: TiDB has no spatial types, so the migration leaves the table out and names it',
+    keys: ['PRIMARY KEY (id)', 'SPATIAL KEY sp_location (location)'],
+    columns: () => [
+      { name: 'id', type: 'INT NOT NULL', value: 's' },
+      { name: 'name', type: 'VARCHAR(60) NOT NULL', value: `CONCAT('Store ', s)` },
+      { name: 'location', type: 'POINT NOT NULL', value: 'POINT(s % 360 - 180, s % 180 - 90)' }
+    ]
+  },
+  {
+    db: 'shop',
     table: 'returns',
     baseRows: 0,
     covers: 'an empty table',
@@ -395,8 +408,8 @@ export const SAMPLE_TABLES: readonly SampleTable[] = [
     table: 'contacts',
     baseRows: 200,
     covers:
-      'CHAR (Parquet without STRING annotation), TEXT, MEDIUMBLOB, JSON, ENUM, SET in utf8mb4',
-    keys: ['PRIMARY KEY (id)'],
+      'CHAR (Parquet without STRING annotation), TEXT, MEDIUMBLOB, JSON, ENUM, SET in utf8mb4; a FULLTEXT index TiDB creates the table without',
+    keys: ['PRIMARY KEY (id)', 'FULLTEXT KEY ft_bio (bio)'],
     columns: () => [
       { name: 'id', type: 'INT NOT NULL', value: 's' },
       {

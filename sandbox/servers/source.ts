@@ -10,8 +10,13 @@ import { loadSampleData } from './sample-data.js'
  * describe-events example shows). */
 export const AURORA_BINLOG_BASENAME = 'mysql-bin-changelog'
 
-/** The migration user's global privileges: Dumpling's and DM's (PingCAP docs: "Dumpling Overview",
- * "DM-worker Introduction"), nothing more. */
+/**
+ * The migration user's global privileges: Dumpling's and DM's (PingCAP docs: "Dumpling Overview",
+ * "DM-worker Introduction"), and TRIGGER and EVENT, without which
+ * information_schema.TRIGGERS and .EVENTS show it nothing (MySQL 8.0 Reference Manual, "The INFORMATION_SCHEMA
+ * TRIGGERS Table": "You must have the TRIGGER privilege"; MariaDB likewise), so the precheck could not name the
+ * triggers and events TiDB cannot hold. Nothing more.
+ */
 export const MIGRATION_PRIVILEGES = [
   'SELECT',
   'RELOAD',
@@ -19,7 +24,9 @@ export const MIGRATION_PRIVILEGES = [
   'REPLICATION CLIENT',
   'PROCESS',
   'SHOW VIEW',
-  'REPLICATION SLAVE'
+  'REPLICATION SLAVE',
+  'TRIGGER',
+  'EVENT'
 ] as const
 
 /** Hosts the migration user may connect from: TCP from 127.0.0.1 and the socket (`localhost`). */

@@ -124,6 +124,21 @@ export function hasGlobal(set: GrantSet, privilege: string): boolean {
   return set.grants.some((g) => g.level === 'global' && grantsPrivilege(g, privilege))
 }
 
+/** Whether a global grant, or a database grant whose pattern matches `db`, gives the privilege. */
+export function hasOnDatabase(
+  set: GrantSet,
+  privilege: string,
+  db: string,
+  caseInsensitive: boolean
+): boolean {
+  return set.grants.some(
+    (g) =>
+      grantsPrivilege(g, privilege) &&
+      (g.level === 'global' ||
+        (g.level === 'database' && databasePatternMatches(g.database ?? '', db, caseInsensitive)))
+  )
+}
+
 /** Matches a grant's database pattern (`%`, `_`, `\` escapes) against a name. */
 export function databasePatternMatches(
   pattern: string,

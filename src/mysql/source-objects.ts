@@ -87,7 +87,8 @@ export function buildSourceObjects(rows: SourceObjectRows): SourceObjects {
     })),
     accounts: rows.accounts
       ?.map((r) => ({ user: s(r['user']), host: s(r['host']) }))
-      .filter((a) => a.user !== '' && !SYSTEM_ACCOUNT.test(a.user))
+      // An empty user is an anonymous account, an empty host a MariaDB role (PUBLIC): neither is someone's login.
+      .filter((a) => a.user !== '' && a.host !== '' && !SYSTEM_ACCOUNT.test(a.user))
   }
 }
 

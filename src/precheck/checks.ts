@@ -33,7 +33,10 @@ export function judgePrecheck(facts: PrecheckFacts, ctx: CheckContext): Precheck
   const unsupported = findUnsupported(src.catalog, objects, ctx.inputs.tools.tidbVersion)
   const kept: PrecheckFacts =
     unsupported.leftOut.length === 0 ? facts : leaveOut(facts, unsupported.leftOut)
-  const row = unsupportedRow(unsupported, src.objects, ctx)
+  const row = unsupportedRow(unsupported, src.objects, ctx, {
+    grants: src.grants,
+    databases: [...new Set(src.catalog.tables.map((t) => t.database))]
+  })
   return { rows: evaluateRows(kept, ctx, row), unsupported, facts: kept }
 }
 

@@ -7,6 +7,7 @@ import { describeUnsupported } from '../report/unsupported-text.js'
 import { plural } from '../util/format.js'
 import type { CheckContext, Outcome } from './facts.js'
 import { listSome, row } from './facts.js'
+import { hasOnDatabase, type GrantSet } from '../mysql/grants.js'
 import type { SourceObjects } from '../mysql/source-objects.js'
 import { selectionObjects, type UnsupportedFindings } from './unsupported.js'
 
@@ -22,6 +23,29 @@ function accountsText(found: UnsupportedFindings): string {
 }
 
 /**
+ * Databases whose triggers or events the source user cannot see: information_schema lists a table's triggers only
+ * to a user with the TRIGGER privilege on it, and a schema's events only with EVENT (MySQL 8.0 Reference Manual,
+ * "The INFORMATION_SCHEMA TRIGGERS Table" and "… EVENTS Table"). Roles may grant them unseen, so this is a caveat.
+ */
+function invisibleText(grants: Outcome<GrantSet>, databases: readonly string[]): string {
+  if (!grants.ok || grants.value.roles.length > 0) return ''
+  const lacking = (privilege: string): string[] =>
+    databases.filter((d) => !hasOnDatabase(grants.value, privilege, d, true))
+  const parts = [
+    ['TRIGGER', 'triggers'],
+    ['EVENT', 'events']
+  ].flatMap(([privilege, what]) => {
+    const dbs = lacking(privilege ?? '')
+    return dbs.length === 0
+      ? []
+      : [`${what} of ${listSome(dbs.map((d) => `\`${d}\``))} (no ${privilege ?? ''} privilege)`]
+  })
+  return parts.length === 0
+    ? ''
+    : ` The source user cannot see the ${parts.join(' or the ')}: grant it, or look with SHOW TRIGGERS / SHOW EVENTS as the master user.`
+}
+
+/**
  * The verdict row.
  * @param found the findings
  * @param objects whether triggers, routines and events could be read
@@ -30,19 +54,23 @@ function accountsText(found: UnsupportedFindings): string {
 export function unsupportedRow(
   found: UnsupportedFindings,
   objects: Outcome<SourceObjects>,
-  ctx: CheckContext
+  ctx: CheckContext,
+  visibility: { readonly grants: Outcome<GrantSet>; readonly databases: readonly string[] } = {
+    grants: { ok: false, message: '' },
+    databases: []
+  }
 ): CheckRow {
   const version = ctx.inputs.tools.tidbVersion
   const selection = selectionObjects(found.objects)
   const unread = objects.ok
-    ? ''
+    ? invisibleText(visibility.grants, visibility.databases)
     : ` Triggers, routines and events could not be read (${objects.message}); check them by hand.`
   const accounts = accountsText(found)
   if (selection.length === 0) {
     return row(
       ID,
       TITLE,
-      objects.ok ? 'pass' : 'warn',
+      unread === '' ? 'pass' : 'warn',
       `No trigger, stored procedure or function, event, spatial column or index, FULLTEXT index, or column type, ` +
         `character set or collation TiDB ${version} lacks in the selection.${unread} ${accounts}`
     )

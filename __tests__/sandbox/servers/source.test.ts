@@ -71,7 +71,9 @@ describe('source (Aurora stand-in)', () => {
           'LOCK TABLES',
           'REPLICATION SLAVE',
           'BINLOG MONITOR',
-          'SHOW VIEW'
+          'SHOW VIEW',
+          'TRIGGER',
+          'EVENT'
         ])
       )
       expect(parsed.slice(1).map((g) => [g.privileges, g.on])).toEqual([
