@@ -70,7 +70,7 @@ export async function coldStart(runs: number): Promise<Metric[]> {
         name: 'cold start',
         value: a / b,
         unit: '×',
-        goal: { kind: 'max', bound: 3 },
+        goal: { kind: 'max', bound: 2 },
         detail: `first log line ${a.toFixed(0)} ms ÷ node -e 0 ${b.toFixed(0)} ms (medians of ${runs})`
       }
     ]
