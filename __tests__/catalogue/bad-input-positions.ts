@@ -1,4 +1,4 @@
-// Bad input catalogue, start positions: `binlog-file`, `binlog-position`, `binlog-gtid`, and a reused snapshot that
+// Bad input catalogue, start positions and exact values: `binlog-file`, `binlog-position`, `binlog-gtid`, and a reused snapshot that
 // DM would start from a later position than the snapshot's (rows written in between would be lost). Pure data.
 import { DM, MIGRATE, STATUS, type BadInputRow } from './input-sets.js'
 
@@ -53,5 +53,10 @@ export const BAD_POSITION_INPUTS: readonly BadInputRow[] = [
     'start position with status',
     { ...STATUS, ...AT },
     "Inputs 'binlog-file', 'binlog-position' and 'binlog-gtid' are only used when 'operation' is 'migrate' or 'plan' (it is 'status')."
+  ],
+  [
+    'tidb-version whose Lightning cannot set the import time zone',
+    { ...MIGRATE, 'tidb-version': 'v7.1.5' },
+    "Input 'tidb-version' is v7.1.5, whose TiDB Lightning cannot set the time zone of its import session ([tidb.session-vars] arrived in v7.5.0), so DATETIME values would arrive shifted by the target's time zone; use v7.5.0 or later (the default is v8.5.2)."
   ]
 ]

@@ -125,7 +125,11 @@ describe('data-import', () => {
     ) as unknown as {
       mydumper: { 'data-source-dir': string; filter: string[]; files: FileRule[] }
       'post-restore': { checksum: string }
+      tidb: { 'session-vars'?: Record<string, string> }
     }
+    // The export's DATETIME values are read as UTC text; the import session converts them in UTC, not in the
+    // target's zone.
+    expect(doc.tidb['session-vars']).toEqual({ time_zone: '+00:00' })
     expect(doc.mydumper['data-source-dir']).toBe(
       's3://bkt/p/export/aurora-to-tidb-run-7?endpoint=http%3A%2F%2F127.0.0.1%3A9000&region=us-east-1&force-path-style=true'
     )

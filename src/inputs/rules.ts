@@ -180,6 +180,14 @@ function migrateProblems(ctx: RuleContext): string[] {
       `Input 'dm-task-name' is set but 'dm-master-addr' is empty, so '${inputs.operation}' would start no DM task; set 'dm-master-addr' or remove 'dm-task-name'.`
     )
   }
+  const v = /^v(\d+)\.(\d+)\./.exec(inputs.tools.tidbVersion)
+  if (v && (Number(v[1]) < 7 || (Number(v[1]) === 7 && Number(v[2]) < 5))) {
+    // Lightning reads the export's DATETIME values as UTC text that TiDB converts into the import session's time
+    // zone; only from v7.5.0 can its config set that zone ([tidb.session-vars], pingcap/tidb#47414).
+    problems.push(
+      `Input 'tidb-version' is ${inputs.tools.tidbVersion}, whose TiDB Lightning cannot set the time zone of its import session ([tidb.session-vars] arrived in v7.5.0), so DATETIME values would arrive shifted by the target's time zone; use v7.5.0 or later (the default is ${INPUT_DEFAULTS['tidb-version'] ?? ''}).`
+    )
+  }
   if (inputs.failOnShortRetention && !dmEnabled(inputs)) {
     problems.push(
       `Input 'fail-on-short-retention' is true but 'dm-master-addr' is empty: binlog retention only matters when DM replicates from the recorded position.`

@@ -14,6 +14,7 @@
 import type { Inputs } from '../inputs/types.js'
 import { countRows, listTables, nonEmptyTables, truncateTables } from '../mysql/table-rows.js'
 import { auroraFileRules } from '../tidb/lightning/aurora-rules.js'
+import { lightningHasSessionVars, PARQUET_SESSION_VARS } from '../tidb/lightning/config.js'
 import {
   DUMPLING_SYSTEM_SCHEMA_EXCLUSION,
   filterRules,
@@ -69,7 +70,11 @@ export function dataImportConfig(
       dataSourceDir: lightningS3Uri(inputs, exported.bucket, exported.prefix),
       files: rules,
       ...(filter === undefined ? {} : { filter }),
-      checksum: inputs.import.checksum
+      checksum: inputs.import.checksum,
+      // DATETIME/TIMESTAMP values arrive as the source wrote them whatever the target's time zone.
+      ...(lightningHasSessionVars(inputs.tools.tidbVersion)
+        ? { sessionVars: PARQUET_SESSION_VARS }
+        : {})
     },
     warnings
   }

@@ -62,7 +62,7 @@ export interface ImportPhaseOptions {
   readonly name: 'schema-import' | 'data-import'
   /** Source, file rules, filter, checksum; target, backend and sorted-kv-dir come from the inputs. */
   readonly config: Pick<LightningTomlOptions, 'dataSourceDir'> &
-    Partial<Pick<LightningTomlOptions, 'files' | 'filter' | 'checksum'>>
+    Partial<Pick<LightningTomlOptions, 'files' | 'filter' | 'checksum' | 'sessionVars'>>
   readonly useCheckpoint: boolean
   readonly nonEmptyTables?: () => Promise<readonly TableName[]>
   readonly ownRows?: LightningImportOptions['ownRows']

@@ -1,6 +1,8 @@
 import TOML from '@iarna/toml'
 import {
   redactToml,
+  lightningHasSessionVars,
+  PARQUET_SESSION_VARS,
   renderLightningToml,
   s3DataSourceUri,
   type LightningTomlOptions
@@ -10,6 +12,8 @@ import { auroraFileRules } from '../../../src/tidb/lightning/aurora-rules.js'
 // Every key of pingcap/tidb pkg/lightning/config (config.go, global.go), transcribed section by section. Lightning
 // aborts on any other key.
 const KNOWN_KEYS: Readonly<Record<string, readonly string[]>> = {
+  // `DBStore.Vars` (toml "session-vars"): a free map of session variables; these are the ones the action sets.
+  'tidb.session-vars': ['time_zone'],
   lightning: [
     'level',
     'file',
@@ -140,6 +144,7 @@ const full: LightningTomlOptions = {
     pdAddr: '10.0.0.6:2379'
   },
   backend: 'local',
+  sessionVars: PARQUET_SESSION_VARS,
   sortedKvDir: '/runner/temp/sorted-kv',
   dataSourceDir: s3DataSourceUri('my-bucket', 'migrate/export/run-1', {
     endpoint: 'http://127.0.0.1:9000',
@@ -184,7 +189,8 @@ describe('renderLightningToml', () => {
       user: 'root',
       password: PASSWORD,
       'status-port': 10080,
-      'pd-addr': '10.0.0.6:2379'
+      'pd-addr': '10.0.0.6:2379',
+      'session-vars': { time_zone: '+00:00' }
     })
     expect(doc['tikv-importer']).toEqual({
       backend: 'local',
@@ -262,5 +268,29 @@ describe('s3DataSourceUri', () => {
       's3://b-1/p?region=eu-west-1&force-path-style=false'
     )
     expect(() => s3DataSourceUri('Bad_Bucket', 'p')).toThrow(/not an S3 bucket name/)
+  })
+})
+
+describe('the import session’s time zone', () => {
+  test('[tidb.session-vars] time_zone = "+00:00" is written as Lightning reads it (DBStore.Vars)', () => {
+    const text = renderLightningToml(full)
+    expect(text).toMatch(/^\s*\[tidb\.session-vars\]\n\s*time_zone = "\+00:00"$/m)
+    const doc = TOML.parse(text) as { tidb: { 'session-vars': Record<string, string> } }
+    expect(doc.tidb['session-vars']).toEqual({ time_zone: '+00:00' })
+    expect(renderLightningToml({ ...full, sessionVars: {} })).not.toContain('session-vars')
+  })
+
+  test('only Lightning v7.5.0 and later know the key (pingcap/tidb#47414)', () => {
+    expect(['v8.5.2', 'v7.5.0', 'v10.0.0', 'nightly'].map(lightningHasSessionVars)).toEqual([
+      true,
+      true,
+      true,
+      true
+    ])
+    expect(['v7.1.5', 'v6.5.12', 'v4.0.16'].map(lightningHasSessionVars)).toEqual([
+      false,
+      false,
+      false
+    ])
   })
 })

@@ -39,6 +39,33 @@ export interface LightningTomlOptions {
   readonly logProgress?: string
   /** `[post-restore] checksum`. */
   readonly checksum?: ChecksumMode
+  /**
+   * `[tidb.session-vars]`: variables Lightning sets on its TiDB sessions (see {@link PARQUET_SESSION_VARS}). A config
+   * key since pingcap/tidb#47414 (v7.5.0); older Lightning rejects it as an unknown option.
+   */
+  readonly sessionVars?: Readonly<Record<string, string>>
+}
+
+/**
+ * The session variables of a Parquet import. Lightning v8.5 reads a Parquet TIMESTAMP (isAdjustedToUTC, as the Aurora
+ * export writes DATETIME and TIMESTAMP) as its UTC wall-clock text ending in `Z` (pkg/lightning/mydump/parquet_parser.go
+ * on release-8.5), and TiDB converts such a literal into the session's time zone when it casts it to the column. The
+ * local backend encodes with the variables `ObtainImportantVariables` reads on the connection `DBFromConfig` opened
+ * (pkg/lightning/importer/tidb.go: `SHOW VARIABLES` … `time_zone`, default `SYSTEM`), i.e. the target's
+ * `@@global.time_zone` unless `[tidb.session-vars]` sets it: `DBFromConfig` copies `dsn.Vars` (the TOML key
+ * `session-vars`, pkg/lightning/config/config.go `DBStore.Vars`, exposed by pingcap/tidb#47414) into the variables it
+ * sets on every connection of its pool (pingcap/tidb#54927). With `time_zone = "+00:00"` a DATETIME arrives as the
+ * source wrote it whatever the target's zone; without it a target at `+08:00` would hold every value 8 hours late.
+ */
+export const PARQUET_SESSION_VARS: Readonly<Record<string, string>> = { time_zone: '+00:00' }
+
+/** Whether `tidb-version`'s Lightning accepts `[tidb.session-vars]` (v7.5.0 and later, and nightly). */
+export function lightningHasSessionVars(tidbVersion: string): boolean {
+  if (tidbVersion === 'nightly') return true
+  const m = /^v(\d+)\.(\d+)\./.exec(tidbVersion)
+  if (!m) return false
+  const [major, minor] = [Number(m[1]), Number(m[2])]
+  return major > 7 || (major === 7 && minor >= 5)
 }
 
 type TomlTable = Parameters<typeof TOML.stringify>[0]
@@ -99,7 +126,10 @@ export function renderLightningToml(opts: LightningTomlOptions): string {
       user: tidb.user,
       password: tidb.password,
       'status-port': tidb.statusPort,
-      ...(tidb.pdAddr === undefined || tidb.pdAddr === '' ? {} : { 'pd-addr': tidb.pdAddr })
+      ...(tidb.pdAddr === undefined || tidb.pdAddr === '' ? {} : { 'pd-addr': tidb.pdAddr }),
+      ...(opts.sessionVars === undefined || Object.keys(opts.sessionVars).length === 0
+        ? {}
+        : { 'session-vars': { ...opts.sessionVars } })
     },
     'tikv-importer': importer,
     mydumper,
