@@ -47,7 +47,7 @@ export const BAD_EDGE_INPUTS: readonly BadInputRow[] = [
   [
     'two operations in one',
     { ...MIGRATE, operation: 'migrate plan' },
-    "Input 'operation' must be one of migrate, plan, status, pause, resume, stop; got 'migrate plan'."
+    "Input 'operation' must be one of migrate, plan, status, pause, resume, stop, verify; got 'migrate plan'."
   ],
   [
     'made-up Region',

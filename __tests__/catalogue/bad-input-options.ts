@@ -45,6 +45,16 @@ export const BAD_OPTION_INPUTS: readonly BadInputRow[] = [
     "Input 'unsupported-objects' must be one of warn, fail; got 'skip'."
   ],
   [
+    'verify operation without a filter',
+    {
+      operation: 'verify',
+      'source-host': 'aurora.internal',
+      'source-user': 'admin',
+      'target-host': 'tidb.internal'
+    },
+    "Input 'filter' is required when 'operation' is 'verify': the tables to compare, e.g. mydb.*."
+  ],
+  [
     'restore-snapshot as yes',
     { ...MIGRATE, 'restore-snapshot': 'yes' },
     "Input 'restore-snapshot' must be one of auto, true, false; got 'yes'."

@@ -9,12 +9,12 @@ export const BAD_VALUE_INPUTS: readonly BadInputRow[] = [
   [
     'operation in the wrong case',
     { ...MIGRATE, operation: 'Migrate' },
-    "Input 'operation' must be one of migrate, plan, status, pause, resume, stop; got 'Migrate' (did you mean 'migrate'?)."
+    "Input 'operation' must be one of migrate, plan, status, pause, resume, stop, verify; got 'Migrate' (did you mean 'migrate'?)."
   ],
   [
     'unknown operation',
     { ...MIGRATE, operation: 'sync' },
-    "Input 'operation' must be one of migrate, plan, status, pause, resume, stop; got 'sync'."
+    "Input 'operation' must be one of migrate, plan, status, pause, resume, stop, verify; got 'sync'."
   ],
   [
     'source port zero',

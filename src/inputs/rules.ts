@@ -49,6 +49,14 @@ const MIGRATE_NEEDS: readonly [string, string][] = [
   ['filter', 'the tables to migrate, e.g. mydb.*']
 ]
 
+/** What `verify` needs: both databases and the tables to compare. */
+const VERIFY_NEEDS: readonly [string, string][] = [
+  ['source-host', 'the Aurora MySQL writer endpoint to compare with'],
+  ['source-user', 'the MySQL user that reads the source tables'],
+  ['target-host', 'the TiDB server to compare'],
+  ['filter', 'the tables to compare, e.g. mydb.*']
+]
+
 const DM_OPERATIONS: readonly Operation[] = ['pause', 'resume', 'stop']
 
 /**
@@ -66,6 +74,10 @@ export function missingInputs(operation: Operation, has: (input: string) => bool
       problems.push(
         `Input 'cluster-identifier' is required ${when} and 'snapshot-identifier' is empty: the cluster to snapshot and export.`
       )
+    }
+  } else if (operation === 'verify') {
+    for (const [input, why] of VERIFY_NEEDS) {
+      if (!has(input)) problems.push(`Input '${input}' is required ${when}: ${why}.`)
     }
   } else if (DM_OPERATIONS.includes(operation)) {
     if (!has('dm-master-addr'))

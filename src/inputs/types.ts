@@ -6,7 +6,7 @@
 import type { TableFilter } from '../table-filter/parse.js'
 
 /** What the action does in this run. */
-export type Operation = 'migrate' | 'plan' | 'status' | 'pause' | 'resume' | 'stop'
+export type Operation = 'migrate' | 'plan' | 'status' | 'pause' | 'resume' | 'stop' | 'verify'
 
 /** Lightning import mode: physical (`local`) or logical SQL (`tidb`). */
 export type LightningBackend = 'local' | 'tidb'
@@ -186,7 +186,8 @@ export const OPERATIONS: readonly Operation[] = [
   'status',
   'pause',
   'resume',
-  'stop'
+  'stop',
+  'verify'
 ]
 
 /**

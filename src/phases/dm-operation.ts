@@ -30,7 +30,7 @@ import type { MigrationState } from './migration-state.js'
 import type { PhaseBody } from './phase-body.js'
 
 /** A DM lifecycle operation. */
-export type DmOperation = Exclude<Operation, 'migrate' | 'plan'>
+export type DmOperation = Exclude<Operation, 'migrate' | 'plan' | 'verify'>
 
 /** What the phase talks to; tests replace them. */
 export interface DmOperationDeps {

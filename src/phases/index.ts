@@ -24,6 +24,7 @@ import { schemaImportPhase } from './schema-import.js'
 import { snapshotPhase } from './snapshot.js'
 import { tiupPhase } from './tiup.js'
 import { verifyPhase } from './verify.js'
+import { verifyOperationPhase } from './verify-operation.js'
 
 const after = (body: PhaseBody, ...dependsOn: string[]): Phase => ({ ...body, dependsOn })
 
@@ -61,6 +62,8 @@ export function phasesForOperation(
       return migratePhases(inputs, state)
     case 'plan':
       return [after(precheckPhase(state)), after(planPhase(state), 'precheck')]
+    case 'verify':
+      return [after(verifyOperationPhase())]
     case 'status':
     case 'pause':
     case 'resume':

@@ -95,13 +95,15 @@ export function tiupPlatform(
 
 /**
  * The components an operation needs. `migrate` runs Dumpling and Lightning, and dmctl when DM replication is on;
- * the DM lifecycle operations and `status` need dmctl only when a DM-master is configured; `plan` runs no tool.
+ * the DM lifecycle operations and `status` need dmctl only when a DM-master is configured; `plan` and `verify` run
+ * no tool.
  */
 export function componentsForOperation(operation: Operation, dmEnabled: boolean): TiupComponent[] {
   switch (operation) {
     case 'migrate':
       return dmEnabled ? ['dumpling', 'tidb-lightning', 'dmctl'] : ['dumpling', 'tidb-lightning']
     case 'plan':
+    case 'verify':
       return []
     case 'status':
     case 'pause':
