@@ -17,6 +17,8 @@ import {
 } from './resume/store.js'
 import { lockHolder } from './resume/lock.js'
 import { acquireRunLock, type HeldRunLock } from './resume/lock-store.js'
+import { worldProbes } from './resume/probes.js'
+import type { EffectProbes } from './resume/recheck.js'
 import { writeOutputs } from './report/outputs.js'
 import { resultDir, writeResultFile, writeSummary } from './report/publish.js'
 import { publishToolLogs, type LogUploader } from './report/tool-logs.js'
@@ -36,6 +38,8 @@ export interface RunDeps {
   readonly clock: Clock
   /** Where a migrate keeps its run state; undefined for none (other operations, tests). */
   readonly runStateStore: (inputs: Inputs) => Promise<RunStateStore | undefined>
+  /** How a resumed migrate checks that finished phases' effects still exist; default the real target/AWS/source. */
+  readonly effectProbes: (inputs: Inputs) => EffectProbes
   /** Uploads the tool logs artifact; default @actions/artifact in a GitHub Actions job (tests inject one). */
   readonly uploadLogs?: LogUploader
 }
@@ -49,7 +53,8 @@ const DEFAULT_DEPS: RunDeps = {
     (await import('./phases/index.js')).phasesForOperation(inputs, state),
   clock: systemClock,
   runStateStore: async (inputs) =>
-    inputs.operation === 'migrate' ? s3RunStateStore(inputs) : undefined
+    inputs.operation === 'migrate' ? s3RunStateStore(inputs) : undefined,
+  effectProbes: worldProbes
 }
 
 /**
@@ -91,7 +96,7 @@ async function releaseLock(lock: HeldRunLock | undefined): Promise<void> {
 /** Reads the run state of a migrate (and refuses what must not run), before any phase starts. */
 async function runStateFor(
   store: RunStateStore | undefined,
-  clock: Clock,
+  { clock, effectProbes }: RunDeps,
   inputs: Inputs,
   state: MigrationState,
   report: Report,
@@ -107,7 +112,9 @@ async function runStateFor(
     attempt: runAttempt(),
     now: new Date(clock.now()),
     log: logLine,
-    warn: (message) => core.warning(message)
+    warn: (message) => core.warning(message),
+    probes: effectProbes(inputs),
+    dependsOn: new Map(phases.map((p) => [p.id, p.dependsOn]))
   })
 }
 
@@ -214,7 +221,7 @@ export async function run(deps: Partial<RunDeps> = {}): Promise<void> {
     const phases = await phasesFor(inputs, state)
     const store = await all.runStateStore(inputs)
     lock = store && (await takeLock(store, inputs, clock, controller))
-    const runState = await runStateFor(store, clock, inputs, state, report, phases)
+    const runState = await runStateFor(store, all, inputs, state, report, phases)
     const result = await runGraph(phases, {
       inputs,
       report,

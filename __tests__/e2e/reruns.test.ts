@@ -91,6 +91,25 @@ test('a run that failed in the data import is re-run without a second snapshot, 
   await expectTargetEqualsSource(second)
 })
 
+test('a re-run after the target database was dropped creates the schema again instead of trusting the run state', async () => {
+  const key = 'rr-dropped'
+  sandbox.h.sb.setFault('lightning-error', '')
+  const first = await attempt(key, 1)
+  expect(first.exitCode).toBe(1)
+  expect(first.summary).toMatch(/Data import[^\n]*failed/)
+  sandbox.h.sb.clearFaults()
+  for (const db of DATABASES) await sandbox.h.sb.target.query(`DROP DATABASE IF EXISTS \`${db}\``)
+
+  const second = await attempt(key, 2)
+  const log = second.exitCode === 0 ? '' : second.stdout.slice(-4000)
+  expect({ exit: second.exitCode, log }).toEqual({ exit: 0, log: '' })
+  expect(second.stdout).toMatch(
+    /::warning::schema-import finished in an earlier attempt, but runs again: \d+ selected table\(s\) are no longer on the target \(`/
+  )
+  expect(second.summary).not.toMatch(/Schema import[^\n]*done in an earlier attempt/)
+  await expectTargetEqualsSource(second)
+})
+
 /** Write requests (creates, starts, puts) of the AWS and DM stand-ins while `fn` ran. */
 async function writesDuring(
   fn: () => Promise<ActionRun>

@@ -22,7 +22,12 @@ import { changedInputs, inputFingerprint, type RunStateRecord } from './record.j
 const ALWAYS_RUN = new Set(['precheck', 'tiup'])
 
 /** Phases that run a PingCAP tool, so need the tiup phase. */
-const TOOL_PHASES = new Set(['schema-export', 'schema-import', 'data-import', 'replicate'])
+export const TOOL_PHASES: ReadonlySet<string> = new Set([
+  'schema-export',
+  'schema-import',
+  'data-import',
+  'replicate'
+])
 
 /** A phase skipped because its work is done: the note and numbers its row shows. */
 export interface DoneEarlier {

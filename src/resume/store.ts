@@ -12,7 +12,14 @@ import { errorMessage } from '../util/errors.js'
 import type { MigrationState } from '../phases/migration-state.js'
 import { lockKeyFor, stateKeyFor } from '../phases/names.js'
 import { LockConflict, type RunLockStore } from './lock-store.js'
-import { decideResume, restoreReport, restoreState, type DoneEarlier } from './decide.js'
+import {
+  TOOL_PHASES,
+  decideResume,
+  restoreReport,
+  restoreState,
+  type DoneEarlier
+} from './decide.js'
+import { recheckDone, type EffectProbes, type Redo } from './recheck.js'
 import { parseRunState } from './parse.js'
 import {
   newRunState,
@@ -186,6 +193,10 @@ export interface OpenRunStateOptions {
   readonly now: Date
   readonly log: (line: string) => void
   readonly warn: (message: string) => void
+  /** How the effects of finished phases are checked before they are skipped (recheck.ts); none in unit tests. */
+  readonly probes?: EffectProbes
+  /** Each phase's dependencies, so a phase run again takes its dependents with it. */
+  readonly dependsOn?: ReadonlyMap<string, readonly string[]>
 }
 
 /**
@@ -210,9 +221,25 @@ export async function openRunState(opts: OpenRunStateOptions): Promise<OpenedRun
       writer: new RunStateWriter(store, undefined, inputs, state, report, opts.warn, opts.now)
     }
   }
-  restoreState(state, decision.record, decision.skip)
-  restoreReport(report, decision.record, decision.skip)
+  let skip = decision.skip
+  let redo: readonly Redo[] = []
+  if (opts.probes !== undefined) {
+    const checked = await recheckDone({
+      record: decision.record,
+      skip,
+      dependsOn: opts.dependsOn ?? new Map(),
+      probes: opts.probes,
+      toolPhases: TOOL_PHASES,
+      where: store.uri
+    })
+    skip = checked.skip
+    redo = checked.redo
+  }
+  restoreState(state, decision.record, skip)
+  restoreReport(report, decision.record, skip)
   opts.log(decision.summary)
+  for (const r of redo)
+    opts.warn(`${r.id} finished in an earlier attempt, but runs again: ${r.why}.`)
   const writer = new RunStateWriter(
     store,
     decision.record,
@@ -222,7 +249,7 @@ export async function openRunState(opts: OpenRunStateOptions): Promise<OpenedRun
     opts.warn,
     opts.now
   )
-  return { done: decision.skip, writer }
+  return { done: skip, writer }
 }
 
 /** GITHUB_RUN_ATTEMPT as a number; 1 when unset or not a number. */
