@@ -5,7 +5,7 @@
 // A message, key or value is quoted only when it holds a space, a control byte or one of `\ " [ ] =`; inside quotes
 // `"` and `\` are backslash-escaped and newlines are `\n`. Skipped fields print as an empty `[]`.
 //
-// Real captures are damaged in ways the parser tolerates (real-outputs/README.md): CI timestamp prefixes
+// Lines captured from public CI logs, issues and docs are damaged in ways the parser tolerates: CI timestamp prefixes
 // (`[2021-03-03T12:47:42.790Z] `), docker-compose prefixes (`svc-0  | `), list indentation, a stray backquote,
 // docs that drop the timestamp (`[INFO] [x.go:1] …`), typographic quotes “ ”, markdown `**` between fields, lines
 // cut at terminal width (unterminated quotes), and the 2019 plain-text format
