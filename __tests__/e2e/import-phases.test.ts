@@ -37,6 +37,8 @@ jest.setTimeout(180_000)
 
 let h: Harness
 let selected: TableName[]
+/** Selected tables TiDB cannot create (a spatial column): the precheck leaves them out of every phase. */
+let leftOut: TableName[]
 let exported: ExportFacts
 /** tiup as the first test set it up: the other tests reuse it instead of running the tiup phase again. */
 let tiup: MigrationState['tiup']
@@ -52,6 +54,7 @@ function runOf(overrides: Record<string, string> = {}): { inputs: Inputs; state:
   state.tables = selected
     .filter((t) => matchesTable(inputs.filter, t.database, t.table))
     .map((t) => ({ database: t.database, table: t.table }))
+  state.leftOut = leftOut.map((t) => ({ ...t, reason: 'a spatial column' }))
   if (tiup) state.tiup = tiup
   state.export = exported
   return { inputs, state }
@@ -140,8 +143,15 @@ beforeAll(async () => {
   const inputs = h.inputs()
   const conn = await h.sb.source.connect()
   try {
-    selected = (await listTables(conn)).filter((t) =>
-      matchesTable(inputs.filter, t.database, t.table)
+    const [spatial] = await conn.query<RowDataPacket[]>(
+      `SELECT DISTINCT TABLE_SCHEMA AS s, TABLE_NAME AS t FROM information_schema.COLUMNS
+        WHERE DATA_TYPE IN ('geometry', 'point', 'linestring', 'polygon', 'multipoint', 'multilinestring',
+                            'multipolygon', 'geometrycollection')`
+    )
+    leftOut = spatial.map((r) => ({ database: String(r['s']), table: String(r['t']) }))
+    const out = new Set(leftOut.map(tableKey))
+    selected = (await listTables(conn)).filter(
+      (t) => matchesTable(inputs.filter, t.database, t.table) && !out.has(tableKey(t))
     )
   } finally {
     await conn.end()
@@ -186,7 +196,12 @@ describe('schema track', () => {
       const [dst] = await targetRows(`SHOW CREATE TABLE ${quoteTable(t)}`)
       const ddl = (r: RowDataPacket | undefined): string =>
         String(r?.['Create Table']).replace(/ AUTO_INCREMENT=\d+/, '')
-      expect(ddl(dst)).toBe(ddl(src))
+      // TiDB creates a table without its FULLTEXT keys (warning 1214), and so does the Lightning stand-in.
+      const withoutFulltext = (text: string): string =>
+        text
+          .replace(/,\n\s*FULLTEXT KEY [^\n]*(?=\n\))/g, '')
+          .replace(/\n\s*FULLTEXT KEY [^\n]*,/g, '')
+      expect(ddl(dst)).toBe(withoutFulltext(ddl(src)))
     }
     const onTarget = await targetRows(
       "SELECT TABLE_SCHEMA AS s, TABLE_NAME AS t FROM information_schema.TABLES WHERE TABLE_SCHEMA IN ('shop', 'analytics', 'crm', 'legacy') AND TABLE_TYPE = 'BASE TABLE'"

@@ -23,6 +23,7 @@ import { findCreate, rewriteCreateDatabase, rewriteCreateTable } from './sql-dat
 import { importTable, targetColumns, uniqueTable, type ImportEnv } from './table-import.js'
 import { restoreViews } from './schema-views.js'
 import { sessionTimeZone } from './time-zone.js'
+import { asTidbCreateTable } from './tidb-ddl.js'
 import { goBytesSize } from './units.js'
 
 /** What the controller works with. */
@@ -253,12 +254,16 @@ export class Controller {
           if (!t.schemaFile) continue
           const text = (await storage.readFile(t.schemaFile)).toString('utf8')
           const create = findCreate(text, 'table')
-          if (create)
-            await this.exec(
-              rewriteCreateTable(create, db.name, t.name),
-              uniqueTable(db.name, t.name),
-              'restore table schema'
-            )
+          if (create) {
+            const table = uniqueTable(db.name, t.name)
+            let sql: string
+            try {
+              sql = asTidbCreateTable(rewriteCreateTable(create, db.name, t.name))
+            } catch (e) {
+              throw this.createSchemaError(table, 'restore table schema', e)
+            }
+            await this.exec(sql, table, 'restore table schema')
+          }
         }
       }
       await restoreViews(
