@@ -101,6 +101,22 @@ describe('buildPlan', () => {
     ).toBe('3 tables, ~16 rows, 2.0 GiB')
   })
 
+  test('a restored copy adds its own estimate: beside the export, its class for the run’s hours', () => {
+    const inputs = context().inputs
+    const plan = buildPlan(goodFacts(), {
+      ...inputs,
+      restore: { ...inputs.restore, mode: 'true', keep: true }
+    })
+    const copy = plan?.estimates.find((e) => e.label === 'Restored copy')
+    expect(copy?.value).toMatch(
+      /^~30 min beside the export; db\.t4g\.medium for ~\d+ min and kept after the run \(keep-restored-copy\)$/
+    )
+    expect(copy?.basis).toContain('AWS publishes no duration')
+    expect(buildPlan(goodFacts(), inputs)?.estimates.some((e) => e.label === 'Restored copy')).toBe(
+      false
+    )
+  })
+
   test('a reused snapshot’s allocated size is what the export is billed for', () => {
     const facts = goodFacts({
       aws: {

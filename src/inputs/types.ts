@@ -103,6 +103,13 @@ export type RestoreMode = 'auto' | 'true' | 'false'
 /** The values of `restore-snapshot`. */
 export const RESTORE_MODES: readonly RestoreMode[] = ['auto', 'true', 'false']
 
+/**
+ * The DB instance class of a restored copy unless `restore-instance-class` says otherwise: the smallest class Aurora
+ * MySQL 3 supports (Aurora user guide, "Supported DB engines for DB instance classes": db.t4g.medium and
+ * db.t3.medium are its smallest, the Graviton one the cheaper).
+ */
+export const DEFAULT_RESTORE_CLASS = 'db.t4g.medium'
+
 /** The restored copy of the snapshot: whether, kept or not, and what differs from the source cluster's settings. */
 export interface RestoreInputs {
   readonly mode: RestoreMode

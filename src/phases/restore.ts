@@ -19,15 +19,14 @@ import {
   type AwsPhaseDeps,
   type AwsPhaseKit
 } from './aws-deps.js'
-import { dmEnabled } from '../inputs/types.js'
+import { DEFAULT_RESTORE_CLASS, dmEnabled } from '../inputs/types.js'
 import type { MigrationState, RestoredCopyFacts } from './migration-state.js'
 import { restoredCopyIdsFor } from './names.js'
 import type { PhaseBody } from './phase-body.js'
 
 const PHASE = 'restore'
 
-/** The smallest DB instance class Aurora MySQL 3 supports (Aurora user guide, "Supported DB engines for DB instance classes"). */
-export const DEFAULT_RESTORE_CLASS = 'db.t4g.medium'
+export { DEFAULT_RESTORE_CLASS } from '../inputs/types.js'
 
 /** Statuses on the way to `available` (RDS API reference, DBCluster.Status / DBInstance.DBInstanceStatus). */
 const PENDING = new Set([

@@ -1,7 +1,7 @@
 // The plan of `operation: plan`, built from the precheck's facts: tables, rows and bytes per database, estimates
 // (export cost and duration, import duration, binlog retention needed vs configured, disk and storage needs) with
 // what each is based on, and risk flags per table. Pure.
-import { dmEnabled, type Inputs } from '../inputs/types.js'
+import { DEFAULT_RESTORE_CLASS, dmEnabled, restoreWanted, type Inputs } from '../inputs/types.js'
 import type { SourceTable } from '../mysql/catalog.js'
 import type { PlanDatabase, PlanEstimate, PlanReport, PlanRisk } from '../report/types.js'
 import { formatBytes, plural } from '../util/format.js'
@@ -69,6 +69,9 @@ function databases(tables: readonly SourceTable[]): PlanDatabase[] {
   return [...by.values()]
 }
 
+/** How long a restored copy takes to become available (our assumption). */
+const RESTORE_HOURS = 0.5
+
 const hours = (h: number): string => (h < 1 ? `~${Math.max(1, Math.round(h * 60))} min` : `~${h} h`)
 
 function estimates(
@@ -103,6 +106,7 @@ function estimates(
       basis: `Lightning ${backend} backend at ${IMPORT_GIB_PER_HOUR[backend]} GiB/h, the low end of PingCAP's published range; the schema track runs beside the export`
     }
   ]
+  if (restoreWanted(inputs)) out.push(restoredCopyEstimate(inputs, run.totalHours))
   const retention = facts.source.ok ? retainedHours(facts.source.value.retention) : undefined
   out.push({
     label: 'Binlog retention',
@@ -130,6 +134,19 @@ function estimates(
       "selected size × 3 replicas × 2 for indexes and RocksDB amplification (PingCAP's sizing rule)"
   })
   return out
+}
+
+/**
+ * The restored copy (restore-snapshot): it is restored beside the export, so it adds no time unless it outlasts the
+ * export, and it bills by the hour until the run removes it.
+ */
+function restoredCopyEstimate(inputs: Inputs, runHours: number): PlanEstimate {
+  const cls = inputs.restore.instanceClass ?? DEFAULT_RESTORE_CLASS
+  return {
+    label: 'Restored copy',
+    value: `${hours(RESTORE_HOURS)} beside the export; ${cls} for ${hours(runHours)}${inputs.restore.keep ? ' and kept after the run (keep-restored-copy)' : ''}`,
+    basis: `RestoreDBClusterFromSnapshot + one ${cls} instance, about ${RESTORE_HOURS * 60} min whatever the size (our assumption: an Aurora restore attaches the snapshot's volume; AWS publishes no duration); billed at the class's hourly Aurora price while the run lasts (export + import + verify), then removed${inputs.restore.keep ? ' — except that it is kept' : ''}. An estimate: check your Region's price.`
+  }
 }
 
 /** The plan, or undefined when the source could not be read. */
