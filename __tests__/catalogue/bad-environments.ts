@@ -3,6 +3,8 @@
 // Pure data plus the setup functions that break the sandbox (no jest globals): e2e/bad-environments.test.ts runs
 // each through the migrate graph; the README's "Reliability" section counts them. Each case undoes what it set up.
 import { randomUUID } from 'node:crypto'
+import { writeFileSync } from 'node:fs'
+import path from 'node:path'
 import type { FaultName } from '../../sandbox/lib/faults.js'
 import { freePort } from '../../sandbox/lib/ports.js'
 import type { Sandbox } from '../../sandbox/index.js'
@@ -26,6 +28,13 @@ export interface BadEnvironment {
 }
 
 const sourceRoot = (sb: Sandbox, sql: string) => sb.source.query(sql)
+
+/** A plain file in the sandbox's folder, where the run expects a directory. */
+const aFile = (sb: Sandbox, name: string): string => {
+  const file = path.join(sb.dir, name)
+  writeFileSync(file, 'not a directory\n')
+  return file
+}
 const targetRoot = (sb: Sandbox, sql: string) => sb.target.query(sql)
 
 /** Sets a global variable on the source and restores it afterwards. */
@@ -271,5 +280,19 @@ export const BAD_ENVIRONMENTS: readonly BadEnvironment[] = [
     fault: 'kms-key-disabled',
     check: 'aws.kms-key',
     message: /it is Disabled \(enable it\)/
+  },
+  {
+    name: 'RUNNER_TEMP that is a file',
+    env: (sb) => ({ RUNNER_TEMP: aFile(sb, 'runner-temp-is-a-file') }),
+    check: 'runner.temp-dir',
+    message:
+      /RUNNER_TEMP: \S+runner-temp-is-a-file is not a directory\. The action writes its tool configs/
+  },
+  {
+    name: 'sorted-kv-dir under a file',
+    inputs: (sb) => ({ 'sorted-kv-dir': path.join(aFile(sb, 'kv-parent-is-a-file'), 'kv') }),
+    check: 'runner.sorted-kv-disk',
+    message:
+      /sorted-kv-dir: \S+kv-parent-is-a-file is not a directory\. Point 'sorted-kv-dir' at a writable directory/
   }
 ]

@@ -165,7 +165,13 @@ export function goodFacts(extra: Partial<PrecheckFacts> = {}): PrecheckFacts {
         }
       }
     },
-    runner: { sortedKvDir: '/runner/temp', freeBytes: 50 * 1024 ** 3 },
+    runner: {
+      sortedKvDir: '/runner/temp',
+      freeBytes: 50 * 1024 ** 3,
+      tempDir: '/runner/temp',
+      tempDirProblem: undefined,
+      sortedKvDirProblem: undefined
+    },
     ...extra
   }
 }

@@ -1,10 +1,15 @@
-import { failureMessage } from '../../src/precheck/checks.js'
+import { tableKey } from '../../src/table-filter/table-name.js'
+import { readdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { evaluatePrecheck, failureMessage } from '../../src/precheck/checks.js'
+import { dirProblemAt } from '../../src/precheck/gather.js'
 import { selectionChecks } from '../../src/precheck/selection-checks.js'
 import { targetChecks } from '../../src/precheck/target-checks.js'
 import type { SourceTable } from '../../src/mysql/catalog.js'
 import type { PrecheckFacts } from '../../src/precheck/facts.js'
 import { col, context, goodFacts, rowOf, tbl, withCatalog, withDmContext } from './facts-fixture.js'
 import { parseFilter } from '../../src/table-filter/parse.js'
+import { tempDir } from '../helpers/env.js'
 
 const withTables = (tables: SourceTable[], extra: Partial<PrecheckFacts> = {}): PrecheckFacts =>
   withCatalog({ tables }, extra)
@@ -91,6 +96,21 @@ describe('selection', () => {
     const r = rowOf(selectionChecks(facts, context()), 'selection.zero-dates')
     expect(r.status).toBe('warn')
     expect(r.reason).toContain('`a`.`t` (d, ts)')
+  })
+
+  test('names are pairs: database rtk with table x.y and database rtk.x with table y are two tables', () => {
+    const facts = withTables([
+      tbl('rtk', 'x.y'),
+      tbl('rtk.x', 'y'),
+      tbl('a.b', 'c\\d'),
+      tbl('a', 'b.c\\d')
+    ])
+    const r = rowOf(selectionChecks(facts, context()), 'selection.case-collisions')
+    expect(r.status).toBe('pass')
+    expect(tableKey({ database: 'rtk', table: 'x.y' })).not.toBe(
+      tableKey({ database: 'rtk.x', table: 'y' })
+    )
+    expect(tableKey({ database: 'shop', table: 'orders' })).toBe('shop.orders')
   })
 
   test('names equal but for case fail: TiDB would see one table', () => {
@@ -206,10 +226,57 @@ describe('target', () => {
 
   test('too little disk for the largest table warns (local backend only)', () => {
     const facts = withTables([tbl('a', 'big', { bytes: 10 * 1024 ** 3 })], {
-      runner: { sortedKvDir: '/tmp/kv', freeBytes: 1024 ** 3 }
+      runner: { ...goodFacts().runner, sortedKvDir: '/tmp/kv', freeBytes: 1024 ** 3 }
     })
     expect(rowOf(targetChecks(facts, context()), 'runner.sorted-kv-disk').status).toBe('warn')
     const tidb = context((i) => ({ import: { ...i.import, backend: 'tidb' } }))
     expect(targetChecks(facts, tidb).some((r) => r.id === 'runner.sorted-kv-disk')).toBe(false)
+  })
+
+  test('RUNNER_TEMP that is not a writable directory fails, whatever the backend; its free space is not judged', () => {
+    const runner = { ...goodFacts().runner, tempDirProblem: '/runner/temp is not a directory' }
+    const facts = withTables([tbl('a', 'big', { bytes: 10 })], { runner })
+    const temp = rowOf(evaluatePrecheck(facts, context()), 'runner.temp-dir')
+    expect(temp).toMatchObject({
+      status: 'fail',
+      reason: expect.stringMatching(
+        /^RUNNER_TEMP: \/runner\/temp is not a directory\. The action writes/
+      )
+    })
+    expect(targetChecks(facts, context()).some((r) => r.id === 'runner.sorted-kv-disk')).toBe(false)
+    expect(rowOf(evaluatePrecheck(goodFacts(), context()), 'runner.temp-dir').status).toBe('pass')
+  })
+
+  test('a sorted-kv-dir that is not a writable directory fails (local backend)', () => {
+    const runner = {
+      ...goodFacts().runner,
+      sortedKvDir: '/data/kv',
+      sortedKvDirProblem: '/data/kv is not writable (EACCES)'
+    }
+    const facts = withTables([tbl('a', 'big', { bytes: 10 })], { runner })
+    expect(rowOf(targetChecks(facts, context()), 'runner.sorted-kv-disk')).toMatchObject({
+      status: 'fail',
+      reason: expect.stringContaining(
+        "sorted-kv-dir: /data/kv is not writable (EACCES). Point 'sorted-kv-dir'"
+      )
+    })
+  })
+
+  test('dirProblemAt: a file, a missing directory, one that will be created, a writable one', async () => {
+    const t = tempDir('dirs-')
+    try {
+      const file = path.join(t.dir, 'a-file')
+      writeFileSync(file, 'x')
+      expect(await dirProblemAt(file, false)).toBe(`${file} is not a directory`)
+      expect(await dirProblemAt(path.join(t.dir, 'missing'), false)).toBe(
+        `${path.join(t.dir, 'missing')} does not exist`
+      )
+      expect(await dirProblemAt(path.join(t.dir, 'will', 'be', 'made'), true)).toBeUndefined()
+      expect(await dirProblemAt(path.join(file, 'kv'), true)).toBe(`${file} is not a directory`)
+      expect(await dirProblemAt(t.dir, false)).toBeUndefined()
+      expect(readdirSync(t.dir)).toEqual(['a-file'])
+    } finally {
+      t.remove()
+    }
   })
 })

@@ -12,7 +12,7 @@
 
 import { arr, date, field, num, str, strOrEmpty, tryJson, type Json } from './json-fields.js'
 import { normaliseExportStatus, type ExportStatus, type ExportWarnings } from './export-task.js'
-import { tableKey, type TableName } from '../table-filter/table-name.js'
+import type { TableName } from '../table-filter/table-name.js'
 
 /** `export_info_<id>.json`. */
 export interface ExportInfo {
@@ -170,7 +170,8 @@ export interface ExportedTable extends TableName {
 
 /** Splits `db.table`, preferring a known table whose two parts join to the target (dots in names). */
 function splitTarget(target: string, known: readonly TableName[]): TableName {
-  const hit = known.find((t) => tableKey(t) === target)
+  // AWS joins the two names with a dot, unescaped.
+  const hit = known.find((t) => `${t.database}.${t.table}` === target)
   if (hit) return { database: hit.database, table: hit.table }
   const dot = target.indexOf('.')
   return dot < 0

@@ -4,7 +4,7 @@ import { awsChecks } from './aws-checks.js'
 import type { CheckContext, PrecheckFacts } from './facts.js'
 import { selectionChecks } from './selection-checks.js'
 import { sourceChecks } from './source-checks.js'
-import { targetChecks } from './target-checks.js'
+import { targetChecks, tempDirRow } from './target-checks.js'
 import { unsupportedRow } from './unsupported-checks.js'
 import { tableKey, type TableName } from '../table-filter/table-name.js'
 import { findUnsupported, withoutLeftOut, type UnsupportedFindings } from './unsupported.js'
@@ -70,6 +70,7 @@ function evaluateRows(
     ...selectionChecks(facts, ctx),
     ...(unsupported ? [unsupported] : []),
     ...targetChecks(facts, ctx),
+    tempDirRow(facts),
     ...awsChecks(facts, ctx)
   ]
 }

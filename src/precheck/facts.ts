@@ -59,6 +59,12 @@ export interface RunnerSide {
   readonly sortedKvDir: string
   /** Free bytes there; undefined when it could not be read. */
   readonly freeBytes: number | undefined
+  /** RUNNER_TEMP, where the action writes its configs, logs and result.json. */
+  readonly tempDir: string
+  /** Why RUNNER_TEMP cannot be used (not a directory, not writable); undefined when it can. */
+  readonly tempDirProblem: string | undefined
+  /** Why sorted-kv-dir cannot be used; undefined when it can (or it is RUNNER_TEMP, checked above). */
+  readonly sortedKvDirProblem: string | undefined
 }
 
 /** All facts of one precheck. */

@@ -2,7 +2,7 @@
 // read-only lookups, and the runner's free disk. Reads only — no statement here writes, and no AWS call creates,
 // starts or puts anything. The three sides are read concurrently; a side that cannot be reached becomes a fact
 // ("cannot connect: …") instead of an exception, so every check still runs.
-import { statfs } from 'node:fs/promises'
+import { mkdtemp, rm, stat, statfs } from 'node:fs/promises'
 import path from 'node:path'
 import type mysql from 'mysql2/promise'
 import {
@@ -51,6 +51,34 @@ export interface GatherDeps {
   readonly awsClients: (inputs: Inputs) => Promise<AwsClients & CheckClients>
   readonly tidbStatus: typeof readTidbStatus
   readonly freeBytes: (dir: string) => Promise<number | undefined>
+  /** Why `dir` is not a writable directory (undefined when it is); `mayCreate`: a missing one is created later. */
+  readonly dirProblem: (dir: string, mayCreate: boolean) => Promise<string | undefined>
+}
+
+/**
+ * Why `dir` cannot hold the run's files, or undefined when it can: it must be a directory this process can create
+ * files in (tried by creating and removing an empty directory inside, which also catches a read-only mount). A
+ * missing directory that will be created (`mayCreate`, Lightning's sorted-kv-dir) is judged by its nearest parent.
+ */
+export async function dirProblemAt(dir: string, mayCreate: boolean): Promise<string | undefined> {
+  const at = path.resolve(dir)
+  let isDir: boolean
+  try {
+    isDir = (await stat(at)).isDirectory()
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code
+    // ENOTDIR: a file on the way; the parent then says which.
+    if ((code === 'ENOENT' || code === 'ENOTDIR') && mayCreate && path.dirname(at) !== at)
+      return dirProblemAt(path.dirname(at), true)
+    return `${at} ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? errorMessage(e)})`}`
+  }
+  if (!isDir) return `${at} is not a directory`
+  try {
+    await rm(await mkdtemp(path.join(at, '.aurora-to-tidb-probe-')), { recursive: true })
+  } catch (e) {
+    return `${at} is not writable (${(e as NodeJS.ErrnoException).code ?? errorMessage(e)})`
+  }
+  return undefined
 }
 
 /** Free bytes for an unprivileged user on the file system holding `dir` (or its nearest existing parent). */
@@ -72,7 +100,8 @@ const DEFAULT_DEPS: GatherDeps = {
     ...(await createCheckClients(inputs.aws))
   }),
   tidbStatus: readTidbStatus,
-  freeBytes: freeBytesAt
+  freeBytes: freeBytesAt,
+  dirProblem: dirProblemAt
 }
 
 async function attempt<T>(read: () => Promise<T>): Promise<Outcome<T>> {
@@ -175,15 +204,26 @@ export async function gatherFacts(
   signal?: AbortSignal,
   deps: GatherDeps = DEFAULT_DEPS
 ): Promise<PrecheckFacts> {
-  const sortedKvDir = inputs.import.sortedKvDir ?? runnerTemp()
+  const tempDir = runnerTemp()
+  const sortedKvDir = inputs.import.sortedKvDir ?? tempDir
   const source = withConnection(deps, inputs.source, 'source', (conn) => readSource(conn, inputs))
   const catalog = source.then((s) => (s.ok ? s.value.catalog : undefined))
-  const [src, target, aws, freeBytes] = await Promise.all([
+  const [src, target, aws, freeBytes, tempDirProblem, sortedKvDirProblem] = await Promise.all([
     source,
     readTarget(inputs, deps, catalog, signal),
     readAws(inputs, deps, signal),
-    deps.freeBytes(sortedKvDir)
+    deps.freeBytes(sortedKvDir),
+    deps.dirProblem(tempDir, false),
+    inputs.import.sortedKvDir === undefined
+      ? Promise.resolve(undefined)
+      : deps.dirProblem(inputs.import.sortedKvDir, true)
   ])
-  const runner: RunnerSide = { sortedKvDir, freeBytes }
+  const runner: RunnerSide = {
+    sortedKvDir,
+    freeBytes,
+    tempDir,
+    tempDirProblem,
+    sortedKvDirProblem
+  }
   return { source: src, target, aws, runner }
 }

@@ -8,6 +8,7 @@ import { exportSkipReason } from '../aws/export-naming.js'
 import { auroraFileRules, documentedPatternMisses } from '../tidb/lightning/aurora-rules.js'
 import { formatBytes, plural } from '../util/format.js'
 import { filterRules, goToLower } from '../table-filter/parse.js'
+import { tableKey } from '../table-filter/table-name.js'
 import { dmEnabled } from '../inputs/types.js'
 import type { CheckContext, PrecheckFacts } from './facts.js'
 import { listSome, row, tableName } from './facts.js'
@@ -201,7 +202,8 @@ function caseRow(tables: readonly SourceTable[]): CheckRow {
   const seen = new Map<string, SourceTable>()
   const clashes: string[] = []
   for (const t of tables) {
-    const k = `${t.database.toLowerCase()}.${t.table.toLowerCase()}`
+    // The pair, not the names joined: `rtk` + `x.y` and `rtk.x` + `y` are two tables.
+    const k = tableKey({ database: t.database.toLowerCase(), table: t.table.toLowerCase() })
     const other = seen.get(k)
     // Sorted, so the message does not depend on the order a case-insensitive collation listed them in.
     if (other) clashes.push([tableName(other), tableName(t)].sort().join(' and '))

@@ -100,12 +100,34 @@ function tablesRow(facts: PrecheckFacts, ctx: CheckContext): CheckRow {
   )
 }
 
+/** RUNNER_TEMP holds the tool configs, the logs and result.json: without it the run fails after the export. */
+export function tempDirRow(facts: PrecheckFacts): CheckRow {
+  const { tempDir, tempDirProblem } = facts.runner
+  return tempDirProblem === undefined
+    ? row('runner.temp-dir', 'RUNNER_TEMP is a writable directory', 'pass', tempDir)
+    : row(
+        'runner.temp-dir',
+        'RUNNER_TEMP is a writable directory',
+        'fail',
+        `RUNNER_TEMP: ${tempDirProblem}. The action writes its tool configs, logs and result.json there (and Lightning its sorted KV files unless 'sorted-kv-dir' is set): run on a runner whose RUNNER_TEMP is a writable directory.`
+      )
+}
+
 function diskRow(facts: PrecheckFacts, ctx: CheckContext): CheckRow | undefined {
   if (ctx.inputs.import.backend !== 'local' || !facts.source.ok) return undefined
   const id = 'runner.sorted-kv-disk'
   const title = "Room for Lightning's sorted KV files"
   const largest = Math.max(0, ...facts.source.value.catalog.tables.map((t) => t.bytes))
-  const { freeBytes, sortedKvDir } = facts.runner
+  const { freeBytes, sortedKvDir, sortedKvDirProblem, tempDirProblem } = facts.runner
+  if (sortedKvDirProblem !== undefined)
+    return row(
+      id,
+      title,
+      'fail',
+      `sorted-kv-dir: ${sortedKvDirProblem}. Point 'sorted-kv-dir' at a writable directory on a disk with about ${formatBytes(largest)} free (the largest table), or use 'lightning-backend: tidb'.`
+    )
+  // RUNNER_TEMP's own row says what is wrong with it; its free space means nothing then.
+  if (tempDirProblem !== undefined && ctx.inputs.import.sortedKvDir === undefined) return undefined
   if (freeBytes === undefined)
     return row(
       id,

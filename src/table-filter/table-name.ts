@@ -8,7 +8,14 @@ export interface TableName {
   readonly table: string
 }
 
-/** `db.table`: the key the phases and the run state use for a table (not quoted; names may hold dots). */
+/** A dot or backslash in a name, escaped so that the joined key stays one pair. */
+const escapePart = (name: string): string => name.replace(/[\\.]/g, (c) => `\\${c}`)
+
+/**
+ * `db.table`: the key the phases and the run state use for a table. A dot or backslash inside a name is escaped
+ * with a backslash, so database `rtk` with table `x.y` (`rtk.x\.y`) and database `rtk.x` with table `y`
+ * (`rtk\.x.y`) are two keys, as they are two tables; names without either read as before.
+ */
 export function tableKey(t: TableName): string {
-  return `${t.database}.${t.table}`
+  return `${escapePart(t.database)}.${escapePart(t.table)}`
 }
