@@ -19,7 +19,7 @@ import { lockHolder } from './resume/lock.js'
 import { acquireRunLock, type HeldRunLock } from './resume/lock-store.js'
 import { worldProbes } from './resume/probes.js'
 import type { EffectProbes } from './resume/recheck.js'
-import { writeOutputs } from './report/outputs.js'
+import { tablesCappedMessage, tablesOutput, writeOutputs } from './report/outputs.js'
 import { resultDir, writeResultFile, writeSummary } from './report/publish.js'
 import { publishToolLogs, type LogUploader } from './report/tool-logs.js'
 import { newReport, type Report } from './report/types.js'
@@ -177,6 +177,12 @@ async function publish(report: Report, inputs: Inputs | undefined, deps: RunDeps
     resultFile = await writeResultFile(report)
   } catch (e) {
     core.warning(`Could not write result.json: ${errorMessage(e)}`)
+  }
+  const { listed, total } = tablesOutput(report.tables)
+  if (listed < total) {
+    const message = tablesCappedMessage(listed, total, resultFile)
+    report.warnings.push(message)
+    core.warning(message)
   }
   try {
     writeOutputs(report, resultFile)

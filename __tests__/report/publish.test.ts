@@ -1,6 +1,12 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { outputValues, writeOutputs } from '../../src/report/outputs.js'
+import {
+  TABLES_OUTPUT_MAX_BYTES,
+  outputValues,
+  tablesCappedMessage,
+  tablesOutput,
+  writeOutputs
+} from '../../src/report/outputs.js'
 import { writeResultFile, writeSummary } from '../../src/report/publish.js'
 import { newReport } from '../../src/report/types.js'
 import { tempDir, withEnv } from '../helpers/env.js'
@@ -62,6 +68,38 @@ describe('outputs', () => {
   })
 })
 
+describe('the tables output', () => {
+  const many = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({
+      database: `database_${i % 50}`,
+      table: `a_table_with_a_rather_long_name_${i}_ü`,
+      rowsExported: 1000 + i,
+      rowsImported: 1000 + i,
+      status: 'imported' as const
+    }))
+
+  test('lists every table while they fit', () => {
+    const out = tablesOutput(many(3))
+    expect(out).toMatchObject({ listed: 3, total: 3 })
+    expect(JSON.parse(out.json)).toHaveLength(3)
+  })
+
+  test('10,000 tables: capped below GitHub’s 1 MB per output, still a JSON list, the rest named by the warning', () => {
+    const out = tablesOutput(many(10_000))
+    expect(Buffer.byteLength(out.json, 'utf8')).toBeLessThanOrEqual(TABLES_OUTPUT_MAX_BYTES)
+    expect(TABLES_OUTPUT_MAX_BYTES).toBeLessThan(1024 * 1024)
+    expect(out.total).toBe(10_000)
+    expect(out.listed).toBeLessThan(10_000)
+    expect(out.listed).toBeGreaterThan(1000)
+    const listed = JSON.parse(out.json) as { table: string }[]
+    expect(listed).toHaveLength(out.listed)
+    expect(listed.at(-1)?.table).toBe(`a_table_with_a_rather_long_name_${out.listed - 1}_ü`)
+    expect(tablesCappedMessage(out.listed, out.total, '/t/result.json')).toBe(
+      `The \`tables\` output lists the first ${out.listed} of 10000 tables: GitHub caps an output at 1 MB. The full list is in result.json (/t/result.json, the \`result-file\` output).`
+    )
+  })
+})
+
 describe('publish', () => {
   test('writeResultFile writes the whole report as JSON under RUNNER_TEMP, one folder per step', async () => {
     const t = tempDir('result-')
@@ -69,6 +107,28 @@ describe('publish', () => {
     try {
       const file = await writeResultFile(succeededReport())
       expect(file).toBe(path.join(t.dir, 'aurora-to-tidb', '__owner_repo', 'result.json'))
+      expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(
+        JSON.parse(JSON.stringify(succeededReport()))
+      )
+    } finally {
+      restore()
+      t.remove()
+    }
+  })
+
+  test('writeResultFile replaces result.json whole or not at all (a failed write leaves the old file intact)', async () => {
+    const t = tempDir('result-')
+    const restore = withEnv({ RUNNER_TEMP: t.dir, GITHUB_ACTION: 'step' })
+    try {
+      const file = await writeResultFile(newReport('plan'))
+      const before = readFileSync(file, 'utf8')
+      // The temporary file cannot be written (a directory in its place, as a full disk would refuse it).
+      mkdirSync(`${file}.${process.pid}.tmp`)
+      await expect(writeResultFile(succeededReport())).rejects.toThrow(/EISDIR/)
+      expect(readFileSync(file, 'utf8')).toBe(before)
+      rmSync(`${file}.${process.pid}.tmp`, { recursive: true })
+      await writeResultFile(succeededReport())
+      expect(readdirSync(path.dirname(file))).toEqual(['result.json'])
       expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(
         JSON.parse(JSON.stringify(succeededReport()))
       )

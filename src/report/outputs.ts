@@ -32,6 +32,46 @@ export const OUTPUT_NAMES = [
 /** An output name. */
 export type OutputName = (typeof OUTPUT_NAMES)[number]
 
+/**
+ * The most the `tables` output holds, in UTF-8 bytes. GitHub caps one output at 1 MB (and a job's outputs at 1 MB
+ * together, per "Workflow syntax for GitHub Actions", jobs.<job_id>.outputs), and near 10,000 tables the list
+ * passes that: the output then lists the tables that fit and the summary says where the full list is.
+ */
+export const TABLES_OUTPUT_MAX_BYTES = 512 * 1024
+
+/** The `tables` output: a JSON list of as many tables as fit in `maxBytes`. Pure. */
+export function tablesOutput(
+  tables: Report['tables'],
+  maxBytes = TABLES_OUTPUT_MAX_BYTES
+): { readonly json: string; readonly listed: number; readonly total: number } {
+  const parts: string[] = []
+  let bytes = 2
+  for (const t of tables) {
+    const part = JSON.stringify({
+      database: t.database,
+      table: t.table,
+      rowsExported: t.rowsExported ?? null,
+      rowsImported: t.rowsImported ?? null,
+      status: t.status,
+      ...(t.differingRows?.length ? { differingRows: t.differingRows } : {})
+    })
+    const size = Buffer.byteLength(part, 'utf8') + (parts.length > 0 ? 1 : 0)
+    if (bytes + size > maxBytes) break
+    parts.push(part)
+    bytes += size
+  }
+  return { json: `[${parts.join(',')}]`, listed: parts.length, total: tables.length }
+}
+
+/** The sentence for a `tables` output that lists only part of the tables. Pure. */
+export function tablesCappedMessage(listed: number, total: number, resultFile?: string): string {
+  const where =
+    resultFile === undefined
+      ? 'result.json, which could not be written this time (see the warning above)'
+      : `result.json (${resultFile}, the \`result-file\` output)`
+  return `The \`tables\` output lists the first ${listed} of ${total} tables: GitHub caps an output at 1 MB. The full list is in ${where}.`
+}
+
 /** Whether a string is a known output name. */
 export function isOutputName(name: string): name is OutputName {
   return (OUTPUT_NAMES as readonly string[]).includes(name)
@@ -53,18 +93,7 @@ export function outputValues(
     out['binlog-position'] = String(report.binlog.position)
     if (report.binlog.gtid) out['binlog-gtid'] = report.binlog.gtid
   }
-  if (report.tables.length > 0) {
-    out.tables = JSON.stringify(
-      report.tables.map((t) => ({
-        database: t.database,
-        table: t.table,
-        rowsExported: t.rowsExported ?? null,
-        rowsImported: t.rowsImported ?? null,
-        status: t.status,
-        ...(t.differingRows?.length ? { differingRows: t.differingRows } : {})
-      }))
-    )
-  }
+  if (report.tables.length > 0) out.tables = tablesOutput(report.tables).json
   for (const [name, value] of Object.entries(report.outputs)) {
     if (isOutputName(name)) out[name] = value
   }

@@ -25,7 +25,16 @@ export async function writeResultFile(report: Report): Promise<string> {
   const dir = resultDir()
   await fs.mkdir(dir, { recursive: true })
   const file = path.join(dir, 'result.json')
-  await fs.writeFile(file, `${JSON.stringify(report, null, 2)}\n`, 'utf8')
+  // Written beside and renamed over: a reader (or a full disk, ENOSPC) never sees a truncated result.json; at worst
+  // the one of an earlier step stays, whole.
+  const temp = `${file}.${process.pid}.tmp`
+  try {
+    await fs.writeFile(temp, `${JSON.stringify(report, null, 2)}\n`, 'utf8')
+    await fs.rename(temp, file)
+  } catch (e) {
+    await fs.rm(temp, { force: true }).catch(() => undefined)
+    throw e
+  }
   return file
 }
 
