@@ -9,6 +9,7 @@ import { filterRules, parseFilter } from '../../src/table-filter/parse.js'
 import { outputValues } from '../../src/report/outputs.js'
 import { newReport } from '../../src/report/types.js'
 import { renderSummary } from '../../src/report/summary.js'
+import { renderPlanSection } from '../../src/report/sections/plan.js'
 import { col, context, goodFacts, sourceSide, tbl } from './facts-fixture.js'
 
 const catalog = {
@@ -200,4 +201,24 @@ test('without TRIGGER or EVENT the user cannot see triggers or events, and the r
     'The source user cannot see the triggers of `shop` (no TRIGGER privilege): grant it'
   )
   expect(r?.reason).not.toContain('events of')
+})
+
+test('the plan lists what will not be migrated, and what becomes of it', () => {
+  const unsupported = findUnsupported(catalog, objects, 'v8.5.2').objects
+  const html = renderPlanSection(
+    {
+      totals: { tables: 2, views: 0, estimatedRows: 0, bytes: 0 },
+      databases: [],
+      estimates: [],
+      risks: [],
+      unsupported
+    },
+    20
+  )
+  expect(html).toContain('<p>Not migrated (TiDB cannot hold them):</p>')
+  expect(html).toContain(
+    '<li>spatial column `location` of `shop`.`stores`: POINT column: TiDB has no spatial types — its table is left out</li>'
+  )
+  expect(html).toContain('<li>event `shop`.`nightly_cleanup` (disabled) — not migrated</li>')
+  expect(html).not.toContain('account')
 })
