@@ -5,7 +5,7 @@
 // Keys are read case-insensitively (third-party copies write `TableStatistics`). Entries that carry a
 // `warningMessage` are database-level warnings and sit in the same array.
 //
-// Row counts: neither the real export_tables_info sample (real-outputs/aurora, an RDS export of 2023) nor the
+// Row counts: neither the real export_tables_info sample (an RDS export of 2023, recorded for the tests) nor the
 // documented shape has a row count — `tableStatistics` holds extraction times and `partitioningInfo` only. Rows
 // are read when some key carries them (`rows`, `rowCount`, `numberOfRows`, `totalRows`, `exportedRows`) and are
 // undefined otherwise; a verification needs another source (the Parquet footers' num_rows, or the source).

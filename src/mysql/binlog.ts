@@ -1,7 +1,7 @@
 // The source's binlog position, from `SHOW MASTER STATUS` (MySQL ≤ 8.3, Aurora, MariaDB) or `SHOW BINARY LOG
 // STATUS` (MySQL ≥ 8.4) — the same columns: File, Position, Binlog_Do_DB, Binlog_Ignore_DB, Executed_Gtid_Set.
-// Shapes handled (real-outputs/mysql): mysql2 rows with Position as a number or a string (BIGINT with
-// supportBigNumbers), Executed_Gtid_Set spread over lines (`uuid:1-16333,\nuuid:1-106`), no row at all (binlog
+// Shapes handled (recorded from real servers and clients): mysql2 rows with Position as a number or a string (BIGINT
+// with supportBigNumbers), Executed_Gtid_Set spread over lines (`uuid:1-16333,\nuuid:1-106`), no row at all (binlog
 // off: Aurora User Guide, "Configuring Aurora MySQL binary logging"), Aurora's `mysql-bin-changelog.018128`, TiDB's
 // `tidb-binlog` with a TSO above 2^53 (kept as a string) and a TiDB build that named the column `UniqueID`; and the
 // mysql client's text and `\G` output.

@@ -1,4 +1,4 @@
-// Parsing what `tiup --version` prints. Pure; tested on the real outputs in shared/real-outputs/tiup/.
+// Parsing what `tiup --version` prints. Pure; tested on recorded outputs of real tiup releases.
 //
 // Shapes seen in the wild:
 //   v1.0.9 tiup            (2020: leading "v", then "Git Branch: master", short hash)
