@@ -35,6 +35,16 @@ export const BAD_OPTION_INPUTS: readonly BadInputRow[] = [
     "Input 'upload-logs' must be one of on-failure, always, never; got 'true'."
   ],
   [
+    'skipped-tables as boolean',
+    { ...MIGRATE, 'skipped-tables': 'true' },
+    "Input 'skipped-tables' must be one of copy, fail, exclude; got 'true'."
+  ],
+  [
+    'skipped-tables with a word of another input',
+    { ...MIGRATE, 'skipped-tables': 'warn' },
+    "Input 'skipped-tables' must be one of copy, fail, exclude; got 'warn'."
+  ],
+  [
     'unsupported-objects as boolean',
     { ...MIGRATE, 'unsupported-objects': 'false' },
     "Input 'unsupported-objects' must be one of warn, fail; got 'false'."

@@ -39,6 +39,7 @@ export function fakeInputs(operation: Operation = 'migrate'): Inputs {
     failOnVerifyMismatch: true,
     uploadLogs: 'on-failure',
     unsupportedObjects: 'warn',
+    skippedTables: 'copy',
     resume: false,
     restore: {
       mode: 'false',

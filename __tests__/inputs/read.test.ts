@@ -70,6 +70,7 @@ describe('readInputs: good input sets', () => {
       'restore-security-groups': 'sg-0123456789abcdef0, sg-0fedcba9876543210',
       'restore-parameter-group': 'binlog-row',
       verify: 'checksum',
+      'skipped-tables': 'exclude',
       'run-key': 'shop-2026-11'
     })
     const expected: Inputs = {
@@ -132,6 +133,7 @@ describe('readInputs: good input sets', () => {
       verify: 'checksum',
       uploadLogs: 'always',
       unsupportedObjects: 'fail',
+      skippedTables: 'exclude',
       runKey: 'shop-2026-11'
     }
     expect(readInputs()).toEqual(expected)

@@ -19,7 +19,8 @@ describe('phase graph', () => {
       'binlog-capture': ['precheck'],
       snapshot: ['binlog-capture'],
       export: ['snapshot'],
-      'data-import': ['export', 'schema-import'],
+      'skipped-tables': ['export', 'schema-import'],
+      'data-import': ['export', 'schema-import', 'skipped-tables'],
       verify: ['data-import']
     })
   })

@@ -27,6 +27,7 @@ import * as restore from './restore-parsers.js'
 import {
   OPERATIONS,
   RESTORE_MODES,
+  SKIPPED_TABLES,
   UNSUPPORTED_OBJECTS,
   UPLOAD_LOGS,
   VERIFY_MODES,
@@ -226,7 +227,8 @@ export function readInputs(): Inputs {
       parameterGroup: opt('restore-parameter-group', restore.parseParameterGroup)
     },
     verify: opt('verify', (n, v) => parse.parseEnum(n, v, VERIFY_MODES)),
-    uploadLogs: opt('upload-logs', (n, v) => parse.parseEnum(n, v, UPLOAD_LOGS)) ?? 'on-failure'
+    uploadLogs: opt('upload-logs', (n, v) => parse.parseEnum(n, v, UPLOAD_LOGS)) ?? 'on-failure',
+    skippedTables: opt('skipped-tables', (n, v) => parse.parseEnum(n, v, SKIPPED_TABLES)) ?? 'copy'
   }
   const runKey =
     opt('run-key', parse.parseRunKey) ??

@@ -34,7 +34,8 @@ export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {
   'upload-logs': 'on-failure',
   'unsupported-objects': 'warn',
   'restore-snapshot': 'auto',
-  'keep-restored-copy': 'false'
+  'keep-restored-copy': 'false',
+  'skipped-tables': 'copy'
 }
 
 /** What `migrate` (and `plan`, which checks everything `migrate` would do) needs, and why. */

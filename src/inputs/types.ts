@@ -170,6 +170,8 @@ export interface Inputs {
   readonly restore: RestoreInputs
   /** How `verify` compares; undefined: checksum when a restored copy exists, counts otherwise. */
   readonly verify: VerifyMode | undefined
+  /** What becomes of selected tables the Aurora export skips: copied another way, a failure, or left out. */
+  readonly skippedTables: SkippedTablesMode
   /** Stable key of this migration run; names the export task, state file and DM task. */
   readonly runKey: string
 }
@@ -182,6 +184,12 @@ export const UPLOAD_LOGS: readonly UploadLogs[] = ['on-failure', 'always', 'neve
 
 /** Input `unsupported-objects`: what TiDB cannot hold is named and left behind (`warn`) or refused (`fail`). */
 export type UnsupportedObjectsMode = 'warn' | 'fail'
+
+/** Input `skipped-tables`: tables the export skips are copied by Dumpling and Lightning, fail the run, or are left out. */
+export type SkippedTablesMode = 'copy' | 'fail' | 'exclude'
+
+/** The values of `skipped-tables`. */
+export const SKIPPED_TABLES: readonly SkippedTablesMode[] = ['copy', 'fail', 'exclude']
 
 /** The values of `unsupported-objects`. */
 export const UNSUPPORTED_OBJECTS: readonly UnsupportedObjectsMode[] = ['warn', 'fail']

@@ -32,15 +32,19 @@ import type { LightningImportResult } from '../tidb/lightning/import.js'
 import type { TableRow } from '../report/types.js'
 import type { ExportFacts, MigrationState } from './migration-state.js'
 import type { PhaseBody } from './phase-body.js'
-import { selectionFilter } from './selection-filter.js'
+import { exportedSelection, selectionFilter } from './selection-filter.js'
 import { upsertTableRows } from './verify-rows.js'
 import { tableKey, type TableName } from '../table-filter/table-name.js'
 import type { TableCompletion } from '../tidb/lightning/report.js'
 
-/** The tables the import writes: those precheck selected, or else the target's tables the filter selects. */
+/**
+ * The tables the import writes: those precheck selected less those the export skipped (the skipped-tables phase
+ * filled or left them out), or else the target's tables the filter selects.
+ */
 async function importTables(state: MigrationState, inputs: Inputs): Promise<TableName[]> {
-  if (state.tables !== undefined) {
-    return state.tables.map((t) => ({ database: t.database, table: t.table }))
+  const fromExport = exportedSelection(state)
+  if (fromExport !== undefined) {
+    return fromExport.map((t) => ({ database: t.database, table: t.table }))
   }
   const all = await withTarget(inputs, listTables)
   const filter = selectionFilter(inputs, state)

@@ -1,12 +1,13 @@
 // The phase graph of each operation. The whole graph is here, in one place; each phase's work is in
 // its own file.
 //
-//   precheck ──┬── tiup ── schema-export ── schema-import ──────────────────┐
-//              └── binlog-capture ── snapshot ──┬── export ─────────────┴── data-import ── verify ── replicate
-//                                               └── restore (a restored copy, when wanted) ──┴──────────┘
+//   precheck ──┬── tiup ── schema-export ── schema-import ─────┐
+//              └── binlog-capture ── snapshot ──┬── export ──────┴── skipped-tables ── data-import ── verify ── replicate
+//                                               └── restore (a restored copy, when wanted) ──────────────┴─────────┘
 //
 // The schema track runs while the snapshot export runs (exports take tens of minutes to hours); the binlog position
-// is read immediately before the snapshot is taken, not after the tools are installed.
+// is read immediately before the snapshot is taken, not after the tools are installed. skipped-tables deals with the
+// selected tables the export skipped (copy, fail or exclude) before the data import, so a `fail` imports nothing.
 import { dmEnabled, restoreWanted, type Inputs } from '../inputs/types.js'
 import type { Phase } from '../orchestrator/phase.js'
 import { binlogCapturePhase } from './binlog-capture.js'
@@ -21,6 +22,7 @@ import { replicatePhase } from './replicate.js'
 import { restorePhase } from './restore.js'
 import { schemaExportPhase } from './schema-export.js'
 import { schemaImportPhase } from './schema-import.js'
+import { skippedTablesPhase } from './skipped-tables.js'
 import { snapshotPhase } from './snapshot.js'
 import { tiupPhase } from './tiup.js'
 import { verifyPhase } from './verify.js'
@@ -40,7 +42,8 @@ export function migratePhases(inputs: Inputs, state: MigrationState): Phase[] {
     after(binlogCapturePhase(state), 'precheck'),
     after(snapshotPhase(state), 'binlog-capture'),
     after(exportPhase(state), 'snapshot'),
-    after(dataImportPhase(state), 'export', 'schema-import'),
+    after(skippedTablesPhase(state), 'export', 'schema-import'),
+    after(dataImportPhase(state), 'export', 'schema-import', 'skipped-tables'),
     after(verifyPhase(state), 'data-import', ...restore)
   ]
   if (restoreWanted(inputs)) phases.push(after(restorePhase(state), 'snapshot'))

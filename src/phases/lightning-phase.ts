@@ -59,7 +59,7 @@ export async function withTarget<T>(
 
 /** What a Lightning phase configures. */
 export interface ImportPhaseOptions {
-  readonly name: 'schema-import' | 'data-import'
+  readonly name: 'schema-import' | 'data-import' | 'skipped-tables'
   /** Source, file rules, filter, checksum; target, backend and sorted-kv-dir come from the inputs. */
   readonly config: Pick<LightningTomlOptions, 'dataSourceDir'> &
     Partial<Pick<LightningTomlOptions, 'files' | 'filter' | 'checksum' | 'sessionVars'>>

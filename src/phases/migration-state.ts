@@ -88,6 +88,23 @@ export interface ExportFacts {
   skipped: { readonly table: string; readonly reason: string }[]
 }
 
+/** A selected table the export skipped, and how the run filled it (phase `skipped-tables`). */
+export interface SkippedTableFacts {
+  readonly database: string
+  readonly table: string
+  /** AWS's reason (the export's WarningMessage). */
+  readonly reason: string
+  /** `copied`: dumped by Dumpling and imported by Lightning; `excluded`: left out (`skipped-tables: exclude`). */
+  readonly filled: 'copied' | 'excluded'
+  /**
+   * Copied only: COUNT(*) on the server Dumpling read, just before and just after its consistent read of the table.
+   * Equal numbers are the table's rows at the dump's point; different ones bound them.
+   */
+  readonly sourceRows?: { readonly before: number; readonly after: number }
+  /** Copied only: the rows on the target once Lightning imported the dump. */
+  readonly copiedRows?: number
+}
+
 /** Everything a migration run knows so far. */
 export interface MigrationState {
   readonly runKey: string
@@ -114,6 +131,8 @@ export interface MigrationState {
   snapshot?: SnapshotFacts
   export?: ExportFacts
   restored?: RestoredCopyFacts
+  /** The selected tables the export skipped and how each was filled; empty when it skipped none. */
+  skippedTables?: SkippedTableFacts[]
   /** `s3://…/schema/` written by Dumpling. */
   schemaUri?: string
   /**

@@ -34,6 +34,18 @@ export function schemaLocation(
   return { bucket: s3.bucket, prefix, uri: `s3://${s3.bucket}/${prefix}/` }
 }
 
+/**
+ * Where Dumpling writes the rows of the tables the export skipped: `<s3-uri>/skipped-tables/<run key>/` (per run,
+ * beside the schema, so a rerun never reads another run's rows).
+ */
+export function skippedTablesLocation(
+  s3: S3Location,
+  runKey: string
+): { bucket: string; prefix: string; uri: string } {
+  const prefix = join(s3.prefix, 'skipped-tables', runKey)
+  return { bucket: s3.bucket, prefix, uri: `s3://${s3.bucket}/${prefix}/` }
+}
+
 /** The S3Prefix given to StartExportTask: the export's files land under `<this>/<export task id>/`. */
 export function exportS3Prefix(s3: S3Location): string {
   return join(s3.prefix, 'export')

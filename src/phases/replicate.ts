@@ -39,7 +39,7 @@ import { debugLog, publishTaskStatus } from './dm-report.js'
 import { isBroken, runsFromRecorded, waitForTask } from '../tidb/dm/wait.js'
 import type { MigrationState } from './migration-state.js'
 import type { PhaseBody } from './phase-body.js'
-import { selectionFilter } from './selection-filter.js'
+import { replicatedTables, selectionFilter } from './selection-filter.js'
 import {
   dmSelectionFor,
   dmTaskName,
@@ -125,7 +125,7 @@ export function replicatePhase(state: MigrationState, deps: ReplicateDeps = {}):
           ctx.record.note = `task ${task} was already in DM (an earlier attempt started it)`
         } else {
           await ensureSource(ctx, config, dm, state, masterAddr, files)
-          const selection = dmSelectionFor(selectionFilter(inputs, state), state.tables)
+          const selection = dmSelectionFor(selectionFilter(inputs, state), replicatedTables(state))
           selection.notes.forEach((n) => ctx.log.info(`Block-allow-list: ${n}`))
           if (!selection.exact) {
             ctx.log.warning(

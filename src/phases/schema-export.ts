@@ -1,7 +1,8 @@
-// Phase `schema-export`: step 1.1 of PingCAP's documented procedure. Dumpling writes the DDL of the selected tables
-// to `<s3-uri>/schema/<run key>/` (a folder per run, so a rerun never mixes in another run's files):
-//   dumpling --host … --port … --user … --password … --filter <rule> … --consistency none --no-data --output s3://…
-//            [--s3.endpoint …] --s3.region …
+// Phase `schema-export`: step 1.1 of PingCAP's documented procedure, plus the views. Dumpling writes the DDL of the
+// selected tables and views to `<s3-uri>/schema/<run key>/` (a folder per run, so a rerun never mixes in another
+// run's files):
+//   dumpling --host … --port … --user … --password … --filter <rule> … --consistency none --no-data --no-views=false
+//            --output s3://… [--s3.endpoint …] --s3.region …
 // Each filter rule is its own --filter (plus Dumpling's system-schema exclusion, which any --filter replaces);
 // `--consistency none` because Aurora refuses FLUSH TABLES WITH READ LOCK and a schema dump needs no snapshot.
 //
@@ -10,19 +11,16 @@
 // `Starting component` line (tiup redacts --password); it is visible in the process list of the runner for the few
 // seconds Dumpling runs. AWS credentials reach Dumpling through the environment, never its arguments.
 //
-// Success only from Dumpling's own line (`dump data successfully, dumpling will exit now`, DumplingMonitor); a
-// failure shows Dumpling's own error line. Its deadline is `import-timeout-minutes`, the one for the PingCAP tools:
-// a schema dump takes minutes, so it only matters when something hangs.
+// Success only from Dumpling's own line (dumpling-phase.ts). Its deadline is `import-timeout-minutes`, the one for the
+// PingCAP tools: a schema dump takes minutes, so it only matters when something hangs.
 import { effectiveS3Endpoint } from '../aws/endpoint.js'
 import type { S3 } from '../aws/s3.js'
 import type { Inputs } from '../inputs/types.js'
 import { dumplingArgs } from '../tidb/dumpling/args.js'
-import { DumplingMonitor } from '../tidb/dumpling/monitor.js'
-import { runComponent } from '../tidb/tiup/run-component.js'
-import { CancelledError, errorMessage, PhaseError } from '../util/errors.js'
-import { formatDuration } from '../util/format.js'
+import { errorMessage } from '../util/errors.js'
 import { awsKit, type AwsPhaseDeps } from './aws-deps.js'
-import { needS3, needTiup } from './lightning-phase.js'
+import { needS3 } from './lightning-phase.js'
+import { runDumpling } from './dumpling-phase.js'
 import type { MigrationState } from './migration-state.js'
 import { schemaLocation } from './names.js'
 import type { PhaseBody } from './phase-body.js'
@@ -91,36 +89,8 @@ export function schemaExportPhase(state: MigrationState, deps: AwsPhaseDeps = {}
       const { inputs } = ctx
       const location = schemaLocation(needS3(inputs), state.runKey)
       const args = schemaExportArgs(inputs, state.runKey, selectionFilter(inputs, state))
-      const monitor = new DumplingMonitor()
       ctx.progress('dumping the schema')
-      const result = await runComponent({
-        tiup: needTiup(state),
-        component: 'dumpling',
-        version: inputs.tools.tidbVersion,
-        args,
-        secrets: [inputs.source.password],
-        timeoutMs: inputs.timeouts.importMs,
-        signal: ctx.signal,
-        log: (line) => ctx.log.info(line),
-        onLine: (line) => {
-          monitor.push(line)
-          const tables = monitor.report.progress?.tables
-          if (tables) ctx.progress(`tables ${tables.done}/${tables.total}`)
-        }
-      })
-      const verdict = monitor.verdict(result.exitCode)
-      if (verdict.outcome !== 'succeeded') {
-        if (ctx.signal.aborted && !result.timedOut) {
-          throw new CancelledError('Dumpling was stopped because the run was cancelled')
-        }
-        const why = result.timedOut
-          ? `Dumpling did not finish within import-timeout-minutes (${formatDuration(inputs.timeouts.importMs)}) and was stopped`
-          : `Dumpling failed: ${verdict.message}`
-        throw new PhaseError('schema-export', why, {
-          toolLine: monitor.report.firstError?.line ?? verdict.message,
-          tail: result.tail
-        })
-      }
+      await runDumpling(ctx, state, 'schema-export', args, inputs.source)
 
       // The SDK loads only now, through the phases' AWS kit (aws-deps.ts): not at bundle start-up.
       const files = await countWritten(async () => (await awsKit(ctx, deps)).s3, location)

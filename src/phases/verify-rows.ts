@@ -5,6 +5,7 @@ import type { ExportedTable } from '../aws/export-metadata.js'
 import type { RowCount } from '../mysql/row-counts.js'
 import type { TableRow } from '../report/types.js'
 import type { ChecksumResult } from '../tidb/lightning/report.js'
+import type { SkippedTableFacts } from './migration-state.js'
 import { formatCount } from '../util/format.js'
 import { tableKey, type TableName } from '../table-filter/table-name.js'
 
@@ -12,7 +13,8 @@ import { tableKey, type TableName } from '../table-filter/table-name.js'
 export const VERIFY_STATUS = {
   verified: 'verified',
   mismatch: 'mismatch',
-  skipped: 'skipped by export'
+  skipped: 'skipped by export',
+  excluded: 'excluded'
 } as const
 
 /** Everything known about one selected table. */
@@ -31,11 +33,57 @@ export interface TableEvidence {
   /** Rows Lightning reported for it, when the import recorded them. */
   readonly lightningRows: number | undefined
   readonly checksum: ChecksumResult | undefined
+  /** How the run filled it when the export skipped it (phase skipped-tables); undefined for exported tables. */
+  readonly filled?: SkippedTableFacts | undefined
+}
+
+/**
+ * The verdict on a table the export skipped and the run filled another way. Excluded: not expected on the target,
+ * named. Copied: the target's rows must lie between the source's COUNT(*) just before and just after the table's
+ * dump (equal when the source did not change meanwhile), and equal what the copy counted after Lightning.
+ */
+function judgeFilled(e: TableEvidence, f: SkippedTableFacts): TableRow {
+  const name = { database: e.database, table: e.table }
+  const skipped = `⚠ skipped by the export (${f.reason})`
+  if (f.filled === 'excluded')
+    return {
+      ...name,
+      status: VERIFY_STATUS.excluded,
+      note: `${skipped}; left out of the import, DM and verify (skipped-tables: exclude)`
+    }
+  const targetRows = e.target && 'rows' in e.target ? e.target.rows : undefined
+  const problems: string[] = []
+  const lo = Math.min(f.sourceRows?.before ?? 0, f.sourceRows?.after ?? 0)
+  const hi = Math.max(f.sourceRows?.before ?? 0, f.sourceRows?.after ?? 0)
+  const source = lo === hi ? formatCount(lo) : `${formatCount(lo)}–${formatCount(hi)}`
+  if (!e.target || 'missing' in e.target) problems.push('missing in the target')
+  else if ('error' in e.target) problems.push(`cannot count the target's rows: ${e.target.error}`)
+  else if (f.sourceRows === undefined) problems.push('the copy recorded no source row count')
+  else if (e.target.rows < lo || e.target.rows > hi)
+    problems.push(
+      `the target has ${formatCount(e.target.rows)} rows, the source had ${source} at the dump`
+    )
+  if (targetRows !== undefined && f.copiedRows !== undefined && f.copiedRows !== targetRows)
+    problems.push(`the copy counted ${formatCount(f.copiedRows)} rows after Lightning`)
+  if (e.checksum && !e.checksum.ok)
+    problems.push(`Lightning checksum mismatch: ${e.checksum.detail}`)
+  const how = `${skipped}; filled by a Dumpling dump imported by Lightning`
+  return {
+    ...name,
+    ...(f.sourceRows === undefined ? {} : { rowsExported: hi }),
+    ...(targetRows === undefined ? {} : { rowsImported: targetRows }),
+    status: problems.length > 0 ? VERIFY_STATUS.mismatch : VERIFY_STATUS.verified,
+    note:
+      problems.length > 0
+        ? `${how}: ${problems.join('; ')}`
+        : `${how}: ${formatCount(targetRows ?? 0)} rows, as on the source at the dump (${source})`
+  }
 }
 
 /** The verdict on one table, as a row of the report. */
 export function judgeTable(e: TableEvidence): TableRow {
   const name = { database: e.database, table: e.table }
+  if (e.filled !== undefined) return judgeFilled(e, e.filled)
   const targetRows = e.target && 'rows' in e.target ? e.target.rows : undefined
   if (e.exported?.skipped) {
     return {
@@ -85,6 +133,7 @@ export interface VerifyTotals {
   readonly verified: number
   readonly mismatched: readonly TableRow[]
   readonly skipped: number
+  readonly excluded: number
 }
 
 /** Counts the verdicts. */
@@ -92,7 +141,8 @@ export function verifyTotals(rows: readonly TableRow[]): VerifyTotals {
   return {
     verified: rows.filter((r) => r.status === VERIFY_STATUS.verified).length,
     mismatched: rows.filter((r) => r.status === VERIFY_STATUS.mismatch),
-    skipped: rows.filter((r) => r.status === VERIFY_STATUS.skipped).length
+    skipped: rows.filter((r) => r.status === VERIFY_STATUS.skipped).length,
+    excluded: rows.filter((r) => r.status === VERIFY_STATUS.excluded).length
   }
 }
 

@@ -9,8 +9,11 @@
 // One the schema import could not create is named with the target's reason, as a warning; any other missing view
 // is a mismatch.
 //
-// A mismatch fails the phase unless `fail-on-verify-mismatch: false` (then it is a warning). Tables the export
-// skipped are not mismatches — the export phase already warned about them — but are listed as such.
+// Tables the export skipped: one the skipped-tables phase copied must hold the source's rows at its dump (between
+// the source's COUNT(*) just before and just after it); one it excluded is named, not expected. A skipped table the
+// run knows nothing more of is listed as skipped by the export.
+//
+// A mismatch fails the phase unless `fail-on-verify-mismatch: false` (then it is a warning).
 import {
   exportedTables,
   parseExportMetadata,
@@ -37,6 +40,7 @@ import {
   lightningTableKey,
   upsertTableRows,
   verifyTotals,
+  VERIFY_STATUS,
   VIEW_STATUS,
   type TableEvidence
 } from './verify-rows.js'
@@ -133,6 +137,7 @@ function evidence(
   const checksums = new Map(
     (state.imported?.checksums ?? []).map((c) => [lightningTableKey(c.table), c])
   )
+  const filled = new Map((state.skippedTables ?? []).map((f) => [tableKey(f), f]))
   return tables.map((t) => {
     const key = tableKey(t)
     const folder = tableFolder(t)
@@ -145,7 +150,8 @@ function evidence(
       sharedFolderWith: (byFolder.get(folder) ?? []).filter((k) => k !== key),
       target: target.get(key),
       lightningRows: state.imported?.perTable[key],
-      checksum: checksums.get(key)
+      checksum: checksums.get(key),
+      filled: filled.get(key)
     }
   })
 }
@@ -247,6 +253,14 @@ export function verifyPhase(state: MigrationState, deps: AwsPhaseDeps = {}): Pha
       )
       if (contents.length > 0)
         ctx.record.numbers.push({ label: 'tables with other contents', value: contents.length })
+      const excluded = verdicts.filter((r) => r.status === VERIFY_STATUS.excluded)
+      if (excluded.length > 0) {
+        ctx.record.numbers.push({ label: 'excluded', value: excluded.length })
+        ctx.log.warning(
+          `${excluded.length} selected table(s) are not verified and not on the target: the export skipped them ` +
+            `and skipped-tables is exclude: ${excluded.map((r) => `${r.database}.${r.table}`).join(', ')}.`
+        )
+      }
       if (wantedViews.length > 0)
         ctx.record.numbers.push({
           label: 'views present',

@@ -25,6 +25,7 @@ const ALWAYS_RUN = new Set(['precheck', 'tiup'])
 export const TOOL_PHASES: ReadonlySet<string> = new Set([
   'schema-export',
   'schema-import',
+  'skipped-tables',
   'data-import',
   'replicate'
 ])

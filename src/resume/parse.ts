@@ -38,6 +38,12 @@ const time: Check = (v, at) => {
   str(v, at)
   if (Number.isNaN(Date.parse(v as string))) fail(at, 'must be an ISO time')
 }
+const oneOf =
+  (...values: readonly string[]): Check =>
+  (v, at) => {
+    if (typeof v !== 'string' || !values.includes(v))
+      fail(at, `must be one of ${values.join(', ')}`)
+  }
 const numOrStr: Check = (v, at) => {
   if (typeof v !== 'string') num(v, at)
 }
@@ -94,6 +100,17 @@ const learned: Record<keyof LearnedState, Check> = {
     skipped: list(obj({ table: str, reason: str }))
   }),
   schemaUri: str,
+  viewsNotCreated: list(obj({ database: str, table: str, cause: str })),
+  skippedTables: list(
+    obj({
+      database: str,
+      table: str,
+      reason: str,
+      filled: oneOf('copied', 'excluded'),
+      sourceRows: optional(obj({ before: num, after: num })),
+      copiedRows: optional(num)
+    })
+  ),
   imported: obj({
     total: num,
     perTable: dict(num),

@@ -23,7 +23,15 @@ export const RUN_STATE_KIND = 'aurora-to-tidb/run-state'
 export type LearnedState = Partial<
   Pick<
     MigrationState,
-    'source' | 'tables' | 'binlog' | 'snapshot' | 'export' | 'schemaUri' | 'imported'
+    | 'source'
+    | 'tables'
+    | 'binlog'
+    | 'snapshot'
+    | 'export'
+    | 'schemaUri'
+    | 'viewsNotCreated'
+    | 'skippedTables'
+    | 'imported'
   >
 >
 
@@ -34,6 +42,8 @@ export const LEARNED_BY_PHASE: Readonly<Record<string, readonly (keyof LearnedSt
   snapshot: ['snapshot'],
   export: ['export'],
   'schema-export': ['schemaUri'],
+  'schema-import': ['viewsNotCreated'],
+  'skipped-tables': ['skippedTables'],
   'data-import': ['imported']
 }
 
