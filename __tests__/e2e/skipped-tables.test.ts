@@ -73,11 +73,14 @@ test('after DM applies UPDATEs (and an INSERT and a DELETE) to it, every selecte
   await h.sb.source.query('DELETE FROM crm.legacy_contacts WHERE id = 5')
   const differing = await eventually(
     'the target to equal the source',
-    () => differingTables(h.sb.source, h.sb.target),
+    () => differingTables(h.sb.source, h.sb.target, state.tables ?? []),
     (d) => d.length === 0,
     90_000
   )
   expect(differing).toEqual([])
+  // Every selected table took part, crm.legacy_contacts included.
+  expect(state.tables?.map((t) => `${t.database}.${t.table}`)).toContain('crm.legacy_contacts')
+  expect(state.tables?.length).toBeGreaterThan(10)
   const [copied] = await h.sb.target.query<{ n: number }[]>(
     "SELECT COUNT(*) AS n FROM crm.legacy_contacts WHERE phone LIKE 'upd-%' OR phone = 'before-run'"
   )

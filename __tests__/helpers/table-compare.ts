@@ -2,6 +2,7 @@
 // selects; and finding a table's row in a report.
 import type { Sandbox } from '../../sandbox/index.js'
 import type { Report, TableRow } from '../../src/report/types.js'
+import { tableKey, type TableName } from '../../src/table-filter/table-name.js'
 
 type Server = Sandbox['source']
 
@@ -40,15 +41,19 @@ export async function tableRows(server: Server, t: OrderedTable): Promise<string
   )
 }
 
-/** The demo tables whose rows differ between source and target, as `db.table (source rows vs target rows)`. */
+/**
+ * The tables whose rows differ between source and target, as `db.table (source rows vs target rows)`.
+ * @param tables the tables the run migrates (its selection: the demo filter's tables less those it left out)
+ */
 export async function differingTables(
   source: Server,
   target: Server,
-  skip: readonly string[] = []
+  tables: readonly TableName[]
 ): Promise<string[]> {
+  const wanted = new Set(tables.map(tableKey))
   const out: string[] = []
   for (const t of await demoTables(source)) {
-    if (skip.includes(`${t.db}.${t.table}`)) continue
+    if (!wanted.has(`${t.db}.${t.table}`)) continue
     const [a, b] = await Promise.all([tableRows(source, t), tableRows(target, t)])
     if (a.join('\n') !== b.join('\n')) out.push(`${t.db}.${t.table} (${a.length} vs ${b.length})`)
   }
