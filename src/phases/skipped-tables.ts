@@ -57,7 +57,9 @@ export function skippedSelected(
   const exact = new Map(skipped.map((s) => [s.table, s.reason]))
   const folded = new Map(skipped.map((s) => [s.table.toLowerCase(), s.reason]))
   return selected.flatMap((t) => {
-    const reason = exact.get(tableKey(t)) ?? folded.get(tableKey(t).toLowerCase())
+    // AWS joins the two names with a dot, unescaped (not tableKey, which escapes dots inside names).
+    const joined = `${t.database}.${t.table}`
+    const reason = exact.get(joined) ?? folded.get(joined.toLowerCase())
     return reason === undefined ? [] : [{ database: t.database, table: t.table, reason }]
   })
 }
