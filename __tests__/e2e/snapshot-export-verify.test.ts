@@ -47,14 +47,14 @@ async function sourceCounts(): Promise<Map<string, number>> {
 }
 
 /**
- * What precheck would select: the source's tables that the filter matches, less those TiDB cannot create (a spatial
- * column), which the precheck leaves out of every phase.
+ * What precheck would select: the source's base tables that the filter matches (views hold no rows to export), less
+ * those TiDB cannot create (a spatial column), which the precheck leaves out of every phase.
  */
 async function selectedTables(): Promise<{ database: string; table: string }[]> {
   const filter = h.inputs().filter
   const rows = await h.sb.source.query<{ db: string; t: string }[]>(
     `SELECT TABLE_SCHEMA AS db, TABLE_NAME AS t FROM information_schema.TABLES t
-      WHERE TABLE_SCHEMA IN (${DBS.map((d) => `'${d}'`).join(',')})
+      WHERE TABLE_SCHEMA IN (${DBS.map((d) => `'${d}'`).join(',')}) AND TABLE_TYPE = 'BASE TABLE'
         AND NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS c
                          WHERE c.TABLE_SCHEMA = t.TABLE_SCHEMA AND c.TABLE_NAME = t.TABLE_NAME
                            AND c.DATA_TYPE IN ('geometry', 'point', 'linestring', 'polygon', 'multipoint',
