@@ -110,6 +110,28 @@ test('a re-run after the target database was dropped creates the schema again in
   await expectTargetEqualsSource(second)
 })
 
+test('a re-run after a cancelled export starts a new export under a derived id and finishes the migration', async () => {
+  const key = 'rr-canceled'
+  sandbox.h.sb.setFault('export-canceled', '')
+  const first = await attempt(key, 1)
+  expect(first.exitCode).toBe(1)
+  expect(first.summary).toMatch(/Snapshot export[^\n]*failed/)
+  sandbox.h.sb.clearFaults()
+
+  const rds = sandbox.h.sb.requests('rds').length
+  const second = await attempt(key, 2)
+  const log = second.exitCode === 0 ? '' : second.stdout.slice(-4000)
+  expect({ exit: second.exitCode, log }).toEqual({ exit: 0, log: '' })
+  const starts = ops(sandbox.h.sb.requests('rds').slice(rds), 'StartExportTask')
+  // The first id is refused (ExportTaskAlreadyExists), the derived one started.
+  expect(starts.map((r) => r.status)).toEqual([400, 200])
+  expect(second.outputs['export-task-id']).toBe(`aurora-to-tidb-${key}-r2`)
+  expect(second.stdout).toContain(
+    `Export task ids cannot be reused, so this run starts export task aurora-to-tidb-${key}-r2 instead.`
+  )
+  await expectTargetEqualsSource(second)
+})
+
 /** Write requests (creates, starts, puts) of the AWS and DM stand-ins while `fn` ran. */
 async function writesDuring(
   fn: () => Promise<ActionRun>

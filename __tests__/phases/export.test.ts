@@ -163,7 +163,7 @@ test.each([
   ['FAILED', CAUSE],
   ['CANCELED', 'The export task was canceled by a user.']
 ] as const)(
-  'an export that ends %s fails with AWS’s FailureCause, also when re-attached',
+  'an export that ends %s fails with AWS’s FailureCause; a re-run starts the next derived task and finishes',
   async (outcome, cause) => {
     const w = world()
     w.rds.nextTask = { durationMs: 60_000, outcome, failureCause: cause }
@@ -171,15 +171,25 @@ test.each([
     const error = result.error as PhaseError
     expect(error).toBeInstanceOf(PhaseError)
     expect(error.toolLine).toBe(cause)
-    expect(error.message).toMatch(new RegExp(`ended ${outcome}: .*a new run key`))
+    expect(error.message).toMatch(
+      new RegExp(`ended ${outcome}: .*Re-run this workflow run to start the export again`)
+    )
     // What was learned before the failure is still reported.
     expect(report.outputs['export-task-id']).toBe(ID)
     expect(w.state.export?.status).toBe(outcome)
 
+    // The re-run: AWS refuses the first id again, so the phase starts `<id>-r2`, records it and completes.
+    w.rds.nextTask = { durationMs: 60_000 }
     const again = world()
     const rerun = await run({ ...again, rds: w.rds, clock: w.clock })
-    expect((rerun.result.error as PhaseError).toolLine).toBe(cause)
-    expect(w.rds.tasks.size).toBe(1)
+    expect(rerun.result.error).toBeUndefined()
+    expect(w.rds.tasks.size).toBe(2)
+    expect(rerun.report.outputs['export-task-id']).toBe(`${ID}-r2`)
+    expect(again.state.export?.taskId).toBe(`${ID}-r2`)
+    expect(again.state.export?.status).toBe('COMPLETE')
+    expect(rerun.log.join('\n')).toContain(
+      `Export task ${ID} of an earlier attempt ended ${outcome} (${cause}). Export task ids cannot be reused, so this run starts export task ${ID}-r2 instead.`
+    )
   }
 )
 

@@ -3,7 +3,8 @@
 // Re-runs: the task id is derived from the run key, and AWS never lets an id be used twice (AWS, Aurora User Guide,
 // "Considerations for DB cluster snapshot exports"). So a re-run attempt's StartExportTask fails with
 // ExportTaskAlreadyExists, and the phase re-attaches to the task its first attempt started: running → keeps polling,
-// COMPLETE → done, FAILED/CANCELED → fails, saying a new run key is needed. `export-task-identifier` attaches to a
+// COMPLETE → done, FAILED/CANCELED → a new task under the next derived id (`<id>-r2`, names.ts), recorded in the
+// run state and the export-task-id output like the first. `export-task-identifier` attaches to a
 // named task without starting one.
 //
 // Polling: exports take from ~15 minutes to hours, so checks start every 2 s (the sandbox's exports take seconds)
@@ -45,7 +46,7 @@ import {
 } from './aws-deps.js'
 import type { MigrationState, SnapshotFacts } from './migration-state.js'
 import { startWhenSlotFree } from './export-slot.js'
-import { exportS3Prefix, exportTaskIdFor } from './names.js'
+import { MAX_EXPORT_TASKS, exportS3Prefix, exportTaskIdFor } from './names.js'
 import type { PhaseBody } from './phase-body.js'
 
 const PHASE = 'export'
@@ -85,18 +86,15 @@ interface Started {
   readonly waitedMs: number
 }
 
-async function startOrReattach(
+/** Starts the `id` task, or describes it when an earlier attempt already started it (AWS refuses the id again). */
+async function startOrDescribe(
   ctx: PhaseContext,
   kit: AwsPhaseKit,
-  state: MigrationState,
+  id: string,
   snapshot: SnapshotFacts,
-  to: ExportTarget
-): Promise<Started> {
-  const id = exportTaskIdFor(state.runKey)
-  if (!state.tables)
-    throw new PhaseError(PHASE, 'The selected tables are unknown: the precheck phase records them.')
-  const plan = exportOnlyFor(state.tables)
-  for (const w of plan.warnings) ctx.log.warning(w)
+  to: ExportTarget,
+  exportOnly: readonly string[] | undefined
+): Promise<(Started & { readonly fresh: boolean }) | undefined> {
   const prefix = exportS3Prefix(to.s3)
   try {
     const { task, waitedMs } = await startWhenSlotFree(
@@ -113,34 +111,64 @@ async function startOrReattach(
           prefix,
           roleArn: to.roleArn,
           kmsKeyId: to.kmsKeyId,
-          exportOnly: plan.exportOnly
+          exportOnly
         })
     )
-    const only = plan.exportOnly
-      ? `ExportOnly ${plan.exportOnly.length} entries`
-      : 'the whole snapshot'
+    const only = exportOnly ? `ExportOnly ${exportOnly.length} entries` : 'the whole snapshot'
     ctx.log.info(
       `Started export task ${task.id || id} of snapshot ${snapshot.identifier} to s3://${to.s3.bucket}/${prefix}/ (${only}).`
     )
-    return { task, waitedMs }
+    return { task, waitedMs, fresh: true }
   } catch (e) {
     if (!isAwsError(e, 'ExportTaskAlreadyExists'))
       throw awsPhaseError(PHASE, `Starting export task ${id} of snapshot ${snapshot.identifier}`, e)
   }
   const task = await describe(kit, id)
-  if (!task)
-    throw new PhaseError(
-      PHASE,
-      `RDS says export task ${id} already exists but does not describe it. ${NEW_RUN_KEY}`
+  return task === undefined ? undefined : { task, waitedMs: 0, fresh: false }
+}
+
+async function startOrReattach(
+  ctx: PhaseContext,
+  kit: AwsPhaseKit,
+  state: MigrationState,
+  snapshot: SnapshotFacts,
+  to: ExportTarget
+): Promise<Started> {
+  if (!state.tables)
+    throw new PhaseError(PHASE, 'The selected tables are unknown: the precheck phase records them.')
+  const plan = exportOnlyFor(state.tables)
+  for (const w of plan.warnings) ctx.log.warning(w)
+  // A task of an earlier attempt that ended FAILED or CANCELED cannot be restarted and its id cannot be reused:
+  // the next derived id is started instead, so re-running the failed run recovers (it used to be a dead end).
+  for (let n = 1; n <= MAX_EXPORT_TASKS; n++) {
+    const id = exportTaskIdFor(state.runKey, n)
+    const got = await startOrDescribe(ctx, kit, id, snapshot, to, plan.exportOnly)
+    if (got === undefined)
+      throw new PhaseError(
+        PHASE,
+        `RDS says export task ${id} already exists but does not describe it. ${NEW_RUN_KEY}`
+      )
+    const { task } = got
+    if (got.fresh) return got
+    if (task.status === 'FAILED' || task.status === 'CANCELED' || task.status === 'CANCELING') {
+      ctx.log.warning(
+        `Export task ${task.id} of an earlier attempt ended ${task.rawStatus ?? task.status}${task.failureCause ? ` (${task.failureCause})` : ''}. Export task ids cannot be reused, so this run starts export task ${exportTaskIdFor(state.runKey, n + 1)} instead.`
+      )
+      continue
+    }
+    ctx.log.info(
+      `Export task ${task.id} already exists (started ${task.taskStartTime?.toISOString() ?? 'earlier'} by an earlier attempt of this run; now ${summary(task, kit.clock.now())}). Re-attaching to it instead of starting another.`
     )
-  ctx.log.info(
-    `Export task ${task.id} already exists (started ${task.taskStartTime?.toISOString() ?? 'earlier'} by an earlier attempt of this run; now ${summary(task, kit.clock.now())}). Re-attaching to it instead of starting another.`
+    if (task.sourceArn !== undefined && task.sourceArn !== snapshot.arn)
+      ctx.log.warning(
+        `Export task ${task.id} exports ${task.sourceArn}, not this run's snapshot ${snapshot.arn}.`
+      )
+    return got
+  }
+  throw new PhaseError(
+    PHASE,
+    `This run already started ${MAX_EXPORT_TASKS} export tasks (${exportTaskIdFor(state.runKey)} to ${exportTaskIdFor(state.runKey, MAX_EXPORT_TASKS)}) and none completed. ${NEW_RUN_KEY}`
   )
-  if (task.sourceArn !== undefined && task.sourceArn !== snapshot.arn)
-    ctx.log.warning(
-      `Export task ${task.id} exports ${task.sourceArn}, not this run's snapshot ${snapshot.arn}.`
-    )
-  return { task, waitedMs: 0 }
 }
 
 async function attachGiven(
@@ -264,7 +292,7 @@ export function exportPhase(state: MigrationState, deps: AwsPhaseDeps = {}): Pha
         const cause = task.failureCause ?? `Status: ${task.rawStatus ?? 'unknown'}`
         throw new PhaseError(
           PHASE,
-          `Export task ${task.id} ended ${facts.status}: ${cause}. ${NEW_RUN_KEY}`,
+          `Export task ${task.id} ended ${facts.status}: ${cause}. Re-run this workflow run to start the export again (under the next export task id, as AWS never reuses one).`,
           {
             toolLine: cause
           }

@@ -11,9 +11,15 @@ export function snapshotIdFor(runKey: string): string {
   return `${PREFIX}-${runKey}`
 }
 
-/** The export task this run starts. */
-export function exportTaskIdFor(runKey: string): string {
-  return `${PREFIX}-${runKey}`
+/** How many export tasks one run may start: the first and eight after a failed or cancelled one. */
+export const MAX_EXPORT_TASKS = 9
+
+/**
+ * The export task this run starts: the `n`th (1 for the first). AWS never lets an export task id be reused, so after
+ * a task that ended FAILED or CANCELED a re-run starts the next, `<id>-r2`…; at most 58 characters of AWS's 60.
+ */
+export function exportTaskIdFor(runKey: string, n = 1): string {
+  return n === 1 ? `${PREFIX}-${runKey}` : `${PREFIX}-${runKey}-r${n}`
 }
 
 /** The DM task this run starts when `dm-task-name` is empty. */
