@@ -151,6 +151,48 @@ describe('poll', () => {
       })
     ).rejects.toThrow('AccessDenied')
   })
+
+  test('a throttling burst never ends the wait early: it waits at the longest interval and asks again', async () => {
+    const clock = new ManualClock()
+    const throttled: number[] = []
+    // Five minutes of Throttling (every retry of each call used), as in a burst during a long export wait.
+    const result = await poll({
+      label: 'export task e-1',
+      check: (attempt) =>
+        attempt >= 2 && attempt <= 6
+          ? Promise.reject(Object.assign(awsError('Throttling', 400), { cause: undefined }))
+          : Promise.resolve(attempt >= 7 ? 'COMPLETE' : 'IN_PROGRESS'),
+      isDone: (s) => s === 'COMPLETE',
+      intervalMs: 2000,
+      maxIntervalMs: 60_000,
+      jitter: 0,
+      deadlineMs: 480 * 60_000,
+      clock,
+      onTransient: (_e, ms) => throttled.push(ms)
+    })
+    expect(result).toBe('COMPLETE')
+    expect(throttled).toEqual([60_000, 60_000, 60_000, 60_000, 60_000])
+  })
+
+  test('throttled until the deadline: a deadline error naming the refusal and the last state seen', async () => {
+    const clock = new ManualClock()
+    const e = await poll({
+      label: 'export task e-1',
+      check: (attempt) =>
+        attempt === 1
+          ? Promise.resolve('IN_PROGRESS')
+          : Promise.reject(awsError('Throttling', 400)),
+      isDone: () => false,
+      intervalMs: 1000,
+      maxIntervalMs: 60_000,
+      deadlineMs: 10 * 60_000,
+      clock
+    }).catch((x: unknown) => x)
+    expect(e).toBeInstanceOf(DeadlineError)
+    expect((e as Error).message).toMatch(
+      /^export task e-1 was not done after 10m 00s \(\d+ checks, the last refused: Throttling happened\); last seen: "IN_PROGRESS"$/
+    )
+  })
 })
 
 /** An error shaped like the AWS SDK v3's service exceptions. */

@@ -16,6 +16,7 @@ import type { S3 } from '../aws/s3.js'
 import { effectiveS3Endpoint } from '../aws/endpoint.js'
 import { systemClock, type Clock } from '../util/clock.js'
 import { DeadlineError, PhaseError, errorMessage } from '../util/errors.js'
+import { formatDuration } from '../util/format.js'
 import { poll, type PollOptions } from '../util/poll.js'
 
 /** Optional replacements for the phases' AWS access and time. */
@@ -110,7 +111,16 @@ export async function pollInPhase<T>(
   onDeadline: (e: DeadlineError) => Error
 ): Promise<T> {
   try {
-    return await poll({ ...opts, clock: kit.clock, random: kit.random, signal: ctx.signal })
+    return await poll({
+      onTransient: (e, delayMs) =>
+        ctx.log.info(
+          `Waiting for ${opts.label}: AWS answered ${e instanceof AwsApiError ? e.line : errorMessage(e)} even after retries; not a reason to stop waiting: asking again in ${formatDuration(delayMs)}.`
+        ),
+      ...opts,
+      clock: kit.clock,
+      random: kit.random,
+      signal: ctx.signal
+    })
   } catch (e) {
     if (e instanceof DeadlineError) throw onDeadline(e)
     throw awsPhaseError(phase, `Waiting for ${opts.label}`, e)

@@ -73,6 +73,8 @@ export interface PollOptions<T> {
   readonly describe?: (value: T) => string
   /** Called after every check. */
   readonly onProgress?: (value: T, progress: PollProgress) => void
+  /** Called when a check failed transiently (throttling), before waiting `delayMs` to check again. */
+  readonly onTransient?: (error: unknown, delayMs: number) => void
   readonly clock?: Clock
   readonly random?: () => number
   readonly signal?: AbortSignal
@@ -120,9 +122,27 @@ export async function poll<T>(opts: PollOptions<T>): Promise<T> {
     jitter: opts.jitter ?? 0.1
   }
   const start = clock.now()
+  let lastSeen: string | undefined
   for (let attempt = 1; ; attempt++) {
     if (opts.signal?.aborted) throw abortError(opts.signal, `waiting for ${opts.label}`)
-    const value = await opts.check(attempt)
+    let value: T
+    try {
+      value = await opts.check(attempt)
+    } catch (e) {
+      // Throttling (or another transient fault that outlasted the call's own retries) says "ask less often", not
+      // "the thing waited for failed": wait at the longest interval and ask again, until the deadline.
+      if (!isTransientError(e)) throw e
+      const remaining = opts.deadlineMs - (clock.now() - start)
+      if (remaining <= 0)
+        throw new DeadlineError(
+          `${opts.label} was not done after ${formatDuration(opts.deadlineMs)} (${attempt} checks, the last refused: ${errorMessage(e)}); last seen: ${lastSeen ?? 'nothing'}`,
+          lastSeen ?? 'nothing'
+        )
+      opts.onTransient?.(e, Math.min(backoff.maxMs, remaining))
+      await clock.sleep(Math.min(backoff.maxMs, remaining), opts.signal)
+      continue
+    }
+    lastSeen = describe(value)
     const done = opts.isDone(value)
     const elapsedMs = clock.now() - start
     opts.onProgress?.(value, { attempt, elapsedMs, done })
