@@ -241,9 +241,10 @@ test('an export that waited for a slot has only the rest of export-timeout-minut
   w.rds.exportLimitUntil = w.clock.now() + 20 * 60_000
   w.rds.nextTask = { durationMs: 15 * 60_000 }
   const { result } = await run(w, { inputs: inputsWith({}, 30) })
-  // Started after 20m and some seconds, so it had the 9m and some seconds that were left.
+  // Started after 20m and some seconds, so it had the 9m and some seconds that were left: the message names the
+  // limit the user set and how much of it went to the wait for a slot.
   expect((result.error as PhaseError).message).toMatch(
-    /^Export task \S+ was not done after 9m \d\ds \(export-timeout-minutes\)/
+    /^Export task \S+ was not done after 30m 00s \(export-timeout-minutes, 20m \d\ds of it waiting for an export slot\)/
   )
   expect(w.rds.tasks.size).toBe(1)
 })
