@@ -71,6 +71,17 @@ export async function readShape(
   }
 }
 
+function describeRange(
+  key: readonly string[],
+  lower: readonly unknown[] | undefined,
+  upper: readonly unknown[] | undefined
+): string {
+  if (key.length === 0 || (lower === undefined && upper === undefined)) return 'the table'
+  if (lower === undefined) return `keys up to ${showKey(key, upper ?? [])}`
+  if (upper === undefined) return `keys after ${showKey(key, lower)}`
+  return `keys after ${showKey(key, lower)} up to ${showKey(key, upper)}`
+}
+
 async function chunkSum(conn: Queryable, q: Sql): Promise<{ cnt: number; sum: string }> {
   const r = (await rows(conn, q))[0] ?? {}
   const sum = r['checksum']
@@ -133,7 +144,11 @@ export async function compareTable(
       onChunk?.(chunks)
       if (a.cnt !== b.cnt || a.sum !== b.sum) {
         mismatched++
-        if (key.length === 0) {
+        if (b.cnt === 0) {
+          notes.push(
+            `the target has none of the ${a.cnt} rows of ${describeRange(key, lower, upper)}`
+          )
+        } else if (key.length === 0) {
           notes.push(
             `${a.cnt} rows on the source side, ${b.cnt} on the target, checksums differ (no primary key to name the rows)`
           )
