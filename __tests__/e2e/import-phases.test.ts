@@ -351,6 +351,46 @@ describe('data import', () => {
     expected['crm.legacy_contacts'] = 0
     expect(await counts(h.sb.target, selected)).toEqual(expected)
   })
+
+  test('a target whose time zone is +08:00 gets every DATE, DATETIME and TIMESTAMP value as the source holds it', async () => {
+    // Each date/time column of the selected tables, as zone-free text (TIMESTAMP as seconds since the epoch).
+    const columns = await h.sb.source.query<RowDataPacket[]>(
+      `SELECT TABLE_SCHEMA AS db, TABLE_NAME AS t, COLUMN_NAME AS c, DATA_TYPE AS type
+         FROM information_schema.COLUMNS WHERE DATA_TYPE IN ('date', 'datetime', 'timestamp')`
+    )
+    const dated = columns
+      .map((r) => ({
+        db: String(r['db']),
+        t: String(r['t']),
+        c: String(r['c']),
+        type: String(r['type'])
+      }))
+      .filter((r) => selected.some((t) => t.database === r.db && t.table === r.t))
+      .filter((r) => !(r.db === 'crm' && r.t === 'legacy_contacts')) // the export skips it
+    expect(dated.some((r) => r.type === 'datetime')).toBe(true)
+    const values = async (server: Harness['sb']['source']): Promise<Record<string, string[]>> => {
+      const out: Record<string, string[]> = {}
+      for (const { db, t, c, type } of dated) {
+        const col = `\`${c.replace(/`/g, '``')}\``
+        const expr = type === 'timestamp' ? `UNIX_TIMESTAMP(${col})` : `CAST(${col} AS CHAR)`
+        const rows = await server.query<RowDataPacket[]>(
+          `SELECT ${expr} AS v FROM ${quoteTable({ database: db, table: t })} ORDER BY 1`
+        )
+        out[`${db}.${t}.${c}`] = rows.map((r) => String(r['v']))
+      }
+      return out
+    }
+    await emptyTarget()
+    await h.sb.target.query("SET GLOBAL time_zone = '+08:00'")
+    try {
+      const { inputs, state } = runOf()
+      const run = await dataImport(state, inputs)
+      expect(run.result.error).toBeUndefined()
+      expect(await values(h.sb.target)).toEqual(await values(h.sb.source))
+    } finally {
+      await h.sb.target.query("SET GLOBAL time_zone = 'SYSTEM'")
+    }
+  })
 })
 
 describe('secrets', () => {
