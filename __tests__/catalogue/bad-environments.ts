@@ -190,6 +190,17 @@ export const BAD_ENVIRONMENTS: readonly BadEnvironment[] = [
     message: /Rows already on the target in `shop`\.`orders`/
   },
   {
+    name: 'pre-created empty target table with a narrower column',
+    setup: async (sb) => {
+      await targetRoot(sb, 'CREATE DATABASE shop')
+      await targetRoot(sb, 'CREATE TABLE shop.orders (id TINYINT PRIMARY KEY)')
+      return async () => void (await targetRoot(sb, 'DROP DATABASE shop'))
+    },
+    check: 'target.columns',
+    message:
+      /Columns narrower than the source's \(or missing\) in tables already on the target: `shop`\.`orders`: `id` tinyint(\(\d+\))? on the target, \w+(\(\d+\))?( unsigned)? on the source/
+  },
+  {
     name: 'wrong target password',
     inputs: () => ({ 'target-password': 'nope' }),
     check: 'target.connect',

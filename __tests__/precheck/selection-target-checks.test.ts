@@ -247,6 +247,31 @@ describe('target', () => {
     expect(rowOf(evaluatePrecheck(goodFacts(), context()), 'runner.temp-dir').status).toBe('pass')
   })
 
+  test('a pre-created empty table narrower than the source fails target.columns, naming the column', () => {
+    const facts = withTables(
+      [tbl('shop', 'orders', { columns: [col('code', 'varchar', { columnType: 'varchar(20)' })] })],
+      {
+        target: {
+          ...goodFacts().target,
+          tables: {
+            ok: true,
+            value: [
+              {
+                database: 'shop',
+                table: 'orders',
+                state: 'empty',
+                columns: [{ name: 'code', dataType: 'varchar', columnType: 'varchar(2)' }]
+              }
+            ]
+          }
+        }
+      }
+    )
+    const r = rowOf(targetChecks(facts, context()), 'target.columns')
+    expect(r.status).toBe('fail')
+    expect(r.reason).toContain('`shop`.`orders`: `code` varchar(2) on the target')
+  })
+
   test('a sorted-kv-dir that is not a writable directory fails (local backend)', () => {
     const runner = {
       ...goodFacts().runner,

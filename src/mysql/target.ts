@@ -51,9 +51,19 @@ export async function readTidbStatus(
   }
 }
 
+/** A column of a table that exists on the target. */
+export interface TargetColumn {
+  readonly name: string
+  /** `DATA_TYPE` and `COLUMN_TYPE`, lower-case: `varchar`, `varchar(20)`. */
+  readonly dataType: string
+  readonly columnType: string
+}
+
 /** One selected table on the target. */
 export interface TargetTableState extends TableName {
   readonly state: 'absent' | 'empty' | 'has-rows'
+  /** Its columns, in order, when it exists. */
+  readonly columns?: readonly TargetColumn[]
 }
 
 const quoteId = (name: string): string => `\`${name.replace(/`/g, '``')}\``
@@ -81,9 +91,27 @@ export async function readTargetTables(
     const ref = { database: String(r['db']), table: String(r['tbl']) }
     present.set(`${norm(ref.database)}\u0000${norm(ref.table)}`, ref)
   }
+  const [columnRows] = await conn.query(
+    `SELECT TABLE_SCHEMA AS db, TABLE_NAME AS tbl, COLUMN_NAME AS name, DATA_TYPE AS dt, COLUMN_TYPE AS ct
+       FROM information_schema.COLUMNS WHERE TABLE_SCHEMA IN (${dbs.map(() => '?').join(', ')})
+      ORDER BY TABLE_SCHEMA, TABLE_NAME, ORDINAL_POSITION`,
+    dbs
+  )
+  const columns = new Map<string, TargetColumn[]>()
+  for (const r of columnRows as Record<string, unknown>[]) {
+    const k = `${norm(String(r['db']))}\u0000${norm(String(r['tbl']))}`
+    const list = columns.get(k) ?? []
+    list.push({
+      name: String(r['name']),
+      dataType: String(r['dt']).toLowerCase(),
+      columnType: String(r['ct']).toLowerCase()
+    })
+    columns.set(k, list)
+  }
   const out: TargetTableState[] = []
   for (const t of tables) {
-    const found = present.get(`${norm(t.database)}\u0000${norm(t.table)}`)
+    const k = `${norm(t.database)}\u0000${norm(t.table)}`
+    const found = present.get(k)
     if (!found) {
       out.push({ ...t, state: 'absent' })
       continue
@@ -91,7 +119,11 @@ export async function readTargetTables(
     const [rowsFound] = await conn.query(
       `SELECT 1 FROM ${quoteId(found.database)}.${quoteId(found.table)} LIMIT 1`
     )
-    out.push({ ...t, state: (rowsFound as unknown[]).length > 0 ? 'has-rows' : 'empty' })
+    out.push({
+      ...t,
+      state: (rowsFound as unknown[]).length > 0 ? 'has-rows' : 'empty',
+      columns: columns.get(k) ?? []
+    })
   }
   return out
 }

@@ -2,6 +2,8 @@
 // version, the selected tables absent or empty (Lightning's physical import needs empty tables, and the action never
 // overwrites data), and room on the runner for Lightning's sorted KV files. Pure.
 import type { CheckRow } from '../report/types.js'
+import { tableKey } from '../table-filter/table-name.js'
+import { columnProblems } from './column-width.js'
 import { formatBytes } from '../util/format.js'
 import { formatHostPort } from '../inputs/parsers.js'
 import type { CheckContext, PrecheckFacts } from './facts.js'
@@ -100,6 +102,33 @@ function tablesRow(facts: PrecheckFacts, ctx: CheckContext): CheckRow {
   )
 }
 
+/** Pre-created empty tables whose columns cannot hold the source's values: the import would truncate them. */
+function columnsRow(facts: PrecheckFacts): CheckRow | undefined {
+  const t = facts.target.tables
+  if (!t.ok || !facts.source.ok) return undefined
+  const source = new Map(
+    facts.source.value.catalog.tables.map((x) => [tableKey(x).toLowerCase(), x.columns])
+  )
+  const precreated = t.value.filter((x) => x.state === 'empty' && x.columns !== undefined)
+  if (precreated.length === 0) return undefined
+  const problems = precreated.flatMap((x) => {
+    const found = columnProblems(source.get(tableKey(x).toLowerCase()) ?? [], x.columns ?? [])
+    return found.length === 0 ? [] : [`${tableName(x)}: ${found.slice(0, 3).join('; ')}`]
+  })
+  const id = 'target.columns'
+  const title = 'Tables created before the run can hold the source’s values'
+  return problems.length === 0
+    ? row(id, title, 'pass', `${precreated.length} pre-created table(s) as wide as the source`)
+    : row(
+        id,
+        title,
+        'fail',
+        `Columns narrower than the source's (or missing) in tables already on the target: ${listSome(problems, 5)}. ` +
+          'The import inserts into the table as it is, so values would be cut or refused: drop those tables (the ' +
+          "schema import creates them as on the source), widen the columns, or leave them out of 'filter'."
+      )
+}
+
 /** RUNNER_TEMP holds the tool configs, the logs and result.json: without it the run fails after the export. */
 export function tempDirRow(facts: PrecheckFacts): CheckRow {
   const { tempDir, tempDirProblem } = facts.runner
@@ -166,8 +195,11 @@ export function targetChecks(facts: PrecheckFacts, ctx: CheckContext): CheckRow[
     ),
     versionRow(facts, ctx)
   ]
-  if (facts.source.ok && facts.source.value.catalog.tables.length > 0)
+  if (facts.source.ok && facts.source.value.catalog.tables.length > 0) {
     rows.push(tablesRow(facts, ctx))
+    const columns = columnsRow(facts)
+    if (columns) rows.push(columns)
+  }
   const disk = diskRow(facts, ctx)
   if (disk) rows.push(disk)
   return rows
