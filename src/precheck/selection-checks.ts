@@ -127,7 +127,15 @@ function keyRow(tables: readonly SourceTable[], ctx: CheckContext): CheckRow {
       )
 }
 
-function exportRows(tables: readonly SourceTable[]): CheckRow[] {
+/** What becomes of the tables the export skips, by input skipped-tables. */
+const SKIPPED_FATE: Readonly<Record<CheckContext['inputs']['skippedTables'], string>> = {
+  copy: 'They are copied another way (skipped-tables: copy): a Dumpling dump of just those tables, imported by Lightning after the export, and verified like the rest.',
+  fail: "With skipped-tables: fail the run stops after the export, before any data is imported: rename the columns, leave the tables out of 'filter', or set skipped-tables to copy.",
+  exclude:
+    'With skipped-tables: exclude they are left out of the import, DM and verification, and stay empty on TiDB.'
+}
+
+function exportRows(tables: readonly SourceTable[], ctx: CheckContext): CheckRow[] {
   const skipped = tables.map(exportSkip).filter((s): s is string => s !== undefined)
   const rules = auroraFileRules(tables)
   const misses = documentedPatternMisses(tables).map(tableName)
@@ -144,7 +152,7 @@ function exportRows(tables: readonly SourceTable[]): CheckRow[] {
           'The Aurora export keeps every selected table',
           'warn',
           `The export skips tables with "/" in the name or a column name with a space or any of , ; { } ( ) = tab newline: ` +
-            `${listSome(skipped)}. They will be missing from TiDB: rename the columns, or leave the tables out of 'filter'.`
+            `${listSome(skipped)}. ${SKIPPED_FATE[ctx.inputs.skippedTables]}`
         )
   ]
   rows.push(
@@ -233,5 +241,5 @@ export function selectionChecks(facts: PrecheckFacts, ctx: CheckContext): CheckR
   const first = [selectedRow(catalog, ctx), ...(named ? [named] : [])]
   if (catalog.tables.length === 0) return first
   const t = catalog.tables
-  return [...first, keyRow(t, ctx), ...exportRows(t), ...typeRows(t), caseRow(t)]
+  return [...first, keyRow(t, ctx), ...exportRows(t, ctx), ...typeRows(t), caseRow(t)]
 }

@@ -9,7 +9,8 @@ import { dmEnabled } from '../inputs/types.js'
 import type { AwsSide, CheckContext, Outcome, PrecheckFacts, SourceSide } from './facts.js'
 import { listSome, row, tableName } from './facts.js'
 import { AURORA_MAX_RETENTION_HOURS, estimateRun, type RunEstimate } from './estimates.js'
-import { canSelect, globalPrivilegeNeeds, hasGlobal } from '../mysql/grants.js'
+import { canSelect, globalPrivilegeNeeds, hasGlobal, hasOnDatabase } from '../mysql/grants.js'
+import { exportSkip } from './selection-checks.js'
 import type { BinlogRetention } from '../mysql/source.js'
 import type { CheckRow } from '../report/types.js'
 
@@ -227,6 +228,22 @@ function privilegeRow(src: SourceSide, ctx: CheckContext): CheckRow {
       privilege: 'SHOW VIEW',
       why: 'Dumpling dumps the selected views',
       required: false
+    })
+  // A table the export will skip is copied by Dumpling with --consistency lock, which runs LOCK TABLES … READ on it
+  // (pingcap/tidb dumpling/export/consistency.go, ConsistencyLockDumpingTables).
+  const lockDbs =
+    ctx.inputs.skippedTables === 'copy'
+      ? [
+          ...new Set(
+            src.catalog.tables.filter((t) => exportSkip(t) !== undefined).map((t) => t.database)
+          )
+        ].filter((db) => !hasOnDatabase(g, 'LOCK TABLES', db, fold))
+      : []
+  if (lockDbs.length > 0)
+    missing.push({
+      privilege: `LOCK TABLES on ${listSome(lockDbs.map((d) => `\`${d}\``))}`,
+      why: 'Dumpling locks the tables the export skips while it copies them (skipped-tables: copy)',
+      required: true
     })
   const problems = [
     ...(noSelect.length > 0
