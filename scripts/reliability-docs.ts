@@ -29,6 +29,11 @@ export function renderReliabilityTable(c: CatalogueCounts): string {
       "every fault the sandbox can inject, through the whole bundled action: the tool's or AWS's own message, the failed and the completed phases in the summary, the outputs learned so far, nothing left running (`__tests__/catalogue/faults.ts`)"
     ],
     [
+      'Re-runs',
+      String(c.reruns),
+      'a re-run, a resumed run or a concurrent run of one run key, through the bundled action: nothing imported twice, finished work re-checked before it is skipped, a refusal names the fix or the holder (`__tests__/catalogue/reruns.ts`)'
+    ],
+    [
       'Secret checks',
       `${c.secretPlaces} places × ${c.secretRuns} runs`,
       'no password or AWS secret key in any of the places after every fault run, a clean migrate and a cancel (`SECRET_PLACES`)'

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parse } from 'yaml'
 import { REPO_ROOT } from '../helpers/action-inputs.js'
-import { BAD_ENVIRONMENTS, BAD_INPUTS, catalogueCounts } from './index.js'
+import { BAD_ENVIRONMENTS, BAD_INPUTS, RERUN_CASES, catalogueCounts } from './index.js'
 
 interface ActionYml {
   inputs: Record<string, unknown>
@@ -20,6 +20,16 @@ describe('the reliability catalogues', () => {
     expect(counts.totalBad).toBeGreaterThanOrEqual(60)
     const names = [...BAD_INPUTS, ...BAD_ENVIRONMENTS].map((c) => c.name)
     expect(new Set(names).size).toBe(names.length)
+  })
+
+  test('every re-run case is an e2e test of that exact title in its file', () => {
+    for (const c of RERUN_CASES) {
+      const text = readFileSync(path.join(REPO_ROOT, '__tests__', 'e2e', c.file), 'utf8')
+      expect({ case: c.name, found: text.includes(`test('${c.name}'`) }).toEqual({
+        case: c.name,
+        found: true
+      })
+    }
   })
 
   test('every bad input message starts by naming an input of action.yml', () => {

@@ -4,9 +4,11 @@
 import { BAD_ENVIRONMENTS } from './bad-environments.js'
 import { BAD_INPUTS } from './bad-inputs.js'
 import { EXTRA_SECRET_RUNS, FAULT_CASES, SECRET_PLACES } from './faults.js'
+import { RERUN_CASES } from './reruns.js'
 
 export { BAD_ENVIRONMENTS, type BadEnvironment } from './bad-environments.js'
 export { BAD_INPUTS, type BadInput } from './bad-inputs.js'
+export { RERUN_CASES, type RerunCase } from './reruns.js'
 export {
   EXTRA_SECRET_RUNS,
   FAULT_CASES,
@@ -29,6 +31,8 @@ export interface CatalogueCounts {
   readonly secretPlaces: number
   /** Whole runs the secrets check follows: every fault case, a clean migrate with DM, and a cancel. */
   readonly secretRuns: number
+  /** Re-runs and concurrent runs of one run key, each an e2e test. */
+  readonly reruns: number
 }
 
 /** The catalogue sizes. */
@@ -39,6 +43,7 @@ export function catalogueCounts(): CatalogueCounts {
     totalBad: BAD_INPUTS.length + BAD_ENVIRONMENTS.length,
     faults: FAULT_CASES.length,
     secretPlaces: SECRET_PLACES.length,
-    secretRuns: FAULT_CASES.length + EXTRA_SECRET_RUNS.length
+    secretRuns: FAULT_CASES.length + EXTRA_SECRET_RUNS.length,
+    reruns: RERUN_CASES.length
   }
 }

@@ -11,14 +11,15 @@ test('the table shows each catalogue’s size and the total of bad cases', () =>
     totalBad: 7,
     faults: 5,
     secretPlaces: 6,
-    secretRuns: 7
+    secretRuns: 7,
+    reruns: 8
   })
   expect(
     table
       .split('\n')
-      .slice(2, 6)
+      .slice(2, 7)
       .map((row) => row.split(' | ')[1])
-  ).toEqual(['3', '4', '5', '6 places × 7 runs'])
+  ).toEqual(['3', '4', '5', '8', '6 places × 7 runs'])
   expect(table).toContain('7 bad inputs and environments in all.')
 })
 
