@@ -13,7 +13,7 @@ import { startSandbox } from '../sandbox/index.js'
 import { repoRoot } from '../sandbox/lib/paths.js'
 import { exportPhase } from '../src/phases/export.js'
 import { newMigrationState } from '../src/phases/migration-state.js'
-import { dmSelectionFor, taskConfigFor } from '../src/phases/replicate-config.js'
+import { dmSelectionFor, safeModeFor, taskConfigFor } from '../src/phases/replicate-config.js'
 import { newReport } from '../src/report/types.js'
 import { renderSummary } from '../src/report/summary.js'
 import { exportOnlyFor } from '../src/aws/export-naming.js'
@@ -179,7 +179,8 @@ export function manyTables(count: number): Metric[] {
       inputs,
       'bench',
       { file: 'mysql-bin.000042', position: 4, gtid: undefined, capturedAt: 0 },
-      selection
+      selection,
+      safeModeFor(inputs.dm, true)
     )
   )
   const report = newReport('migrate')

@@ -145,6 +145,21 @@ export const BAD_OPTION_INPUTS: readonly BadInputRow[] = [
     "Input 'safe-mode' must be true or false; got 'yes'."
   ],
   [
+    'safe-mode-duration without a unit',
+    { ...MIGRATE, 'safe-mode-duration': '90' },
+    "Input 'safe-mode-duration' must be a duration in Go's format such as 60s, 5m or 1h30m (units ns, us, ms, s, m, h); got '90'."
+  ],
+  [
+    'safe-mode-duration in days',
+    { ...MIGRATE, 'safe-mode-duration': '1d' },
+    "Input 'safe-mode-duration' must be a duration in Go's format such as 60s, 5m or 1h30m (units ns, us, ms, s, m, h); got '1d'."
+  ],
+  [
+    'safe-mode-duration negative',
+    { ...MIGRATE, 'safe-mode-duration': '-5m' },
+    "Input 'safe-mode-duration' must be a duration in Go's format such as 60s, 5m or 1h30m (units ns, us, ms, s, m, h); got '-5m' (it cannot be negative)."
+  ],
+  [
     'timeout with a unit',
     { ...MIGRATE, 'export-timeout-minutes': '2h' },
     "Input 'export-timeout-minutes' must be a whole number of minutes from 1 to 7200; got '2h'."

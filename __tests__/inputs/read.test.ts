@@ -53,6 +53,7 @@ describe('readInputs: good input sets', () => {
       checksum: 'optional',
       'dm-source-id': 'aurora-shop',
       'safe-mode': 'False',
+      'safe-mode-duration': '1h30m',
       'snapshot-timeout-minutes': '90',
       'export-timeout-minutes': '600',
       'import-timeout-minutes': '1440',
@@ -109,7 +110,8 @@ describe('readInputs: good input sets', () => {
         masterAddr: '10.0.0.5:8261',
         sourceId: 'aurora-shop',
         taskName: 'shop-sync',
-        safeMode: false
+        safeMode: false,
+        safeModeDuration: '1h30m'
       },
       timeouts: {
         snapshotMs: 90 * 60_000,

@@ -6,6 +6,7 @@ import {
   dmSelectionFor,
   dmTaskName,
   planSource,
+  safeModeFor,
   sourceConfigFor,
   taskConfigFor
 } from '../../src/phases/replicate-config.js'
@@ -53,7 +54,15 @@ describe('task config', () => {
     const sel = dmSelectionFor(i.filter, undefined)
     expect(sel.exact).toBe(true)
     const doc = parse(
-      renderTaskConfig(taskConfigFor(i, dmTaskName(i, 'run-1'), { ...binlog, gtid: '0-1-42' }, sel))
+      renderTaskConfig(
+        taskConfigFor(
+          i,
+          dmTaskName(i, 'run-1'),
+          { ...binlog, gtid: '0-1-42' },
+          sel,
+          safeModeFor(i.dm, true)
+        )
+      )
     ) as Record<string, unknown>
     expect(doc).toMatchObject({
       name: 'aurora-to-tidb-run-1',
@@ -88,11 +97,37 @@ describe('task config', () => {
       { dbName: 'shop', tblName: '*' },
       { dbName: 'crm', tblName: 'contacts' }
     ])
-    const cfg = taskConfigFor(i, dmTaskName(i, 'run-1'), binlog, sel)
+    const cfg = taskConfigFor(i, dmTaskName(i, 'run-1'), binlog, sel, safeModeFor(i.dm, true))
     expect(cfg.name).toBe('nightly')
     expect(cfg.sources[0]?.meta).toEqual({ binlogName: binlog.file, binlogPos: 52806 })
     expect(cfg.safeMode).toBe(false)
   })
+
+  test.each([
+    // [safe-mode, safe-mode-duration, DM replays rows the target holds] → syncers.global
+    [true, undefined, true, { 'safe-mode': true }],
+    [true, undefined, false, { 'safe-mode': false, 'safe-mode-duration': '60s' }],
+    [false, undefined, true, { 'safe-mode': false }],
+    [false, undefined, false, { 'safe-mode': false }],
+    [true, '10m', true, { 'safe-mode': false, 'safe-mode-duration': '10m' }],
+    [true, '1m30s', false, { 'safe-mode': false, 'safe-mode-duration': '1m30s' }],
+    [false, '0s', false, { 'safe-mode': false, 'safe-mode-duration': '0s' }]
+  ] as const)(
+    'safe-mode %p, safe-mode-duration %p, replay %p: syncer %p',
+    (safeMode, safeModeDuration, replays, syncer) => {
+      const i = inputs(['shop.*'], {
+        safeMode,
+        ...(safeModeDuration === undefined ? {} : { safeModeDuration })
+      })
+      const plan = safeModeFor(i.dm, replays)
+      const doc = parse(
+        renderTaskConfig(taskConfigFor(i, 't', binlog, dmSelectionFor(i.filter, undefined), plan))
+      ) as { syncers: { global: unknown } }
+      expect(doc.syncers.global).toEqual(syncer)
+      // Only a user's window over a replay is warned about: the other choices are safe or asked for explicitly.
+      expect(plan.warning !== undefined).toBe(safeModeDuration !== undefined && replays)
+    }
+  )
 
   test('a filter with patterns lists the tables it selected on the source, escaped for DM', () => {
     const tables: SelectedTable[] = [

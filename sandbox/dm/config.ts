@@ -290,14 +290,16 @@ function supportCheckingItems(): string {
   return `${s}************ supporting checking items ************\n`
 }
 
-/** Parses a Go duration (`60s`, `1m30s`, `500ms`) into seconds, or undefined when Go would reject it. */
+/** Parses a Go duration (`60s`, `1m30s`, `500ms`) into seconds, or undefined where Go's time.ParseDuration (https://pkg.go.dev/time#ParseDuration) errs. */
 export function goDurationSeconds(text: string): number | undefined {
-  if (text === '0') return 0
-  const re = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h)/gy
+  // A lone 0 needs no unit, signed or not; `µs` is accepted as U+00B5 and U+03BC (Go's unitMap).
+  if (/^[+-]?0$/.test(text)) return 0
+  const re = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/gy
   const unit: Record<string, number> = {
     ns: 1e-9,
     us: 1e-6,
     µs: 1e-6,
+    μs: 1e-6,
     ms: 1e-3,
     s: 1,
     m: 60,

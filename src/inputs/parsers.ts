@@ -5,6 +5,7 @@
  */
 import { isIPv4, isIPv6 } from 'node:net'
 import { InputError } from './input-error.js'
+import { parseGoDuration } from '../util/go-duration.js'
 
 /** Longest value echoed back in an error message. */
 const SHOWN = 80
@@ -61,6 +62,23 @@ export function parseMinutes(name: string, value: string): number {
 /** A duration given in whole seconds (0 to max), returned in seconds. */
 export function parseSeconds(name: string, value: string, max: number): number {
   return parseInteger(name, value, 0, max, 'a whole number of seconds')
+}
+
+/**
+ * A non-negative duration in Go's time.ParseDuration format (`60s`, `1m30s`, `1.5h`), as a tool written in Go reads
+ * it; returned as written so the tool reads exactly what the user gave.
+ */
+export function parseDuration(name: string, value: string): string {
+  const seconds = parseGoDuration(value)
+  if (seconds === undefined || seconds < 0) {
+    reject(
+      name,
+      "a duration in Go's format such as 60s, 5m or 1h30m (units ns, us, ms, s, m, h)",
+      value,
+      seconds === undefined ? undefined : 'it cannot be negative'
+    )
+  }
+  return value
 }
 
 /** One of the allowed words, exactly (case matters: `Migrate` is refused with the right spelling suggested). */

@@ -154,6 +154,7 @@ export function readInputs(): Inputs {
     opt('binlog-position', parseBinlogPosition),
     opt('binlog-gtid', parseBinlogGtid)
   )
+  const safeModeDuration = opt('safe-mode-duration', parse.parseDuration)
   const partial: Omit<Inputs, 'runKey'> = {
     operation,
     source: {
@@ -201,6 +202,7 @@ export function readInputs(): Inputs {
       sourceId: opt('dm-source-id', parse.parseDmSourceId) ?? '',
       taskName: opt('dm-task-name', parse.parseDmTaskName),
       safeMode: opt('safe-mode', (n, v) => parse.parseBoolean(n, v, true)) ?? true,
+      ...(safeModeDuration === undefined ? {} : { safeModeDuration }),
       ...(start === undefined ? {} : { start })
     },
     timeouts: {

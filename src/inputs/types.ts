@@ -91,6 +91,11 @@ export interface DmInputs {
   readonly taskName: string | undefined
   readonly safeMode: boolean
   /**
+   * Input `safe-mode-duration`: how long DM stays in safe mode after the task starts or resumes (a Go duration), in
+   * place of safe mode for the whole task. Absent: the replicate phase decides from where DM starts.
+   */
+  readonly safeModeDuration?: string
+  /**
    * Where DM starts, given by the user: the coordinates recorded when a reused snapshot was taken. Absent: the action
    * records the position itself just before it takes the snapshot.
    */

@@ -118,12 +118,67 @@ export function dmSelectionFor(
   }
 }
 
-/** The incremental task config: from the recorded position, into the target, in safe mode unless turned off. */
+/**
+ * How long DM's syncer runs in safe mode, as the task config's `syncers.<name>.safe-mode` and `safe-mode-duration`
+ * say it. DM (tiflow dm/syncer/safe_mode.go, enableSafeModeInitializationPhase) keeps a task with `safe-mode: true` in
+ * safe mode for good; with `false` it turns safe mode on for `safe-mode-duration` of wall-clock time after each start
+ * or resume of the syncer, default twice `checkpoint-flush-interval`, 60s (dm/config/task.go, defaultSafeModeDuration).
+ */
+export interface SafeModePlan {
+  readonly safeMode: boolean
+  readonly safeModeDuration?: string
+  /** Why, for the log. */
+  readonly why: string
+  /** Set when the user's `safe-mode-duration` may end safe mode before DM has replayed rows the target holds. */
+  readonly warning?: string
+}
+
+/** DM's own default `safe-mode-duration` (tiflow dm/config/task.go: 2 × checkpoint-flush-interval of 30s). */
+export const DM_DEFAULT_SAFE_MODE_DURATION = '60s'
+
+/**
+ * Chooses safe mode for the task. `replays` is true when DM will apply changes the target already holds: it starts
+ * from the position recorded before the snapshot (PingCAP's documented procedure, so the changes between it and the
+ * snapshot are in the import too), or tables were copied after that start. Then safe mode stays on for the whole task
+ * unless the user set `safe-mode-duration`: a wall-clock window cannot know when the replay of that gap ends. From
+ * the snapshot's own position (announced by its restored copy) nothing is replayed twice, so DM's default window
+ * after a start or resume is enough, and the rest of the stream is applied with plain INSERT/UPDATE, which is faster.
+ */
+export function safeModeFor(dm: Inputs['dm'], replays: boolean): SafeModePlan {
+  if (dm.safeModeDuration !== undefined) {
+    return {
+      safeMode: false,
+      safeModeDuration: dm.safeModeDuration,
+      why: `for ${dm.safeModeDuration} after each start or resume (input safe-mode-duration)`,
+      ...(replays
+        ? {
+            warning: `safe-mode-duration is ${dm.safeModeDuration}, but DM replays changes the target already holds (from the position recorded before the snapshot, or into copied tables): any it applies after safe mode ends fail with duplicate keys and pause the task. Leave safe-mode-duration empty to keep safe mode on for the whole task.`
+          }
+        : {})
+    }
+  }
+  if (!dm.safeMode)
+    return { safeMode: false, why: "only for DM's default window (safe-mode: false)" }
+  if (replays) {
+    return {
+      safeMode: true,
+      why: 'for the whole task, because DM replays changes the target already holds'
+    }
+  }
+  return {
+    safeMode: false,
+    safeModeDuration: DM_DEFAULT_SAFE_MODE_DURATION,
+    why: `for ${DM_DEFAULT_SAFE_MODE_DURATION} after each start or resume: DM starts from the snapshot's own position, so nothing is replayed twice`
+  }
+}
+
+/** The incremental task config: from the start position, into the target, in safe mode as `plan` says. */
 export function taskConfigFor(
   inputs: Pick<Inputs, 'dm' | 'target' | 'filter'>,
   name: string,
   binlog: CapturedBinlog,
-  selection: DmSelection
+  selection: DmSelection,
+  plan: SafeModePlan
 ): DmTaskConfigInput {
   const { host, port, user, password } = inputs.target
   return {
@@ -140,7 +195,8 @@ export function taskConfigFor(
       }
     ],
     blockAllowList: selection.list,
-    safeMode: inputs.dm.safeMode
+    safeMode: plan.safeMode,
+    ...(plan.safeModeDuration === undefined ? {} : { safeModeDuration: plan.safeModeDuration })
   }
 }
 

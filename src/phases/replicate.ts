@@ -46,6 +46,7 @@ import {
   planSource,
   removeMetaOnStart,
   sourceConfigFor,
+  safeModeFor,
   taskConfigFor,
   unverifiedSourceMessage
 } from './replicate-config.js'
@@ -132,7 +133,10 @@ export function replicatePhase(state: MigrationState, deps: ReplicateDeps = {}):
               `DM's block-allow-list selects more tables than the filter (${selection.notes.join('; ')}); changes to tables that were not imported will make DM pause.`
             )
           }
-          const yaml = config.renderTaskConfig(taskConfigFor(inputs, task, binlog, selection))
+          const safe = safeModeFor(inputs.dm, replaysImported(state))
+          ctx.log.info(`DM runs in safe mode ${safe.why}.`)
+          if (safe.warning !== undefined) ctx.log.warning(safe.warning)
+          const yaml = config.renderTaskConfig(taskConfigFor(inputs, task, binlog, selection, safe))
           ctx.log.debug(`DM task config:\n${config.redactYaml(yaml)}`)
           const taskFile = await dm.writeConfig('task', yaml)
           files.push(taskFile)
@@ -143,7 +147,7 @@ export function replicatePhase(state: MigrationState, deps: ReplicateDeps = {}):
           const meta = removeMetaOnStart(inputs, state)
           ctx.log.info(`Starting DM task ${task} ${meta.why}.`)
           await startTask(ctx, dm, task, taskFile, meta.removeMeta)
-          ctx.record.note = `task ${task} started from (${binlog.file}, ${binlog.position})${inputs.dm.safeMode ? ' in safe mode' : ''}`
+          ctx.record.note = `task ${task} started from (${binlog.file}, ${binlog.position})${safe.safeMode ? ' in safe mode' : safe.safeModeDuration === undefined ? '' : `, in safe mode for ${safe.safeModeDuration}`}`
         }
         await waitUntilReplicating(ctx, dm, task, recordedOf(binlog), deps)
       } finally {
@@ -170,11 +174,27 @@ function noteSnapshotPosition(ctx: PhaseContext, state: MigrationState): void {
   ctx.log.info(
     `The snapshot's own binlog position is (${snap.file}, ${snap.position}); DM starts from the recorded (${recorded.file}, ${recorded.position}).`
   )
-  if (order !== undefined && order > 0 && !ctx.inputs.dm.safeMode) {
+  if (
+    order !== undefined &&
+    order > 0 &&
+    !ctx.inputs.dm.safeMode &&
+    ctx.inputs.dm.safeModeDuration === undefined
+  ) {
     ctx.log.warning(
       'safe-mode is false, but DM replays the changes between the recorded position and the snapshot, which the import already holds: inserts among them fail with duplicate keys. Set safe-mode: true.'
     )
   }
+}
+
+/**
+ * Whether DM will apply changes the target already holds: it starts from the position recorded before the snapshot
+ * (the restored copy did not announce the snapshot's own), or tables were dumped and copied after the export.
+ */
+function replaysImported(state: MigrationState): boolean {
+  return (
+    state.restored?.binlog === undefined ||
+    (state.skippedTables ?? []).some((t) => t.filled === 'copied')
+  )
 }
 
 /**

@@ -261,7 +261,7 @@ async function reportOverlap(
     const more = span.complete ? '' : 'at least '
     ctx.record.numbers.push({ label: 'overlap row events', value: span.rowEvents })
     ctx.log.info(
-      `Overlap: ${more}${formatCount(span.rowEvents)} row events in ${more}${formatCount(span.transactions)} transactions were written between the recorded position ${at} and the snapshot (${ownAt}). They are in the export and DM replays them from ${at}${ctx.inputs.dm.safeMode ? '; safe mode makes the replay idempotent' : ''}.`
+      `Overlap: ${more}${formatCount(span.rowEvents)} row events in ${more}${formatCount(span.transactions)} transactions were written between the recorded position ${at} and the snapshot (${ownAt}). They are in the export and DM replays them from ${at}${ctx.inputs.dm.safeMode && ctx.inputs.dm.safeModeDuration === undefined ? '; safe mode makes the replay idempotent' : ''}.`
     )
     if (span.rowEvents > 0 && !ctx.inputs.dm.safeMode)
       ctx.log.warning(

@@ -137,6 +137,10 @@ describe('task config', () => {
     expect(goDurationSeconds('1m30s')).toBe(90)
     expect(goDurationSeconds('500ms')).toBe(0.5)
     expect(goDurationSeconds('abc')).toBeUndefined()
+    // From Go's parseDurationTests: a signed lone zero, the Greek mu, a bare number refused.
+    expect(goDurationSeconds('-0')).toBe(0)
+    expect(goDurationSeconds('1μs')).toBe(1e-6)
+    expect(goDurationSeconds('3')).toBeUndefined()
   })
 })
 

@@ -313,7 +313,10 @@ describe('renderTaskConfig', () => {
       /binlog position must be an integer from 4/
     ],
     [{ safeModeDuration: '60' }, /Go duration such as 60s/],
-    [{ safeModeDuration: '0s' }, /0s conflicts with safe-mode: true/],
+    [{ safeModeDuration: '0s' }, /0s is zero, which conflicts with safe-mode: true/],
+    [{ safeModeDuration: '0h0m' }, /0h0m is zero, which conflicts with safe-mode: true/],
+    [{ safeModeDuration: '-1s' }, /Go duration such as 60s/],
+    [{ safeModeDuration: '1d' }, /Go duration such as 60s/],
     [{ ignoreCheckingItems: ['nope' as never] }, /unknown ignore-checking-items value 'nope'/],
     [
       { blockAllowList: { doDbs: [' '], doTables: [], ignoreTables: [] } },
@@ -330,6 +333,17 @@ describe('renderTaskConfig', () => {
   ])('refuses %p: %p', (change, message) => {
     expect(() => renderTaskConfig({ ...task, ...change })).toThrow(message)
   })
+
+  test.each(['0h1s', '.5s', '1h2m3.5s'])(
+    'safe-mode-duration %s is passed on as DM reads it',
+    (d) => {
+      expect(
+        parse(renderTaskConfig({ ...task, safeMode: false, safeModeDuration: d }))
+      ).toMatchObject({
+        syncers: { global: { 'safe-mode': false, 'safe-mode-duration': d } }
+      })
+    }
+  )
 
   test('safe-mode-duration 0s is fine without safe mode', () => {
     expect(
