@@ -1,5 +1,6 @@
 // replicate with a scripted dmctl on a manual clock: the wait for the task to run from the recorded position ends in
 // success, in DM's own error, or at the dm-sync-timeout-minutes deadline with the last status published.
+import { parse } from 'yaml'
 import type { Inputs } from '../../src/inputs/types.js'
 import type { MigrationState } from '../../src/phases/migration-state.js'
 import { dmTaskNameFor } from '../../src/phases/names.js'
@@ -59,6 +60,8 @@ interface Scripted {
   readonly queriedAt: number[]
   /** The options of each start-task. */
   readonly starts: ({ readonly removeMeta?: boolean } | undefined)[]
+  /** The text of each config file written, in order (source, task). */
+  readonly written: string[]
 }
 
 /** get-config finds the same source, check-task passes, start-task succeeds; query-status answers in turn. */
@@ -66,6 +69,7 @@ function scripted(clock: ManualClock, statuses: readonly string[]): Scripted {
   const calls: string[] = []
   const queriedAt: number[] = []
   const starts: Scripted['starts'] = []
+  const written: string[] = []
   const answer = (command: DmctlCall['command'], text: string): Promise<DmctlCall> => {
     calls.push(command)
     return Promise.resolve({
@@ -90,10 +94,13 @@ function scripted(clock: ManualClock, statuses: readonly string[]): Scripted {
       return { ...c, status: taskStatusFromQuery(c.output, task) }
     },
     operateTask: () => Promise.reject(new Error('not used')),
-    writeConfig: (kind) => Promise.resolve(`/tmp/${kind}.yaml`),
+    writeConfig: (kind, text) => {
+      written.push(text)
+      return Promise.resolve(`/tmp/${kind}.yaml`)
+    },
     removeFiles: () => Promise.resolve([])
   }
-  return { dmctl, calls, queriedAt, starts }
+  return { dmctl, calls, queriedAt, starts, written }
 }
 
 async function replicate(
@@ -203,5 +210,76 @@ describe('replicate: which checkpoint DM starts from', () => {
     expect(run.record.failure).toBeUndefined()
     expect(dm.calls).not.toContain('start-task')
     expect(dm.starts).toEqual([])
+  })
+})
+
+describe('replicate: how long the task stays in safe mode', () => {
+  /** A restored copy that announced the snapshot's own position. */
+  const exact: MigrationState = {
+    ...STATE,
+    restored: {
+      cluster: 'copy',
+      instance: 'copy-1',
+      keep: false,
+      binlog: { file: 'mysql-bin-changelog.018130', position: 100 }
+    }
+  }
+  const copied: MigrationState = {
+    ...exact,
+    skippedTables: [{ database: 'shop', table: 'geo', reason: 'spatial', filled: 'copied' }]
+  }
+  const withDuration = (d: string): Inputs => {
+    const i = inputs()
+    return { ...i, dm: { ...i.dm, safeModeDuration: d } }
+  }
+  const syncer = (dm: Scripted): Record<string, unknown> => {
+    const task = parse(dm.written.at(-1) ?? '') as { syncers: { global: Record<string, unknown> } }
+    return task.syncers.global
+  }
+
+  test.each<[string, MigrationState, Inputs, Record<string, unknown>, RegExp]>([
+    [
+      'from the recorded position: the whole task',
+      STATE,
+      inputs(),
+      { 'safe-mode': true },
+      /for the whole task/
+    ],
+    [
+      "from the snapshot's own position: DM's 60s window",
+      exact,
+      inputs(),
+      { 'safe-mode': false, 'safe-mode-duration': '60s' },
+      /for 60s after each start or resume: DM starts from the snapshot's own position/
+    ],
+    [
+      'copied tables after the snapshot: the whole task',
+      copied,
+      inputs(),
+      { 'safe-mode': true },
+      /for the whole task/
+    ],
+    [
+      "the user's window from the snapshot's own position",
+      exact,
+      withDuration('5m'),
+      { 'safe-mode': false, 'safe-mode-duration': '5m' },
+      /for 5m after each start or resume \(input safe-mode-duration\)/
+    ]
+  ])('%s', async (_name, state, given, expected, logged) => {
+    const { run, dm } = await replicate([NOT_FOUND, CAUGHT_UP], state, given)
+    expect(run.record.failure).toBeUndefined()
+    expect(syncer(dm)).toEqual(expected)
+    expect(run.log.join('\n')).toMatch(logged)
+    expect(run.log.join('\n')).not.toMatch(/replays changes the target already holds \(from/)
+  })
+
+  test("the user's window over a replay of the gap is rendered and warned about", async () => {
+    const { run, dm } = await replicate([NOT_FOUND, CAUGHT_UP], STATE, withDuration('10m'))
+    expect(run.record.failure).toBeUndefined()
+    expect(syncer(dm)).toEqual({ 'safe-mode': false, 'safe-mode-duration': '10m' })
+    expect(run.log.join('\n')).toMatch(
+      /safe-mode-duration is 10m, but DM replays changes the target already holds/
+    )
   })
 })
