@@ -12,6 +12,7 @@ export type MigratePhase =
   | 'schema-import'
   | 'binlog-capture'
   | 'snapshot'
+  | 'restore'
   | 'export'
   | 'data-import'
   | 'verify'
@@ -30,6 +31,9 @@ export const MIGRATE_PHASES: readonly MigratePhase[] = [
   'verify',
   'replicate'
 ]
+
+/** Phases a migrate runs only when its inputs ask for them (restore-snapshot: the restored copy). */
+export const OPTIONAL_MIGRATE_PHASES: readonly MigratePhase[] = ['restore']
 
 /** Which suite runs a case: the cases are split so the three files run in parallel at similar lengths. */
 export type FaultSuite = 'export' | 'tools' | 'dm'
@@ -112,6 +116,12 @@ const AT = {
     ['result-file', 'tool-versions', 'schema-uri']
   ),
   export: where('export', ['precheck', 'binlog-capture', 'snapshot'], EXPORT_OUTPUTS),
+  /** The restored copy runs beside the export: only what came before both is certain. */
+  restore: where(
+    'restore',
+    ['precheck', 'binlog-capture', 'snapshot'],
+    ['binlog-file', 'binlog-position', 'snapshot-id', 'result-file']
+  ),
   dataImport: where('data-import', MIGRATE_PHASES.slice(0, 7), IMPORT_OUTPUTS),
   replicate: where('replicate', MIGRATE_PHASES.slice(0, 9), DM_OUTPUTS)
 } as const
@@ -134,6 +144,30 @@ export const FAULT_CASES: readonly FaultCase[] = [
     suite: 'export'
   },
   { fault: 'export-canceled', ...AT.export, message: 'ended CANCELED', suite: 'export' },
+  {
+    fault: 'restore-failed',
+    inputs: { 'restore-snapshot': 'true' },
+    ...AT.restore,
+    message: 'Restored cluster \\S+ is failed, not available\\.',
+    suite: 'export'
+  },
+  {
+    fault: 'restore-instance-stuck-creating',
+    inputs: { 'restore-snapshot': 'true', 'snapshot-timeout-minutes': '1' },
+    ...AT.restore,
+    message: 'Instance \\S+ of the restored copy was still creating after',
+    suite: 'dm'
+  },
+  {
+    // A new snapshot keeps the position recorded before it: the copy without a binlog is only a warning.
+    fault: 'restore-binlog-off',
+    inputs: { 'restore-snapshot': 'true' },
+    outcome: { succeeds: 'cleanly' },
+    message: '',
+    completed: MIGRATE_PHASES,
+    outputs: DM_OUTPUTS,
+    suite: 'tools'
+  },
   {
     fault: 'rds-throttle',
     value: '3',
