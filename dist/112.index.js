@@ -2,7 +2,7 @@ export const id = 112;
 export const ids = [112];
 export const modules = {
 
-/***/ 2112:
+/***/ 92112:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -11,9 +11,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   connectDb: () => (/* binding */ connectDb),
 /* harmony export */   dbErrorMessage: () => (/* binding */ dbErrorMessage)
 /* harmony export */ });
-/* harmony import */ var mysql2_promise__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7588);
-/* harmony import */ var _util_input_parsers_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(761);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17);
+/* harmony import */ var mysql2_promise__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27588);
+/* harmony import */ var _inputs_parsers_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(45165);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(70017);
 // Connections to the source (Aurora MySQL) and the target (TiDB), with a deadline and errors that name the inputs
 // to fix. Passwords never appear in messages: mysql2's errors say only "using password: YES".
 
@@ -75,7 +75,7 @@ async function connectDb(endpoint, role, opts = {}) {
     }
     catch (e) {
         const code = e.code;
-        const address = (0,_util_input_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .formatHostPort */ .zc)(endpoint.host, endpoint.port);
+        const address = (0,_inputs_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .formatHostPort */ .zc)(endpoint.host, endpoint.port);
         throw new DbConnectError(`Cannot connect to ${what(role)} at ${address} as '${endpoint.user}' ` +
             `(check inputs ${role}-host, ${role}-port, ${role}-user, ${role}-password): ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(e)}`, typeof code === 'string' ? code : undefined);
     }

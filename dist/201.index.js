@@ -2,7 +2,7 @@ export const id = 201;
 export const ids = [201];
 export const modules = {
 
-/***/ 201:
+/***/ 40201:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -11,9 +11,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   createCheckClients: () => (/* binding */ createCheckClients),
 /* harmony export */   effectiveS3Endpoint: () => (/* reexport safe */ _endpoint_js__WEBPACK_IMPORTED_MODULE_0__.v)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_rds__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7202);
-/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3711);
-/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5572);
+/* harmony import */ var _aws_sdk_client_rds__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57202);
+/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(53711);
+/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(55572);
 
 
 
@@ -28,7 +28,7 @@ function createAwsClients(aws, env = process.env) {
     const s3Endpoint = (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_0__/* .effectiveS3Endpoint */ .v)(aws, env);
     return {
         rds: new _aws_sdk_client_rds__WEBPACK_IMPORTED_MODULE_1__/* .RDSClient */ .rYe({ region: aws.region, maxAttempts: MAX_ATTEMPTS }),
-        s3: new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_2__/* .S3Client */ .YxF({
+        s3: new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_2__.S3Client({
             region: aws.region,
             maxAttempts: MAX_ATTEMPTS,
             ...(s3Endpoint
@@ -50,8 +50,8 @@ function createAwsClients(aws, env = process.env) {
  */
 async function createCheckClients(aws) {
     const [{ IAMClient }, { KMSClient }] = await Promise.all([
-        __webpack_require__.e(/* import() */ 764).then(__webpack_require__.t.bind(__webpack_require__, 6764, 19)),
-        __webpack_require__.e(/* import() */ 632).then(__webpack_require__.t.bind(__webpack_require__, 2632, 19))
+        __webpack_require__.e(/* import() */ 764).then(__webpack_require__.t.bind(__webpack_require__, 16764, 19)),
+        __webpack_require__.e(/* import() */ 632).then(__webpack_require__.t.bind(__webpack_require__, 92632, 19))
     ]);
     return {
         iam: new IAMClient({ region: aws.region, maxAttempts: MAX_ATTEMPTS }),

@@ -2,28 +2,28 @@ export const id = 202;
 export const ids = [202];
 export const modules = {
 
-/***/ 7202:
+/***/ 57202:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 var __webpack_unused_export__;
 const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, getDefaultSocketTimeout, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = __webpack_require__(5152);
-const { getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin, createPaginator } = __webpack_require__(402);
-const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createWaiter, checkExceptions, WaiterState, createAggregatedClient } = __webpack_require__(2658);
-const { Command: $Command } = __webpack_require__(2658);
+const { getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin, createPaginator } = __webpack_require__(90402);
+const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createWaiter, checkExceptions, WaiterState, createAggregatedClient } = __webpack_require__(92658);
+const { Command: $Command } = __webpack_require__(92658);
 __webpack_unused_export__ = $Command;
 __webpack_unused_export__ = Client;
-const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __webpack_require__(7291);
-const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveEndpointConfig, getEndpointPlugin } = __webpack_require__(2085);
-const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __webpack_require__(3422);
-const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __webpack_require__(3609);
-const { TypeRegistry, getSchemaSerdePlugin } = __webpack_require__(6890);
-const { resolveAwsSdkSigV4Config, AwsSdkSigV4Signer, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __webpack_require__(7523);
+const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __webpack_require__(47291);
+const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveEndpointConfig, getEndpointPlugin } = __webpack_require__(62085);
+const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __webpack_require__(93422);
+const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __webpack_require__(23609);
+const { TypeRegistry, getSchemaSerdePlugin } = __webpack_require__(26890);
+const { resolveAwsSdkSigV4Config, AwsSdkSigV4Signer, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __webpack_require__(97523);
 const { defaultProvider } = __webpack_require__(5861);
-const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __webpack_require__(2430);
-const { streamCollector, NodeHttpHandler } = __webpack_require__(1279);
-const { AwsQueryProtocol } = __webpack_require__(7288);
-const { Sha256 } = __webpack_require__(9542);
-const { getCrossRegionPresignedUrlPlugin } = __webpack_require__(2716);
+const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __webpack_require__(92430);
+const { streamCollector, NodeHttpHandler } = __webpack_require__(61279);
+const { AwsQueryProtocol } = __webpack_require__(37288);
+const { Sha256 } = __webpack_require__(99542);
+const { getCrossRegionPresignedUrlPlugin } = __webpack_require__(82716);
 
 const defaultRDSHttpAuthSchemeParametersProvider = async (config, context, input) => {
     return {
@@ -10028,7 +10028,7 @@ exports.Iv4 = CreateDBClusterSnapshotCommand;
 __webpack_unused_export__ = CreateDBClusterSnapshotMessage$;
 __webpack_unused_export__ = CreateDBClusterSnapshotResult$;
 __webpack_unused_export__ = CreateDBInstance$;
-__webpack_unused_export__ = CreateDBInstanceCommand;
+exports.day = CreateDBInstanceCommand;
 __webpack_unused_export__ = CreateDBInstanceMessage$;
 __webpack_unused_export__ = CreateDBInstanceReadReplica$;
 __webpack_unused_export__ = CreateDBInstanceReadReplicaCommand;
@@ -10277,7 +10277,7 @@ __webpack_unused_export__ = DeleteDBClusterAutomatedBackup$;
 __webpack_unused_export__ = DeleteDBClusterAutomatedBackupCommand;
 __webpack_unused_export__ = DeleteDBClusterAutomatedBackupMessage$;
 __webpack_unused_export__ = DeleteDBClusterAutomatedBackupResult$;
-__webpack_unused_export__ = DeleteDBClusterCommand;
+exports.Xi9 = DeleteDBClusterCommand;
 __webpack_unused_export__ = DeleteDBClusterEndpoint$;
 __webpack_unused_export__ = DeleteDBClusterEndpointCommand;
 __webpack_unused_export__ = DeleteDBClusterEndpointMessage$;
@@ -10295,7 +10295,7 @@ __webpack_unused_export__ = DeleteDBInstanceAutomatedBackup$;
 __webpack_unused_export__ = DeleteDBInstanceAutomatedBackupCommand;
 __webpack_unused_export__ = DeleteDBInstanceAutomatedBackupMessage$;
 __webpack_unused_export__ = DeleteDBInstanceAutomatedBackupResult$;
-__webpack_unused_export__ = DeleteDBInstanceCommand;
+exports.Yvh = DeleteDBInstanceCommand;
 __webpack_unused_export__ = DeleteDBInstanceMessage$;
 __webpack_unused_export__ = DeleteDBInstanceResult$;
 __webpack_unused_export__ = DeleteDBParameterGroup$;
@@ -10390,7 +10390,7 @@ __webpack_unused_export__ = DescribeDBInstanceAutomatedBackups$;
 __webpack_unused_export__ = DescribeDBInstanceAutomatedBackupsCommand;
 __webpack_unused_export__ = DescribeDBInstanceAutomatedBackupsMessage$;
 __webpack_unused_export__ = DescribeDBInstances$;
-__webpack_unused_export__ = DescribeDBInstancesCommand;
+exports.hhJ = DescribeDBInstancesCommand;
 __webpack_unused_export__ = DescribeDBInstancesMessage$;
 __webpack_unused_export__ = DescribeDBLogFiles$;
 __webpack_unused_export__ = DescribeDBLogFilesCommand;
@@ -10877,7 +10877,7 @@ __webpack_unused_export__ = RestoreDBClusterFromS3Command;
 __webpack_unused_export__ = RestoreDBClusterFromS3Message$;
 __webpack_unused_export__ = RestoreDBClusterFromS3Result$;
 __webpack_unused_export__ = RestoreDBClusterFromSnapshot$;
-__webpack_unused_export__ = RestoreDBClusterFromSnapshotCommand;
+exports.sX2 = RestoreDBClusterFromSnapshotCommand;
 __webpack_unused_export__ = RestoreDBClusterFromSnapshotMessage$;
 __webpack_unused_export__ = RestoreDBClusterFromSnapshotResult$;
 __webpack_unused_export__ = RestoreDBClusterToPointInTime$;
@@ -11095,13 +11095,13 @@ __webpack_unused_export__ = waitUntilTenantDatabaseDeleted;
 
 /***/ }),
 
-/***/ 2716:
+/***/ 82716:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 const { formatUrl } = __webpack_require__(519);
-const { toEndpointV1 } = __webpack_require__(2085);
-const { HttpRequest } = __webpack_require__(3422);
-const { SignatureV4 } = __webpack_require__(5118);
+const { toEndpointV1 } = __webpack_require__(62085);
+const { HttpRequest } = __webpack_require__(93422);
+const { SignatureV4 } = __webpack_require__(75118);
 
 const regARN = /arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?/;
 const sourceIdToCommandKeyMap = {

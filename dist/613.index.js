@@ -2,7 +2,7 @@ export const id = 613;
 export const ids = [613];
 export const modules = {
 
-/***/ 7613:
+/***/ 57613:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -13,9 +13,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   isAwsError: () => (/* binding */ isAwsError),
 /* harmony export */   isExhaustedTransient: () => (/* binding */ isExhaustedTransient)
 /* harmony export */ });
-/* harmony import */ var _util_poll_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6451);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17);
-/* harmony import */ var _util_format_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2693);
+/* harmony import */ var _util_poll_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(66451);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70017);
+/* harmony import */ var _util_format_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32693);
 
 
 

@@ -2,20 +2,21 @@ export const id = 634;
 export const ids = [634];
 export const modules = {
 
-/***/ 5634:
+/***/ 15634:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   createRds: () => (/* binding */ createRds)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_rds__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7202);
-/* harmony import */ var _aws_call_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7613);
-/* harmony import */ var _export_task_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9133);
+/* harmony import */ var _aws_sdk_client_rds__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57202);
+/* harmony import */ var _aws_call_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57613);
+/* harmony import */ var _export_task_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39133);
 // A thin adapter over @aws-sdk/client-rds: the calls the snapshot and export phases make, each with bounded
 // retries of transient failures (aws-call.ts) and answers reduced to what the phases read. "Not found" is
 // `undefined`, not an error: DescribeExportTasks answers an unknown id with ExportTaskNotFound on some
-// endpoints and with an empty list on others (aws.md §2.1), so both read the same here.
+// endpoints and with an empty list on others (hashicorp/terraform-provider-aws,
+// internal/service/rds/export_task.go: "won't return a NotFound error"), so both read the same here.
 
 
 
@@ -70,7 +71,8 @@ function createRds(client, opts = {}) {
         },
         async describeClusterSnapshot(idOrArn) {
             const out = await unlessMissing(call('DescribeDBClusterSnapshots', 
-            // An automated snapshot (`rds:…`) is only found when the request asks for that type (aws.md §3.2).
+            // An automated snapshot (`rds:…`) is only found when the request asks for that type
+            // (RDS API Reference, DescribeDBClusterSnapshots, SnapshotType).
             new _aws_sdk_client_rds__WEBPACK_IMPORTED_MODULE_1__/* .DescribeDBClusterSnapshotsCommand */ .cWV({
                 DBClusterSnapshotIdentifier: idOrArn,
                 ...(/(?:^|:)rds:/.test(idOrArn) ? { SnapshotType: 'automated' } : {})
