@@ -2,9 +2,13 @@
 // success, in DM's own error, or at the dm-sync-timeout-minutes deadline with the last status published.
 import { parse } from 'yaml'
 import type { Inputs } from '../../src/inputs/types.js'
-import type { MigrationState } from '../../src/phases/migration-state.js'
+import { newMigrationState, type MigrationState } from '../../src/phases/migration-state.js'
 import { dmTaskNameFor } from '../../src/phases/names.js'
 import { replicatePhase } from '../../src/phases/replicate.js'
+import { newReport } from '../../src/report/types.js'
+import { decideResume, restoreState } from '../../src/resume/decide.js'
+import { parseRunState } from '../../src/resume/parse.js'
+import { newRunState, withFinishedPhase } from '../../src/resume/record.js'
 import { taskStatusFromQuery } from '../../src/tidb/dm/status.js'
 import type { Dmctl, DmctlCall } from '../../src/tidb/dm/dmctl.js'
 import { parseDmctlOutput } from '../../src/tidb/dm/dmctl-output.js'
@@ -280,6 +284,76 @@ describe('replicate: how long the task stays in safe mode', () => {
     expect(syncer(dm)).toEqual({ 'safe-mode': false, 'safe-mode-duration': '10m' })
     expect(run.log.join('\n')).toMatch(
       /safe-mode-duration is 10m, but DM replays changes the target already holds/
+    )
+  })
+})
+
+describe('replicate on a resumed run whose earlier attempt restored the copy', () => {
+  /** The copy's position: after the one recorded before the snapshot (STATE's …018130:100). */
+  const COPY_POSITION = { file: 'mysql-bin-changelog.018130', position: 900 }
+  const DONE = [
+    'precheck',
+    'binlog-capture',
+    'snapshot',
+    'export',
+    'data-import',
+    'restore',
+    'verify'
+  ]
+
+  /** The state a re-run starts replicate with: the earlier attempt's record, written, read back and restored. */
+  function resumedState(given: Inputs): MigrationState {
+    const earlier: MigrationState = {
+      ...STATE,
+      runKey: given.runKey,
+      restored: {
+        cluster: 'copy',
+        instance: 'copy-1',
+        keep: false,
+        endpoint: { host: 'copy.cluster-x.rds.amazonaws.com', port: 3306 },
+        binlog: COPY_POSITION
+      }
+    }
+    const report = newReport('migrate', new Date(0))
+    let record = newRunState(given.runKey, given, new Date(0))
+    for (const id of DONE)
+      record = withFinishedPhase(
+        record,
+        { id, endedAt: '2026-01-01T00:00:00.000Z', outputs: {}, numbers: [] },
+        earlier,
+        report
+      )
+    const where = 's3://bucket/.state/k.json'
+    const back = parseRunState(JSON.stringify(record), where, given.runKey)
+    const decision = decideResume({
+      record: back,
+      inputs: given,
+      attempt: 2,
+      where,
+      phaseIds: [...DONE, 'replicate']
+    })
+    if (decision.kind !== 'resume') throw new Error('expected a resume')
+    expect(decision.skip.has('restore')).toBe(true)
+    const state: MigrationState = { ...newMigrationState(given.runKey), tiup: SCRIPTED_TIUP }
+    restoreState(state, back, decision.skip)
+    return state
+  }
+
+  test("DM starts from the copy's position the record kept, not the one recorded before the snapshot", async () => {
+    const given = inputs()
+    const state = resumedState(given)
+    expect(state.restored?.endpoint).toBeUndefined()
+    const { run, dm } = await replicate([NOT_FOUND, CAUGHT_UP], state, given)
+    expect(run.record.failure).toBeUndefined()
+    const task = parse(dm.written.at(-1) ?? '') as {
+      'mysql-instances': { meta?: Record<string, unknown> }[]
+    }
+    expect(task['mysql-instances'][0]?.meta).toMatchObject({
+      'binlog-name': COPY_POSITION.file,
+      'binlog-pos': COPY_POSITION.position
+    })
+    expect(run.log.join('\n')).toContain(
+      "DM starts from the snapshot's own binlog position (mysql-bin-changelog.018130, 900), announced by its restored copy; the position recorded before the snapshot was (mysql-bin-changelog.018130, 100)"
     )
   })
 })

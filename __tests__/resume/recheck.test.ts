@@ -1,11 +1,10 @@
 // Re-runs verify, then skip (resume/recheck.ts): a finished phase whose effect is gone runs again with the phases
 // after it, or the run is refused with the fix; a record that contradicts AWS or the source is refused.
 import { newMigrationState } from '../../src/phases/migration-state.js'
-import { decideResume, TOOL_PHASES } from '../../src/resume/decide.js'
+import { decideResume, restoreState, TOOL_PHASES } from '../../src/resume/decide.js'
 import { RunStateError } from '../../src/resume/parse.js'
 import { recheckDone, type EffectProbes } from '../../src/resume/recheck.js'
 import { newRunState, withFinishedPhase, type RunStateRecord } from '../../src/resume/record.js'
-import { MIGRATE_PHASES } from '../catalogue/faults.js'
 import { fakeInputs } from '../helpers/inputs.js'
 
 const WHERE = 's3://bucket/prefix/.state/k.json'
@@ -43,6 +42,13 @@ function recordWith(ids: readonly string[]): RunStateRecord {
   }
   state.schemaUri = 's3://bucket/prefix/schema/k/'
   state.imported = { total: 3, perTable: { 'shop.orders': 3 } }
+  state.restored = {
+    cluster: 'aurora-to-tidb-copy-k',
+    instance: 'aurora-to-tidb-copy-k-1',
+    keep: false,
+    endpoint: { host: 'copy.cluster-x.rds.amazonaws.com', port: 3306 },
+    binlog: { file: 'mysql-bin.000003', position: 880 }
+  }
   let record = newRunState(inputs.runKey, inputs, new Date(0))
   for (const id of ids)
     record = withFinishedPhase(
@@ -67,24 +73,41 @@ function world(changes: Partial<EffectProbes> = {}): EffectProbes & { asked: str
   }
 }
 
-async function recheck(done: readonly string[], probes: EffectProbes) {
+/** The graph of a run with a restored copy (`restore-snapshot`): verify and replicate wait for it. */
+const GRAPH_WITH_COPY = new Map<string, string[]>([
+  ...GRAPH,
+  ['restore', ['snapshot']],
+  ['verify', ['data-import', 'restore']],
+  ['replicate', ['verify', 'restore']]
+])
+
+async function recheck(
+  done: readonly string[],
+  probes: EffectProbes,
+  opts: { graph?: ReadonlyMap<string, readonly string[]>; verifyUsesCopy?: boolean } = {}
+) {
   const record = recordWith(done)
+  const graph = opts.graph ?? GRAPH
   const decision = decideResume({
     record,
     inputs: { ...fakeInputs(), resume: true },
     attempt: 2,
     where: WHERE,
-    phaseIds: [...MIGRATE_PHASES]
+    phaseIds: [...graph.keys()]
   })
   if (decision.kind !== 'resume') throw new Error('expected a resume')
-  return recheckDone({
+  const out = await recheckDone({
     record,
     skip: decision.skip,
-    dependsOn: GRAPH,
+    dependsOn: graph,
     probes,
     toolPhases: TOOL_PHASES,
-    where: WHERE
+    where: WHERE,
+    ...(opts.verifyUsesCopy === undefined ? {} : { verifyUsesCopy: opts.verifyUsesCopy })
   })
+  const state = newMigrationState(record.runKey)
+  restoreState(state, record, out.skip)
+  return { ...out, state }
 }
 
 const UP_TO_IMPORT = [
@@ -174,4 +197,52 @@ test('a deleted snapshot matters only while the export must still run', async ()
   await expect(recheck(['precheck', 'binlog-capture', 'snapshot'], gone)).rejects.toThrow(
     'The cluster snapshot snap of an earlier attempt no longer exists'
   )
+})
+
+describe('the restored copy on a resumed run', () => {
+  const WITH_COPY = { graph: GRAPH_WITH_COPY }
+
+  test('verify and restore done, replicate left: restore is skipped and DM gets the copy’s position', async () => {
+    const out = await recheck([...ALL, 'restore'], world(), WITH_COPY)
+    expect(out.redo).toEqual([])
+    expect(out.skip.has('restore')).toBe(true)
+    expect(out.skip.has('replicate')).toBe(false)
+    // Its names and position come back; not the endpoint of a copy removed when the earlier attempt ended.
+    expect(out.state.restored).toEqual({
+      cluster: 'aurora-to-tidb-copy-k',
+      instance: 'aurora-to-tidb-copy-k-1',
+      keep: false,
+      binlog: { file: 'mysql-bin.000003', position: 880 }
+    })
+  })
+
+  test('verify still to run and comparing contents: the copy is restored again', async () => {
+    const out = await recheck([...UP_TO_IMPORT, 'data-import', 'restore'], world(), WITH_COPY)
+    expect(out.redo).toEqual([
+      {
+        id: 'restore',
+        why: 'verify compares the contents with the restored copy, which a run removes when it ends (its endpoint is not recorded); it is restored again from the same snapshot'
+      }
+    ])
+    expect(out.skip.has('restore')).toBe(false)
+    expect(out.state.restored).toBeUndefined()
+  })
+
+  test('verify still to run by counts (verify: counts): restore stays skipped', async () => {
+    const out = await recheck([...UP_TO_IMPORT, 'data-import', 'restore'], world(), {
+      ...WITH_COPY,
+      verifyUsesCopy: false
+    })
+    expect(out.redo).toEqual([])
+    expect(out.state.restored?.binlog).toEqual({ file: 'mysql-bin.000003', position: 880 })
+  })
+
+  test('the copy to restore again but the snapshot deleted: refused, naming verify: counts', async () => {
+    const gone = world({ snapshot: () => Promise.resolve(undefined) })
+    await expect(
+      recheck([...UP_TO_IMPORT, 'data-import', 'restore'], gone, WITH_COPY)
+    ).rejects.toThrow(
+      /snapshot snap of an earlier attempt no longer exists, and the restore phase must still restore a copy from it\. Set input verify to counts/
+    )
+  })
 })

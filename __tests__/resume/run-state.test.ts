@@ -111,6 +111,24 @@ describe('run-state record', () => {
       /state\.phases\.binlog-capture\.learned\.binlog\.file must be a string/
     ],
     [
+      'a damaged restored copy',
+      JSON.stringify(
+        (() => {
+          const r = JSON.parse(JSON.stringify(recordWith('restore'))) as {
+            phases: Record<string, { learned: object }>
+          }
+          r.phases['restore'] = {
+            ...r.phases['restore'],
+            learned: {
+              restored: { cluster: 'c', instance: 'c-1', keep: false, binlog: { file: 'f' } }
+            }
+          }
+          return r
+        })()
+      ),
+      /state\.phases\.restore\.learned\.restored\.binlog\.position must be a number/
+    ],
+    [
       "another run's file",
       JSON.stringify({ ...recordWith(), runKey: 'other' }),
       /belongs to run key 'other', not 'test-run'/

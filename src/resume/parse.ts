@@ -115,6 +115,12 @@ const learned: Record<keyof LearnedState, Check> = {
     total: num,
     perTable: dict(num),
     checksums: optional(list(obj({ table: str, ok: bool, detail: str })))
+  }),
+  restored: obj({
+    cluster: str,
+    instance: str,
+    keep: bool,
+    binlog: optional(obj({ file: str, position: num }))
   })
 }
 

@@ -8,6 +8,8 @@
 //   export         its files are under the export folder           gone, and the data import must run → refused
 //   snapshot       AWS has it, with the recorded ARN               another ARN → refused; gone, export to run → refused
 //   binlog-capture the position lies within its file on the source past the end → refused (the record was changed)
+//   restore        its copy is removed when a run ends, and only   verify must run and compares contents → again
+//                  its names and binlog position are recorded      (the snapshot gone → refused: verify: counts)
 //
 // A phase run again makes the phases that depend on it run again too. When DM replication had already started, a
 // missing table is refused instead: re-importing under a running DM task would mix two migrations.
@@ -46,6 +48,11 @@ export interface RecheckContext {
   readonly toolPhases: ReadonlySet<string>
   /** The state file's URI, for messages. */
   readonly where: string
+  /**
+   * Whether verify compares contents with the restored copy when it runs (input `verify` is not `counts`); unset is
+   * taken as yes.
+   */
+  readonly verifyUsesCopy?: boolean
 }
 
 const named = (tables: readonly TableName[]): string =>
@@ -119,12 +126,25 @@ export async function recheckDone(
       )
   }
 
+  // The copy's binlog position stays recorded for DM, but the copy itself was removed when the earlier attempt ended
+  // (run.ts; its endpoint is not recorded): a verify that still compares with it needs it restored again.
+  if (skip.has('restore') && !skip.has('verify') && ctx.verifyUsesCopy !== false)
+    again(
+      'restore',
+      'verify compares the contents with the restored copy, which a run removes when it ends (its endpoint is not recorded); it is restored again from the same snapshot'
+    )
+  const restoreLeft = ctx.dependsOn.has('restore') && !skip.has('restore')
+
   const snapshot = learned('snapshot')?.snapshot
   if (snapshot !== undefined) {
     const seen = await probes.snapshot(snapshot.identifier)
     if (seen !== undefined && seen.arn !== snapshot.arn)
       throw new RunStateError(
         `The run state ${where} records snapshot ${snapshot.identifier} as ${snapshot.arn}, but AWS says ${seen.arn}: the record was changed or belongs to another account or Region. ${fix}`
+      )
+    if (seen === undefined && skip.has('export') && restoreLeft)
+      throw new RunStateError(
+        `The cluster snapshot ${snapshot.identifier} of an earlier attempt no longer exists, and the restore phase must still restore a copy from it. ${record.phases['restore'] ? 'Set input verify to counts to verify by row counts without the copy (DM still starts from the position the copy announced in the earlier attempt), or start' : 'Start'} a new migration with another run-key (or delete ${where}).`
       )
     if (seen === undefined && !skip.has('export'))
       throw new RunStateError(

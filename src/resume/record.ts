@@ -10,7 +10,7 @@
 // serialised writes in store.ts, the resume decision in decide.ts.
 import type { Inputs } from '../inputs/types.js'
 import type { KeyNumber, Report, ReportLink, TableRow, BinlogPosition } from '../report/types.js'
-import type { MigrationState } from '../phases/migration-state.js'
+import type { MigrationState, RestoredCopyFacts } from '../phases/migration-state.js'
 import { filterRules } from '../table-filter/parse.js'
 
 /** The format version this code writes and reads. */
@@ -32,6 +32,7 @@ export type LearnedState = Partial<
     | 'viewsNotCreated'
     | 'skippedTables'
     | 'imported'
+    | 'restored'
   >
 >
 
@@ -44,7 +45,24 @@ export const LEARNED_BY_PHASE: Readonly<Record<string, readonly (keyof LearnedSt
   'schema-export': ['schemaUri'],
   'schema-import': ['viewsNotCreated'],
   'skipped-tables': ['skippedTables'],
-  'data-import': ['imported']
+  'data-import': ['imported'],
+  restore: ['restored']
+}
+
+/**
+ * What a later attempt can use of the restored copy: its names, `keep` and the snapshot's own binlog position (DM
+ * starts there). Not its endpoint: the copy is removed when the run ends (unless kept), so a re-run that needs the
+ * copy itself restores it again (recheck.ts).
+ */
+function lastingCopyFacts(r: RestoredCopyFacts): RestoredCopyFacts {
+  return {
+    cluster: r.cluster,
+    instance: r.instance,
+    keep: r.keep,
+    ...(r.binlog === undefined
+      ? {}
+      : { binlog: { file: r.binlog.file, position: r.binlog.position } })
+  }
 }
 
 /** One finished phase. */
@@ -139,7 +157,11 @@ export function learnedBy(phaseId: string, state: MigrationState): LearnedState 
   const out: Record<string, unknown> = {}
   for (const field of LEARNED_BY_PHASE[phaseId] ?? []) {
     const value = state[field]
-    if (value !== undefined) out[field] = structuredClone(value)
+    if (value === undefined) continue
+    out[field] =
+      field === 'restored' && state.restored
+        ? lastingCopyFacts(state.restored)
+        : structuredClone(value)
   }
   return out
 }

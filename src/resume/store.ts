@@ -230,7 +230,8 @@ export async function openRunState(opts: OpenRunStateOptions): Promise<OpenedRun
       dependsOn: opts.dependsOn ?? new Map(),
       probes: opts.probes,
       toolPhases: TOOL_PHASES,
-      where: store.uri
+      where: store.uri,
+      verifyUsesCopy: inputs.verify !== 'counts'
     })
     skip = checked.skip
     redo = checked.redo
