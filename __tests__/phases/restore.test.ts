@@ -117,9 +117,9 @@ function world(reused = false): { clock: ManualClock; fake: FakeRestore; state: 
 
 async function run(w: ReturnType<typeof world>, inputs: Inputs) {
   const rds = {
-    describeEvents: (q: { sourceIdentifier: string }) => {
+    describeEvents: (q: { sourceIdentifier: string; startTime: Date }) => {
       w.fake.calls.push({ op: 'describeEvents', arg: q })
-      return Promise.resolve(w.fake.events())
+      return Promise.resolve(w.fake.events().filter((e) => (e.date ?? new Date(0)) >= q.startTime))
     }
   } as unknown as Rds
   const phase = restorePhase(w.state, {
@@ -226,4 +226,18 @@ test('removal deletes instance then cluster; keep-restored-copy keeps it and say
   expect(warnings.join('\n')).toContain(
     `keep-restored-copy is true: the restored copy ${IDS.cluster}`
   )
+})
+
+test('a copy an earlier attempt kept is used again, with the position it announced hours ago', async () => {
+  const w = world(true)
+  // The earlier attempt restored the copy two hours ago (keep-restored-copy), so both already exist.
+  w.fake.restoredAt = w.clock.now() - 2 * 3600_000
+  w.fake.instanceAt = w.fake.restoredAt + 20_000
+  const exists = (name: string) => () => Promise.reject(Object.assign(new Error(name), { name }))
+  w.fake.restoreCluster = exists('DBClusterAlreadyExistsFault')
+  w.fake.createInstance = exists('DBInstanceAlreadyExistsFault')
+  const { result, log } = await run(w, withDm())
+  expect(result.error).toBeUndefined()
+  expect(log.join('\n')).toContain(`Instance ${IDS.instance} already exists`)
+  expect(w.state.restored?.binlog).toEqual({ file: 'mysql-bin-changelog.000042', position: 4711 })
 })

@@ -49,6 +49,12 @@ const POLL = { intervalMs: 5000, maxIntervalMs: 30_000, factor: 1.5, jitter: 0.1
 /** How long the crash-recovery event is looked for once the instance is available. */
 const EVENT_WAIT_MS = 120_000
 
+/**
+ * How far back the events of an instance an earlier attempt created are read: a day inside what RDS keeps (RDS API
+ * reference, DescribeEvents: "Returns events related to DB instances … for the past 14 days").
+ */
+const EVENT_HISTORY_MS = 13 * 24 * 3600_000
+
 /** Optional replacements (tests). */
 export interface RestoreDeps extends AwsPhaseDeps {
   readonly restoreRds?: RestoreRds
@@ -178,12 +184,18 @@ async function waitCluster(
     })
 }
 
-async function startInstance(ctx: PhaseContext, rds: RestoreRds, p: RestoreParams): Promise<void> {
+/** Creates the copy's instance; false when an earlier attempt of this run had created it. */
+async function startInstance(
+  ctx: PhaseContext,
+  rds: RestoreRds,
+  p: RestoreParams
+): Promise<boolean> {
   try {
     await rds.createInstance(p)
     ctx.log.info(
       `Creating instance ${p.instanceIdentifier} (${p.instanceClass}) in cluster ${p.clusterIdentifier}.`
     )
+    return true
   } catch (e) {
     if (!isAwsError(e, 'DBInstanceAlreadyExistsFault'))
       throw awsPhaseError(
@@ -194,6 +206,7 @@ async function startInstance(ctx: PhaseContext, rds: RestoreRds, p: RestoreParam
     ctx.log.info(
       `Instance ${p.instanceIdentifier} already exists (an earlier attempt of this run created it): using it.`
     )
+    return false
   }
 }
 
@@ -307,7 +320,9 @@ export function restorePhase(state: MigrationState, deps: RestoreDeps = {}): Pha
       ctx.setOutput('restored-copy', JSON.stringify({ ...ids, kept: ctx.inputs.restore.keep }))
       await startRestore(ctx, rds, p)
       await waitCluster(ctx, kit, rds, ids.cluster, deadlineMs)
-      await startInstance(ctx, rds, p)
+      // An instance an earlier attempt created (kept, or that attempt was cut short) announced its position then.
+      const created = await startInstance(ctx, rds, p)
+      const eventsSince = created ? started : kit.clock.now() - EVENT_HISTORY_MS
       const left = Math.max(1000, deadlineMs - (kit.clock.now() - started))
       const instance = await waitInstance(ctx, kit, rds, ids.instance, left)
       const endpoint = instance.endpoint ?? { address: '', port: 0 }
@@ -325,7 +340,7 @@ export function restorePhase(state: MigrationState, deps: RestoreDeps = {}): Pha
       })
       let pos: RestoredCopyFacts['binlog']
       try {
-        pos = await readPosition(ctx, kit, ids.instance, started)
+        pos = await readPosition(ctx, kit, ids.instance, eventsSince)
       } catch (e) {
         if (ctx.signal.aborted || positionNeeded(ctx, state)) throw e
         ctx.log.warning(`Could not read the restored instance's events (${awsErrorLine(e)}).`)
