@@ -13,7 +13,7 @@ import {
   withFinishedPhase,
   type RunStateRecord
 } from '../../src/resume/record.js'
-import { RunStateWriter, type RunStateStore } from '../../src/resume/store.js'
+import { RunStateWriter, openRunState, type RunStateStore } from '../../src/resume/store.js'
 import { newReport } from '../../src/report/types.js'
 import { MIGRATE_PHASES } from '../catalogue/faults.js'
 import { fakeInputs } from '../helpers/inputs.js'
@@ -41,6 +41,13 @@ function recordWith(...ids: string[]): RunStateRecord {
   }
   state.schemaUri = 's3://bucket/prefix/schema/test-run/'
   state.imported = { total: 5, perTable: { 'shop.orders': 5 } }
+  state.restored = {
+    cluster: 'aurora-to-tidb-copy-test-run',
+    instance: 'aurora-to-tidb-copy-test-run-1',
+    keep: false,
+    endpoint: { host: 'copy.cluster-x.rds.amazonaws.com', port: 3306 },
+    binlog: { file: 'mysql-bin.000003', position: 880 }
+  }
   const report = newReport('migrate', T0)
   report.binlog = { file: 'mysql-bin.000003', position: 1200 }
   report.links.push({ label: 'Export', url: 's3://bucket/prefix/export/exp/' })
@@ -291,5 +298,72 @@ describe('RunStateWriter', () => {
       `Could not write the run state ${WHERE} after export: AccessDenied: Access Denied. A re-run will not know this phase finished and will do it again (safely: nothing is imported twice).`
     ])
     expect(report.warnings).toEqual(warnings)
+  })
+})
+
+describe('openRunState: a re-run after the restored copy was made and removed', () => {
+  // Everything up to the import and the copy finished; verify (and what follows) is left.
+  const record = recordWith(
+    'precheck',
+    'schema-export',
+    'schema-import',
+    'binlog-capture',
+    'snapshot',
+    'export',
+    'data-import',
+    'restore'
+  )
+  async function open(verify: 'counts' | undefined) {
+    const warnings: string[] = []
+    const state = newMigrationState('test-run')
+    const opened = await openRunState({
+      inputs: { ...fakeInputs(), resume: true, verify },
+      store: {
+        uri: WHERE,
+        read: () => Promise.resolve(JSON.stringify(record)),
+        write: () => Promise.resolve()
+      },
+      state,
+      report: newReport('migrate', T0),
+      phaseIds: [...IDS, 'restore'],
+      attempt: 2,
+      now: T0,
+      log: () => undefined,
+      warn: (w) => warnings.push(w),
+      probes: {
+        missingTargetTables: () => Promise.resolve([]),
+        objectCount: () => Promise.resolve(1),
+        snapshot: () => Promise.resolve({ arn: 'arn:snap' }),
+        binlogSize: () => Promise.resolve(100_000)
+      },
+      dependsOn: new Map([
+        ['restore', ['snapshot']],
+        ['verify', ['data-import', 'restore']]
+      ])
+    })
+    return { done: opened.done, state, warnings }
+  }
+
+  test('verify comparing contents (the default with a copy): the copy is restored again', async () => {
+    const { done, state, warnings } = await open(undefined)
+    expect(done.has('restore')).toBe(false)
+    expect(state.restored).toBeUndefined()
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /^restore finished in an earlier attempt, but runs again: verify compares/
+      )
+    ])
+  })
+
+  test('verify: counts: restore stays done, and its position is kept for DM', async () => {
+    const { done, state, warnings } = await open('counts')
+    expect(done.has('restore')).toBe(true)
+    expect(warnings).toEqual([])
+    expect(state.restored).toEqual({
+      cluster: 'aurora-to-tidb-copy-test-run',
+      instance: 'aurora-to-tidb-copy-test-run-1',
+      keep: false,
+      binlog: { file: 'mysql-bin.000003', position: 880 }
+    })
   })
 })
