@@ -23,6 +23,8 @@ function scriptedDmctl(answers: string[], calls: string[] = []): Dmctl {
   return {
     getSourceConfig: () => Promise.reject(new Error('not used')),
     createSource: () => Promise.reject(new Error('not used')),
+    stopSource: () => Promise.reject(new Error('not used')),
+    listTasks: () => Promise.reject(new Error('not used')),
     checkTask: () => Promise.reject(new Error('not used')),
     startTask: () => Promise.reject(new Error('not used')),
     queryStatus(task) {

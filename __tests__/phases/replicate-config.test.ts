@@ -5,11 +5,12 @@ import { parseDmctlOutput } from '../../src/tidb/dm/dmctl-output.js'
 import {
   dmSelectionFor,
   dmTaskName,
-  planSource,
   safeModeFor,
   sourceConfigFor,
   taskConfigFor
 } from '../../src/phases/replicate-config.js'
+import { planSource, sourceUsers } from '../../src/phases/replicate-source.js'
+import { taskListFromQuery } from '../../src/tidb/dm/status.js'
 import type { CapturedBinlog, SelectedTable } from '../../src/phases/migration-state.js'
 import { fakeInputs } from '../helpers/inputs.js'
 import { AURORA_SOURCE, fixture } from '../tidb/dm/dmctl-samples.js'
@@ -158,9 +159,30 @@ describe('reusing a registered source', () => {
   const answer = (name: string, exitCode = 0, stderr = '') =>
     parseDmctlOutput(fixture(name), stderr, exitCode)
 
-  test('the same endpoint, user and GTID setting is reused (the password cannot be compared)', () => {
+  test('the same endpoint, user and GTID setting, unused, is registered again (the password cannot be compared)', () => {
     const cmp = compareSourceConfig(answer('get-config-source.txt'), AURORA_SOURCE)
-    expect(planSource(cmp, 'aurora-01', 'm:8261')).toEqual({ action: 'reuse' })
+    expect(planSource(cmp, 'aurora-01', 'm:8261', []).action).toBe('recreate')
+  })
+
+  test('the same source used by running tasks is reused; when they cannot be listed too', () => {
+    const cmp = compareSourceConfig(answer('get-config-source.txt'), AURORA_SOURCE)
+    const running = sourceUsers(
+      taskListFromQuery(answer('query-status-list-running.txt')),
+      'aurora-01'
+    )
+    expect(running).toEqual([{ name: 'other-task', status: 'Running' }])
+    expect(planSource(cmp, 'aurora-01', 'm:8261', running).action).toBe('reuse')
+    expect(planSource(cmp, 'aurora-01', 'm:8261').action).toBe('reuse')
+  })
+
+  test('the same source used by a task is reused, with the fix naming the tasks to stop', () => {
+    const cmp = compareSourceConfig(answer('get-config-source.txt'), AURORA_SOURCE)
+    const users = sourceUsers(taskListFromQuery(answer('query-status-list-error.txt')), 'aurora-01')
+    expect(users.map((u) => u.name)).toEqual(['aurora-task'])
+    const plan = planSource(cmp, 'aurora-01', 'm:8261', users)
+    expect(plan.action === 'reuse' && plan.fix).toContain(
+      'stop the tasks on source aurora-01 (dmctl --master-addr m:8261 stop-task aurora-task), then remove the old source'
+    )
   })
 
   test('an absent source is created', () => {

@@ -68,8 +68,17 @@ interface Scripted {
   readonly written: string[]
 }
 
-/** get-config finds the same source, check-task passes, start-task succeeds; query-status answers in turn. */
-function scripted(clock: ManualClock, statuses: readonly string[]): Scripted {
+/**
+ * get-config finds the same source (used by a running task unless `tasks` says otherwise), check-task passes,
+ * start-task succeeds; query-status answers in turn.
+ */
+function scripted(
+  clock: ManualClock,
+  statuses: readonly string[],
+  tasks = 'query-status-list-running.txt',
+  stop = 'operate-source-stop-success.txt',
+  check = 'check-task-pass-v8.txt'
+): Scripted {
   const calls: string[] = []
   const queriedAt: number[] = []
   const starts: Scripted['starts'] = []
@@ -85,8 +94,10 @@ function scripted(clock: ManualClock, statuses: readonly string[]): Scripted {
   }
   const dmctl: Dmctl = {
     getSourceConfig: () => answer('get-config', fixture('get-config-source.txt')),
-    createSource: () => Promise.reject(new Error('the registered source should be reused')),
-    checkTask: () => answer('check-task', fixture('check-task-pass-v8.txt')),
+    createSource: () => answer('operate-source', fixture('operate-source-create-success-v8.txt')),
+    stopSource: () => answer('operate-source', fixture(stop)),
+    listTasks: () => answer('query-status', fixture(tasks)),
+    checkTask: () => answer('check-task', fixture(check)),
     startTask: (_file, opts) => {
       starts.push(opts)
       return answer('start-task', fixture('start-task-success-v8.txt'))
@@ -110,7 +121,10 @@ function scripted(clock: ManualClock, statuses: readonly string[]): Scripted {
 async function replicate(
   statuses: readonly string[],
   state: MigrationState = STATE,
-  given: Inputs = inputs()
+  given: Inputs = inputs(),
+  tasks?: string,
+  stop?: string,
+  check?: string
 ): Promise<{
   run: OnePhaseRun
   dm: Scripted
@@ -119,7 +133,7 @@ async function replicate(
 }> {
   const clock = new ManualClock()
   const start = clock.now()
-  const dm = scripted(clock, statuses)
+  const dm = scripted(clock, statuses, tasks, stop, check)
   const body = replicatePhase(state, {
     dmctl: () => dm.dmctl,
     listBinaryLogs: () => Promise.resolve(BINLOGS),
@@ -132,7 +146,13 @@ async function replicate(
 describe('replicate: waiting for the task to run from the recorded position', () => {
   test('a syncer that stays behind fails at the deadline, naming the input and the position', async () => {
     const { run, dm, start, clock } = await replicate([NOT_FOUND, BEHIND])
-    expect(dm.calls.slice(0, 4)).toEqual(['query-status', 'get-config', 'check-task', 'start-task'])
+    expect(dm.calls.slice(0, 5)).toEqual([
+      'query-status',
+      'get-config',
+      'query-status',
+      'check-task',
+      'start-task'
+    ])
     expect(run.record.failure?.message).toBe(
       'DM task aurora-task was not running from the recorded position (mysql-bin-changelog.018130, 100) ' +
         'after 10m 00s (input dm-sync-timeout-minutes); last seen: Running · lag 42 s · ' +
@@ -354,6 +374,73 @@ describe('replicate on a resumed run whose earlier attempt restored the copy', (
     })
     expect(run.log.join('\n')).toContain(
       "DM starts from the snapshot's own binlog position (mysql-bin-changelog.018130, 900), announced by its restored copy; the position recorded before the snapshot was (mysql-bin-changelog.018130, 100)"
+    )
+  })
+})
+
+describe('replicate: a source already registered under dm-source-id', () => {
+  test("no task uses it: it is stopped and registered again with this run's settings, saying why", async () => {
+    const { run, dm } = await replicate(
+      [NOT_FOUND, CAUGHT_UP],
+      STATE,
+      inputs(),
+      'query-status-list-empty.txt'
+    )
+    expect(run.record.failure).toBeUndefined()
+    expect(dm.calls.slice(0, 6)).toEqual([
+      'query-status',
+      'get-config',
+      'query-status',
+      'operate-source',
+      'operate-source',
+      'check-task'
+    ])
+    expect(parse(dm.written[0] ?? '')).toMatchObject({
+      'source-id': 'aurora-01',
+      from: { password: 'source-secret' }
+    })
+    expect(run.log.join('\n')).toContain(
+      'DM source aurora-01 is already registered: no DM task uses it, and DM neither shows its password (******) nor updates a registered source'
+    )
+  })
+
+  test('DM refusing the stop (a task the list missed) is refused with the fix, nothing created', async () => {
+    const { run, dm } = await replicate(
+      [NOT_FOUND],
+      STATE,
+      inputs(),
+      'query-status-list-empty.txt',
+      'operate-source-stop-tasks-exist.txt'
+    )
+    expect(dm.calls.slice(2)).toEqual(['query-status', 'operate-source'])
+    expect(run.record.failure?.message).toContain(
+      'has existing tasks [other-task], Workaround: Please `stop-task` first. Stop the tasks on source aurora-01'
+    )
+  })
+
+  test('tasks use it and the pre-check is denied access: refused before start-task, naming the tasks to stop', async () => {
+    const { run, dm } = await replicate(
+      [NOT_FOUND],
+      STATE,
+      inputs(),
+      undefined,
+      undefined,
+      'check-task-access-denied-v8.txt'
+    )
+    expect(dm.calls).not.toContain('start-task')
+    expect(dm.calls).not.toContain('operate-source')
+    const message = run.record.failure?.message ?? ''
+    expect(message).toContain("Access denied for user 'dm_user'")
+    expect(message).toContain(
+      "If the source's settings changed since DM source aurora-01 was registered (a new password), DM cannot update a registered source and does not show its password: stop the tasks on source aurora-01 (dmctl --master-addr 10.0.0.1:8261 stop-task other-task), then remove the old source (dmctl --master-addr 10.0.0.1:8261 operate-source stop aurora-01), then re-run."
+    )
+  })
+
+  test('running tasks use it: it is reused, the log naming them', async () => {
+    const { run, dm } = await replicate([NOT_FOUND, CAUGHT_UP])
+    expect(dm.calls).not.toContain('operate-source')
+    expect(run.log.join('\n')).toContain(
+      'reusing it (DM tasks other-task (Running) use it, so it cannot be registered again).'
     )
   })
 })

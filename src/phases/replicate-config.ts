@@ -3,7 +3,6 @@
 // recorded binlog position), and whether an already registered source may be reused. Pure.
 import type { Inputs } from '../inputs/types.js'
 import type { DmSourceConfigInput, DmTaskConfigInput } from '../tidb/dm/config.js'
-import type { SourceComparison } from '../tidb/dm/source-compare.js'
 import type { TableFilter } from '../table-filter/parse.js'
 import { dmName, translateFilter, type DmBlockAllowList } from '../table-filter/translate.js'
 import type {
@@ -198,52 +197,4 @@ export function taskConfigFor(
     safeMode: plan.safeMode,
     ...(plan.safeModeDuration === undefined ? {} : { safeModeDuration: plan.safeModeDuration })
   }
-}
-
-/** What to do about the DM source: create it, reuse the registered one, or refuse with a message. */
-export type SourcePlan =
-  | { readonly action: 'create'; readonly unverified?: string }
-  | { readonly action: 'reuse' }
-  | { readonly action: 'refuse'; readonly message: string }
-
-/**
- * Decides from `get-config source <id>` whether to create the source, reuse it (same endpoint, user and GTID
- * setting; the password cannot be compared, DM prints it as ******) or refuse (another source under this id).
- * When the config could not be read (an old DM without get-config), creating is tried: DM refuses an existing id
- * itself, and `unverified` holds why the caller must then refuse rather than reuse something it could not compare.
- */
-export function planSource(
-  comparison: SourceComparison,
-  sourceId: string,
-  masterAddr: string
-): SourcePlan {
-  switch (comparison.status) {
-    case 'absent':
-      return { action: 'create' }
-    case 'same':
-      return { action: 'reuse' }
-    case 'different':
-      return {
-        action: 'refuse',
-        message:
-          `DM source '${sourceId}' (input dm-source-id) is already registered on the DM-master at ${masterAddr} ` +
-          `with another configuration: ${comparison.reason}. Set dm-source-id to an unused id, or remove the ` +
-          `old source (dmctl operate-source stop ${sourceId}) if no task uses it.`
-      }
-    case 'unknown':
-      return { action: 'create', unverified: comparison.reason }
-  }
-}
-
-/** The message when the source exists but its config could not be read to compare it. */
-export function unverifiedSourceMessage(
-  sourceId: string,
-  masterAddr: string,
-  reason: string
-): string {
-  return (
-    `DM source '${sourceId}' (input dm-source-id) already exists on the DM-master at ${masterAddr}, and its ` +
-    `configuration could not be read to check that it is this source (${reason}). Set dm-source-id to an unused ` +
-    `id, or remove the old source (dmctl operate-source stop ${sourceId}) if no task uses it.`
-  )
 }

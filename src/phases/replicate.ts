@@ -16,7 +16,7 @@ import type { DbEndpoint } from '../inputs/types.js'
 import type * as DmConfig from '../tidb/dm/config.js'
 import type * as DmSourceCompare from '../tidb/dm/source-compare.js'
 import { compareBinlogPositions } from '../tidb/dm/binlog.js'
-import type { RecordedPosition } from '../tidb/dm/status.js'
+import { taskListFromQuery, type RecordedPosition } from '../tidb/dm/status.js'
 import {
   createDmctl,
   requireAnswered,
@@ -43,13 +43,17 @@ import { replicatedTables, selectionFilter } from './selection-filter.js'
 import {
   dmSelectionFor,
   dmTaskName,
-  planSource,
   removeMetaOnStart,
   sourceConfigFor,
   safeModeFor,
-  taskConfigFor,
-  unverifiedSourceMessage
+  taskConfigFor
 } from './replicate-config.js'
+import {
+  planSource,
+  sourceUsers,
+  unverifiedSourceMessage,
+  type SourceUser
+} from './replicate-source.js'
 
 const PHASE = 'replicate'
 
@@ -125,7 +129,7 @@ export function replicatePhase(state: MigrationState, deps: ReplicateDeps = {}):
           )
           ctx.record.note = `task ${task} was already in DM (an earlier attempt started it)`
         } else {
-          await ensureSource(ctx, config, dm, state, masterAddr, files)
+          const reusedFix = await ensureSource(ctx, config, dm, state, masterAddr, files)
           const selection = dmSelectionFor(selectionFilter(inputs, state), replicatedTables(state))
           selection.notes.forEach((n) => ctx.log.info(`Block-allow-list: ${n}`))
           if (!selection.exact) {
@@ -142,7 +146,18 @@ export function replicatePhase(state: MigrationState, deps: ReplicateDeps = {}):
           files.push(taskFile)
           ctx.progress("running DM's pre-check (check-task)")
           const check = await dm.checkTask(taskFile)
-          requirePrecheck(ctx, check, 'check-task')
+          try {
+            requirePrecheck(ctx, check, 'check-task')
+          } catch (err) {
+            // MySQL's ER_ACCESS_DENIED_ERROR text: the registered source's settings (an old password) are refused.
+            if (
+              reusedFix === undefined ||
+              !(err instanceof PhaseError) ||
+              !/Access denied/i.test(err.message)
+            )
+              throw err
+            throw new PhaseError(PHASE, `${err.message}\n${reusedFix}`, err)
+          }
           ctx.progress(`starting DM task ${task}`)
           const meta = removeMetaOnStart(inputs, state)
           ctx.log.info(`Starting DM task ${task} ${meta.why}.`)
@@ -227,7 +242,11 @@ function recordedOf(binlog: NonNullable<MigrationState['binlog']>): RecordedPosi
   }
 }
 
-/** Registers the source, or reuses the one already registered under `dm-source-id` when it is the same source. */
+/**
+ * Registers the source; one already registered under `dm-source-id` is reused, registered again or refused as
+ * planSource decides (from its config and the tasks that use it).
+ * @returns for a reused source, the fix to add should DM's pre-check be denied access with its registered settings
+ */
 async function ensureSource(
   ctx: PhaseContext,
   config: typeof DmConfig & typeof DmSourceCompare,
@@ -235,21 +254,34 @@ async function ensureSource(
   state: MigrationState,
   masterAddr: string,
   files: string[]
-): Promise<void> {
+): Promise<string | undefined> {
   const wanted = sourceConfigFor(ctx.inputs, state.source)
   const id = wanted.sourceId
   ctx.progress(`looking for DM source ${id}`)
-  const plan = planSource(
-    config.compareSourceConfig((await dm.getSourceConfig(id)).output, wanted),
-    id,
-    masterAddr
-  )
+  const comparison = config.compareSourceConfig((await dm.getSourceConfig(id)).output, wanted)
+  const exists = comparison.status === 'same' || comparison.status === 'different'
+  const plan = planSource(comparison, id, masterAddr, exists ? await usersOf(dm, id) : undefined)
   if (plan.action === 'refuse') throw new PhaseError(PHASE, plan.message)
   if (plan.action === 'reuse') {
     ctx.log.info(
-      `DM source ${id} is already registered with this source's endpoint, user and GTID setting: reusing it.`
+      `DM source ${id} is already registered with this source's endpoint, user and GTID setting: reusing it (${plan.why}).`
     )
-    return
+    return `If the source's settings changed since DM source ${id} was registered (a new password), ${plan.fix}.`
+  }
+  if (plan.action === 'recreate') {
+    ctx.log.info(`DM source ${id} is already registered: ${plan.why}.`)
+    ctx.progress(`removing DM source ${id} to register it again`)
+    const stopped = await dm.stopSource(id)
+    // A task started since the list, or one on an offline worker the list left out (pingcap/tiflow#3348).
+    if (!stopped.output.ok && stopped.output.error.terror?.code === DM_ERROR.sourceHasTasks) {
+      throw new PhaseError(
+        PHASE,
+        `DM source ${id} could not be registered again: ${stopped.output.error.message.replace(/\.$/, '')}. Stop the tasks on source ` +
+          `${id} (dmctl --master-addr ${masterAddr} stop-task <task>), then re-run.`,
+        { toolLine: stopped.output.error.message, tail: stopped.tail }
+      )
+    }
+    requireOk(PHASE, stopped, `Removing DM source ${id} (operate-source stop)`)
   }
   const yaml = config.renderSourceConfig(wanted)
   ctx.log.debug(`DM source config:\n${config.redactYaml(yaml)}`)
@@ -260,6 +292,7 @@ async function ensureSource(
   const out = created.output
   if (
     !out.ok &&
+    plan.action === 'create' &&
     plan.unverified !== undefined &&
     out.error.terror?.code === DM_ERROR.sourceExists
   ) {
@@ -274,6 +307,13 @@ async function ensureSource(
       `DM source ${id} was registered but no DM-worker is free to serve it: ${out.sources[0]?.msg ?? out.msg}`
     )
   } else ctx.log.info(`DM source ${id} registered, served by ${worker}.`)
+  return undefined
+}
+
+/** The tasks that use the source; undefined when query-status did not answer with a list. */
+async function usersOf(dm: Dmctl, sourceId: string): Promise<SourceUser[] | undefined> {
+  const out = (await dm.listTasks()).output
+  return out.ok ? sourceUsers(taskListFromQuery(out), sourceId) : undefined
 }
 
 /**

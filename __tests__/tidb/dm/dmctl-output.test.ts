@@ -428,6 +428,34 @@ describe('parseDmctlOutput on our fixtures', () => {
       check: (out) => expect(out.cfg).toMatch(/^enable-gtid: false\n.*\n {2}password: '\*{6}'\n/s)
     },
     'get-config-source-not-found.txt': { ok: false, result: false, msg: 'source not found' },
+    'operate-source-stop-success.txt': {
+      ok: true,
+      result: true,
+      check: (out) => expect(out.sources.map((s) => s.source)).toEqual(['aurora-01'])
+    },
+    'operate-source-create-success-v8.txt': {
+      ok: true,
+      result: true,
+      check: (out) => expect(out.sources[0]?.worker).toBe('dm-worker-1')
+    },
+    'operate-source-stop-tasks-exist.txt': {
+      ok: false,
+      result: false,
+      kind: 'result-false',
+      code: DM_ERROR.sourceHasTasks
+    },
+    'check-task-access-denied-v8.txt': {
+      ok: false,
+      result: false,
+      kind: 'result-false',
+      code: 26002
+    },
+    'query-status-list-running.txt': {
+      ok: true,
+      result: true,
+      check: (out) =>
+        expect(out.tasks?.map((t) => [t.name, t.sources])).toEqual([['other-task', ['aurora-01']]])
+    },
     'query-status-list-error.txt': {
       ok: true,
       result: true,

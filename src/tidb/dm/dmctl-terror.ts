@@ -25,6 +25,8 @@ export const DM_ERROR = {
   taskCheck: 26005,
   /** `source config with ID %s already exists` (operate-source create of an existing id). */
   sourceExists: 46007,
+  /** `source with name %s need to operate has existing tasks %v` (operate-source stop of a source a task uses). */
+  sourceHasTasks: 46010,
   /** `subtasks with name %s for sources %v already exist` (start-task of a running task). */
   subtaskExists: 46014,
   /** `task with name %s not exist`. */

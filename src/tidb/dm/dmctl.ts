@@ -69,6 +69,14 @@ export interface Dmctl {
   getSourceConfig(sourceId: string): Promise<DmctlCall>
   /** `operate-source create <file>`. */
   createSource(configFile: string): Promise<DmctlCall>
+  /**
+   * `operate-source stop <id>`: dmctl sends an argument that is not a readable file as a source id (tiflow
+   * dm/ctl/master/operate_source.go), and DM-master refuses while a task uses the source (ErrSchedulerSourceOpTaskExist,
+   * tiflow dm/master/scheduler/scheduler.go RemoveSourceCfg).
+   */
+  stopSource(sourceId: string): Promise<DmctlCall>
+  /** `query-status` without a task: every task with its sources (read it with taskListFromQuery). */
+  listTasks(): Promise<DmctlCall>
   /** `check-task <file>` (the pre-check). */
   checkTask(configFile: string): Promise<DmctlCall>
   /**
@@ -142,6 +150,8 @@ export function createDmctl(opts: DmctlOptions): Dmctl {
   return {
     getSourceConfig: (sourceId) => call('get-config', ['source', sourceId]),
     createSource: (file) => call('operate-source', ['create', file]),
+    stopSource: (sourceId) => call('operate-source', ['stop', sourceId]),
+    listTasks: () => call('query-status', []),
     checkTask: (file) => call('check-task', [file]),
     startTask: (file, o) => call('start-task', o?.removeMeta ? ['--remove-meta', file] : [file]),
     async queryStatus(task) {
