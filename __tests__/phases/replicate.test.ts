@@ -68,6 +68,14 @@ interface Scripted {
   readonly written: string[]
 }
 
+/** Fixtures answering the source and pre-check calls, when not the defaults. */
+interface DmAnswers {
+  readonly tasks?: string
+  readonly stop?: string
+  readonly check?: string
+  readonly create?: string
+}
+
 /**
  * get-config finds the same source (used by a running task unless `tasks` says otherwise), check-task passes,
  * start-task succeeds; query-status answers in turn.
@@ -75,10 +83,14 @@ interface Scripted {
 function scripted(
   clock: ManualClock,
   statuses: readonly string[],
-  tasks = 'query-status-list-running.txt',
-  stop = 'operate-source-stop-success.txt',
-  check = 'check-task-pass-v8.txt'
+  dmAnswers: DmAnswers = {}
 ): Scripted {
+  const {
+    tasks = 'query-status-list-running.txt',
+    stop = 'operate-source-stop-success.txt',
+    check = 'check-task-pass-v8.txt',
+    create = 'operate-source-create-success-v8.txt'
+  } = dmAnswers
   const calls: string[] = []
   const queriedAt: number[] = []
   const starts: Scripted['starts'] = []
@@ -94,7 +106,7 @@ function scripted(
   }
   const dmctl: Dmctl = {
     getSourceConfig: () => answer('get-config', fixture('get-config-source.txt')),
-    createSource: () => answer('operate-source', fixture('operate-source-create-success-v8.txt')),
+    createSource: () => answer('operate-source', fixture(create)),
     stopSource: () => answer('operate-source', fixture(stop)),
     listTasks: () => answer('query-status', fixture(tasks)),
     checkTask: () => answer('check-task', fixture(check)),
@@ -122,9 +134,7 @@ async function replicate(
   statuses: readonly string[],
   state: MigrationState = STATE,
   given: Inputs = inputs(),
-  tasks?: string,
-  stop?: string,
-  check?: string
+  dmAnswers?: DmAnswers
 ): Promise<{
   run: OnePhaseRun
   dm: Scripted
@@ -133,7 +143,7 @@ async function replicate(
 }> {
   const clock = new ManualClock()
   const start = clock.now()
-  const dm = scripted(clock, statuses, tasks, stop, check)
+  const dm = scripted(clock, statuses, dmAnswers)
   const body = replicatePhase(state, {
     dmctl: () => dm.dmctl,
     listBinaryLogs: () => Promise.resolve(BINLOGS),
@@ -380,12 +390,9 @@ describe('replicate on a resumed run whose earlier attempt restored the copy', (
 
 describe('replicate: a source already registered under dm-source-id', () => {
   test("no task uses it: it is stopped and registered again with this run's settings, saying why", async () => {
-    const { run, dm } = await replicate(
-      [NOT_FOUND, CAUGHT_UP],
-      STATE,
-      inputs(),
-      'query-status-list-empty.txt'
-    )
+    const { run, dm } = await replicate([NOT_FOUND, CAUGHT_UP], STATE, inputs(), {
+      tasks: 'query-status-list-empty.txt'
+    })
     expect(run.record.failure).toBeUndefined()
     expect(dm.calls.slice(0, 6)).toEqual([
       'query-status',
@@ -404,29 +411,42 @@ describe('replicate: a source already registered under dm-source-id', () => {
     )
   })
 
-  test('DM refusing the stop (a task the list missed) is refused with the fix, nothing created', async () => {
-    const { run, dm } = await replicate(
-      [NOT_FOUND],
-      STATE,
-      inputs(),
-      'query-status-list-empty.txt',
-      'operate-source-stop-tasks-exist.txt'
+  test('DM keeping the source on stop (a task the list missed) reuses it; a denied pre-check then names the fix', async () => {
+    const { run, dm } = await replicate([NOT_FOUND], STATE, inputs(), {
+      tasks: 'query-status-list-empty.txt',
+      stop: 'operate-source-stop-tasks-exist.txt',
+      check: 'check-task-access-denied-v8.txt'
+    })
+    expect(dm.calls.slice(2)).toEqual(['query-status', 'operate-source', 'check-task'])
+    expect(run.log.join('\n')).toContain(
+      'DM kept source aurora-01 ([code=46010:class=dm-master:scope=internal:level=medium], Message: source with name aurora-01 need to operate has existing tasks [other-task]'
     )
-    expect(dm.calls.slice(2)).toEqual(['query-status', 'operate-source'])
     expect(run.record.failure?.message).toContain(
-      'has existing tasks [other-task], Workaround: Please `stop-task` first. Stop the tasks on source aurora-01'
+      'stop the tasks DM named (dmctl --master-addr 10.0.0.1:8261 stop-task <task>), then remove the old source (dmctl --master-addr 10.0.0.1:8261 operate-source stop aurora-01), then re-run.'
+    )
+  })
+
+  test('registered again by another job between the stop and the create: the same source is reused', async () => {
+    const { run, dm } = await replicate([NOT_FOUND, CAUGHT_UP], STATE, inputs(), {
+      tasks: 'query-status-list-empty.txt',
+      create: 'operate-source-create-exists.txt'
+    })
+    expect(run.record.failure).toBeUndefined()
+    expect(dm.calls.slice(2, 6)).toEqual([
+      'query-status',
+      'operate-source',
+      'operate-source',
+      'get-config'
+    ])
+    expect(run.log.join('\n')).toContain(
+      "DM source aurora-01 was registered again meanwhile with this source's settings: reusing it."
     )
   })
 
   test('tasks use it and the pre-check is denied access: refused before start-task, naming the tasks to stop', async () => {
-    const { run, dm } = await replicate(
-      [NOT_FOUND],
-      STATE,
-      inputs(),
-      undefined,
-      undefined,
-      'check-task-access-denied-v8.txt'
-    )
+    const { run, dm } = await replicate([NOT_FOUND], STATE, inputs(), {
+      check: 'check-task-access-denied-v8.txt'
+    })
     expect(dm.calls).not.toContain('start-task')
     expect(dm.calls).not.toContain('operate-source')
     const message = run.record.failure?.message ?? ''

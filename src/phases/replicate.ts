@@ -272,13 +272,15 @@ async function ensureSource(
     ctx.log.info(`DM source ${id} is already registered: ${plan.why}.`)
     ctx.progress(`removing DM source ${id} to register it again`)
     const stopped = await dm.stopSource(id)
-    // A task started since the list, or one on an offline worker the list left out (pingcap/tiflow#3348).
+    // A task started on it since the list (another job of the run), or one on an offline worker the list left out
+    // (pingcap/tiflow#3348): DM keeps the source, and it is reused like any source tasks use.
     if (!stopped.output.ok && stopped.output.error.terror?.code === DM_ERROR.sourceHasTasks) {
-      throw new PhaseError(
-        PHASE,
-        `DM source ${id} could not be registered again: ${stopped.output.error.message.replace(/\.$/, '')}. Stop the tasks on source ` +
-          `${id} (dmctl --master-addr ${masterAddr} stop-task <task>), then re-run.`,
-        { toolLine: stopped.output.error.message, tail: stopped.tail }
+      const said = stopped.output.error.message.replace(/\.$/, '')
+      ctx.log.info(`DM kept source ${id} (${said}): reusing it.`)
+      return (
+        `If the source's settings changed since DM source ${id} was registered (a new password), DM cannot update ` +
+        `a registered source: stop the tasks DM named (dmctl --master-addr ${masterAddr} stop-task <task>), then remove ` +
+        `the old source (dmctl --master-addr ${masterAddr} operate-source stop ${id}), then re-run.`
       )
     }
     requireOk(PHASE, stopped, `Removing DM source ${id} (operate-source stop)`)
@@ -299,6 +301,18 @@ async function ensureSource(
     throw new PhaseError(PHASE, unverifiedSourceMessage(id, masterAddr, plan.unverified), {
       toolLine: out.error.message
     })
+  }
+  if (
+    !out.ok &&
+    plan.action === 'recreate' &&
+    out.error.terror?.code === DM_ERROR.sourceExists &&
+    config.compareSourceConfig((await dm.getSourceConfig(id)).output, wanted).status === 'same'
+  ) {
+    // Registered again by another job of the run between the stop and this create, with the same settings.
+    ctx.log.info(
+      `DM source ${id} was registered again meanwhile with this source's settings: reusing it.`
+    )
+    return undefined
   }
   requireOk(PHASE, created, `Registering DM source ${id} (operate-source create)`)
   const worker = out.sources.find((s) => s.source === id)?.worker ?? ''
