@@ -91,8 +91,25 @@ test('two matrix legs of one run with different filters each migrate their own t
   expect(shop.outputs['export-task-id']).not.toBe(analytics.outputs['export-task-id'])
   expect(shop.outputs['snapshot-id']).toMatch(/^aurora-to-tidb-gh-7301234567-migrate-[0-9a-f]{8}$/)
 
+  // A table TiDB cannot create (the sample POINT column) is left out by each leg and named in its output.
+  const leftOut = new Set(
+    [shop, analytics].flatMap((run) =>
+      (
+        JSON.parse(run.outputs['unsupported-objects'] ?? '[]') as {
+          database?: string
+          table?: string
+          effect: string
+        }[]
+      )
+        .filter((o) => o.effect === 'table-left-out')
+        .map((o) => `${o.database}.${o.table}`)
+    )
+  )
+  expect([...leftOut]).toContain('shop.store_locations')
   for (const db of ['shop', 'analytics']) {
-    const source = await rowCounts('source', db)
+    const source = Object.fromEntries(
+      Object.entries(await rowCounts('source', db)).filter(([t]) => !leftOut.has(`${db}.${t}`))
+    )
     expect(Object.keys(source).length).toBeGreaterThan(0)
     expect(await rowCounts('target', db)).toEqual(source)
   }
