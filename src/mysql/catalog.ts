@@ -201,7 +201,8 @@ export function buildCatalog(rowsIn: CatalogRows, filter: TableFilter): SourceCa
   }
 }
 
-async function query(
+/** Runs a parameterised query and returns its rows as plain records (none for a statement without rows). */
+export async function queryRows(
   conn: mysql.Connection,
   sql: string,
   values: unknown[]
@@ -215,7 +216,7 @@ export async function readCatalog(
   conn: mysql.Connection,
   filter: TableFilter
 ): Promise<SourceCatalog> {
-  const tables = await query(
+  const tables = await queryRows(
     conn,
     `SELECT TABLE_SCHEMA AS db, TABLE_NAME AS tbl, TABLE_TYPE AS type, ENGINE AS engine,
             TABLE_ROWS AS row_count, DATA_LENGTH AS data_bytes, INDEX_LENGTH AS index_bytes,
@@ -225,7 +226,7 @@ export async function readCatalog(
       ORDER BY TABLE_SCHEMA, TABLE_NAME`,
     [...SYSTEM_SCHEMAS]
   )
-  const schemata = await query(
+  const schemata = await queryRows(
     conn,
     'SELECT SCHEMA_NAME AS db FROM information_schema.SCHEMATA',
     []
@@ -235,7 +236,7 @@ export async function readCatalog(
     return buildCatalog({ tables, columns: [], indexes: [], foreignKeys: [], schemata }, filter)
   const inList = dbs.map(() => '?').join(', ')
   const [columns, indexes, foreignKeys] = await Promise.all([
-    query(
+    queryRows(
       conn,
       `SELECT TABLE_SCHEMA AS db, TABLE_NAME AS tbl, COLUMN_NAME AS col, DATA_TYPE AS data_type,
               COLUMN_TYPE AS column_type, IS_NULLABLE AS nullable, COLUMN_DEFAULT AS dflt,
@@ -245,14 +246,14 @@ export async function readCatalog(
         ORDER BY TABLE_SCHEMA, TABLE_NAME, ORDINAL_POSITION`,
       dbs
     ),
-    query(
+    queryRows(
       conn,
       `SELECT TABLE_SCHEMA AS db, TABLE_NAME AS tbl, INDEX_NAME AS idx, NON_UNIQUE AS non_unique,
               COLUMN_NAME AS col, INDEX_TYPE AS idx_type
          FROM information_schema.STATISTICS WHERE TABLE_SCHEMA IN (${inList})`,
       dbs
     ),
-    query(
+    queryRows(
       conn,
       `SELECT CONSTRAINT_SCHEMA AS db, TABLE_NAME AS tbl, COUNT(*) AS n
          FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA IN (${inList})

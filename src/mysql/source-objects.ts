@@ -4,6 +4,7 @@
 // shows only what the user has some privilege on (TRIGGER for triggers, EVENT for events, the routine's
 // privileges for routines), so an object the migration user cannot see is not found; the precheck says so.
 import type mysql from 'mysql2/promise'
+import { queryRows } from './catalog.js'
 import { cellText } from './source.js'
 
 /** A trigger on a table. */
@@ -92,15 +93,6 @@ export function buildSourceObjects(rows: SourceObjectRows): SourceObjects {
   }
 }
 
-async function query(
-  conn: mysql.Connection,
-  sql: string,
-  values: unknown[]
-): Promise<Record<string, unknown>[]> {
-  const [result] = await conn.query(sql, values)
-  return Array.isArray(result) ? (result as Record<string, unknown>[]) : []
-}
-
 /**
  * Reads the triggers, routines and events of `databases` and the accounts of the server.
  * @param conn the source connection
@@ -110,7 +102,7 @@ export async function readSourceObjects(
   conn: mysql.Connection,
   databases: readonly string[]
 ): Promise<SourceObjects> {
-  const accounts = await query(
+  const accounts = await queryRows(
     conn,
     'SELECT User AS user, Host AS host FROM mysql.user ORDER BY User, Host',
     []
@@ -120,7 +112,7 @@ export async function readSourceObjects(
   const inList = databases.map(() => '?').join(', ')
   const dbs = [...databases]
   const [triggers, routines, events] = await Promise.all([
-    query(
+    queryRows(
       conn,
       `SELECT TRIGGER_SCHEMA AS db, EVENT_OBJECT_TABLE AS tbl, TRIGGER_NAME AS name,
               ACTION_TIMING AS timing, EVENT_MANIPULATION AS event
@@ -128,14 +120,14 @@ export async function readSourceObjects(
         ORDER BY TRIGGER_SCHEMA, EVENT_OBJECT_TABLE, TRIGGER_NAME`,
       dbs
     ),
-    query(
+    queryRows(
       conn,
       `SELECT ROUTINE_SCHEMA AS db, ROUTINE_NAME AS name, ROUTINE_TYPE AS type
          FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA IN (${inList})
         ORDER BY ROUTINE_SCHEMA, ROUTINE_TYPE, ROUTINE_NAME`,
       dbs
     ),
-    query(
+    queryRows(
       conn,
       `SELECT EVENT_SCHEMA AS db, EVENT_NAME AS name, STATUS AS status
          FROM information_schema.EVENTS WHERE EVENT_SCHEMA IN (${inList})
