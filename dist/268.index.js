@@ -69,6 +69,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   SYSTEM_SCHEMAS: () => (/* binding */ SYSTEM_SCHEMAS),
 /* harmony export */   buildCatalog: () => (/* binding */ buildCatalog),
+/* harmony export */   queryRows: () => (/* binding */ queryRows),
 /* harmony export */   readCatalog: () => (/* binding */ readCatalog)
 /* harmony export */ });
 /* harmony import */ var _table_filter_match_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34836);
@@ -173,34 +174,35 @@ function buildCatalog(rowsIn, filter) {
         totalBytes: all.reduce((n, t) => n + num(t['data_bytes']) + num(t['index_bytes']), 0)
     };
 }
-async function query(conn, sql, values) {
+/** Runs a parameterised query and returns its rows as plain records (none for a statement without rows). */
+async function queryRows(conn, sql, values) {
     const [result] = await conn.query(sql, values);
     return Array.isArray(result) ? result : [];
 }
 /** Reads the catalog of the tables `filter` selects. */
 async function readCatalog(conn, filter) {
-    const tables = await query(conn, `SELECT TABLE_SCHEMA AS db, TABLE_NAME AS tbl, TABLE_TYPE AS type, ENGINE AS engine,
+    const tables = await queryRows(conn, `SELECT TABLE_SCHEMA AS db, TABLE_NAME AS tbl, TABLE_TYPE AS type, ENGINE AS engine,
             TABLE_ROWS AS row_count, DATA_LENGTH AS data_bytes, INDEX_LENGTH AS index_bytes,
             TABLE_COLLATION AS collation
        FROM information_schema.TABLES
       WHERE TABLE_SCHEMA NOT IN (${SYSTEM_SCHEMAS.map(() => '?').join(', ')})
       ORDER BY TABLE_SCHEMA, TABLE_NAME`, [...SYSTEM_SCHEMAS]);
-    const schemata = await query(conn, 'SELECT SCHEMA_NAME AS db FROM information_schema.SCHEMATA', []);
+    const schemata = await queryRows(conn, 'SELECT SCHEMA_NAME AS db FROM information_schema.SCHEMATA', []);
     const dbs = [...new Set(selectedRows(tables, filter).map((t) => str(t['db'])))];
     if (dbs.length === 0)
         return buildCatalog({ tables, columns: [], indexes: [], foreignKeys: [], schemata }, filter);
     const inList = dbs.map(() => '?').join(', ');
     const [columns, indexes, foreignKeys] = await Promise.all([
-        query(conn, `SELECT TABLE_SCHEMA AS db, TABLE_NAME AS tbl, COLUMN_NAME AS col, DATA_TYPE AS data_type,
+        queryRows(conn, `SELECT TABLE_SCHEMA AS db, TABLE_NAME AS tbl, COLUMN_NAME AS col, DATA_TYPE AS data_type,
               COLUMN_TYPE AS column_type, IS_NULLABLE AS nullable, COLUMN_DEFAULT AS dflt,
               NUMERIC_PRECISION AS num_precision, CHARACTER_SET_NAME AS charset,
               COLLATION_NAME AS coll
          FROM information_schema.COLUMNS WHERE TABLE_SCHEMA IN (${inList})
         ORDER BY TABLE_SCHEMA, TABLE_NAME, ORDINAL_POSITION`, dbs),
-        query(conn, `SELECT TABLE_SCHEMA AS db, TABLE_NAME AS tbl, INDEX_NAME AS idx, NON_UNIQUE AS non_unique,
+        queryRows(conn, `SELECT TABLE_SCHEMA AS db, TABLE_NAME AS tbl, INDEX_NAME AS idx, NON_UNIQUE AS non_unique,
               COLUMN_NAME AS col, INDEX_TYPE AS idx_type
          FROM information_schema.STATISTICS WHERE TABLE_SCHEMA IN (${inList})`, dbs),
-        query(conn, `SELECT CONSTRAINT_SCHEMA AS db, TABLE_NAME AS tbl, COUNT(*) AS n
+        queryRows(conn, `SELECT CONSTRAINT_SCHEMA AS db, TABLE_NAME AS tbl, COUNT(*) AS n
          FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA IN (${inList})
         GROUP BY CONSTRAINT_SCHEMA, TABLE_NAME`, dbs)
     ]);
@@ -662,6 +664,7 @@ var mysql_grants = __webpack_require__(86835);
 var source = __webpack_require__(78281);
 ;// CONCATENATED MODULE: ./src/mysql/source-objects.ts
 
+
 /**
  * Accounts the server or Aurora keeps for itself (MySQL's `mysql.sys`, `mysql.session`, `mysql.infoschema`,
  * MariaDB's `mariadb.sys`, Aurora's `rdsadmin` and friends): no one would migrate them.
@@ -693,30 +696,26 @@ function buildSourceObjects(rows) {
             .filter((a) => a.user !== '' && a.host !== '' && !SYSTEM_ACCOUNT.test(a.user))
     };
 }
-async function query(conn, sql, values) {
-    const [result] = await conn.query(sql, values);
-    return Array.isArray(result) ? result : [];
-}
 /**
  * Reads the triggers, routines and events of `databases` and the accounts of the server.
  * @param conn the source connection
  * @param databases the databases the filter selects tables in
  */
 async function readSourceObjects(conn, databases) {
-    const accounts = await query(conn, 'SELECT User AS user, Host AS host FROM mysql.user ORDER BY User, Host', []).catch(() => undefined);
+    const accounts = await (0,mysql_catalog.queryRows)(conn, 'SELECT User AS user, Host AS host FROM mysql.user ORDER BY User, Host', []).catch(() => undefined);
     if (databases.length === 0)
         return buildSourceObjects({ triggers: [], routines: [], events: [], accounts });
     const inList = databases.map(() => '?').join(', ');
     const dbs = [...databases];
     const [triggers, routines, events] = await Promise.all([
-        query(conn, `SELECT TRIGGER_SCHEMA AS db, EVENT_OBJECT_TABLE AS tbl, TRIGGER_NAME AS name,
+        (0,mysql_catalog.queryRows)(conn, `SELECT TRIGGER_SCHEMA AS db, EVENT_OBJECT_TABLE AS tbl, TRIGGER_NAME AS name,
               ACTION_TIMING AS timing, EVENT_MANIPULATION AS event
          FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA IN (${inList})
         ORDER BY TRIGGER_SCHEMA, EVENT_OBJECT_TABLE, TRIGGER_NAME`, dbs),
-        query(conn, `SELECT ROUTINE_SCHEMA AS db, ROUTINE_NAME AS name, ROUTINE_TYPE AS type
+        (0,mysql_catalog.queryRows)(conn, `SELECT ROUTINE_SCHEMA AS db, ROUTINE_NAME AS name, ROUTINE_TYPE AS type
          FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA IN (${inList})
         ORDER BY ROUTINE_SCHEMA, ROUTINE_TYPE, ROUTINE_NAME`, dbs),
-        query(conn, `SELECT EVENT_SCHEMA AS db, EVENT_NAME AS name, STATUS AS status
+        (0,mysql_catalog.queryRows)(conn, `SELECT EVENT_SCHEMA AS db, EVENT_NAME AS name, STATUS AS status
          FROM information_schema.EVENTS WHERE EVENT_SCHEMA IN (${inList})
         ORDER BY EVENT_SCHEMA, EVENT_NAME`, dbs)
     ]);
